@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// SwiftLearn: scikit-learn-style classical and Keras-style deep learning for Swift on Linux.
+// The module graph is a DAG with LearnCore (the only caller of BLAS/LAPACK) at the bottom.
+let package = Package(
+    name: "SwiftLearn",
+    products: [
+        .library(name: "SwiftLearn", targets: ["SwiftLearn"]),
+        .library(name: "LearnCore", targets: ["LearnCore"]),
+        .executable(name: "swiftlearn", targets: ["SwiftLearnCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config (`make deps` installs them on Debian).
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev"])]),
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
+
+        // The linear-algebra core every other module shares.
+        .target(
+            name: "LearnCore",
+            dependencies: [
+                "CBLAS", "CLAPACKE",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]
+        ),
+
+        // Benchmark suites behind `swiftlearn bench`.
+        .target(name: "LearnBench", dependencies: ["LearnCore", "CBLAS"]),
+
+        // The umbrella module users import.
+        .target(name: "SwiftLearn", dependencies: ["LearnCore"]),
+
+        // The command-line tool.
+        .executableTarget(
+            name: "SwiftLearnCLI",
+            dependencies: [
+                "LearnCore", "LearnBench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/swiftlearn"
+        ),
+
+        .testTarget(
+            name: "LearnCoreTests",
+            dependencies: ["LearnCore"],
+            resources: [.copy("Resources")]
+        ),
+        .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
+    ]
+)

@@ -1,0 +1,142 @@
+import CBLAS
+import Foundation
+import LearnCore
+
+/// The core speed suite behind `swiftlearn bench speed`: dense products through the library
+/// against direct cblas calls, and memory-bound kernels against `memcpy` of the same buffer.
+///
+/// The `-raw` rows call cblas directly on purpose — they are the yardstick the library's own
+/// `matmul` is measured against — and are the only BLAS calls outside `LearnCore`.
+public struct SpeedSuite: Sendable {
+    /// Matrix size of the gemm rows.
+    public var gemmSize: Int
+    /// Element count of the memory-bound rows.
+    public var vectorCount: Int
+    /// Timed runs per row (the median is reported).
+    public var runs: Int
+
+    /// The suite as `swiftlearn bench speed` runs it; `quick` takes fewer runs.
+    public init(quick: Bool = false) {
+        self.init(gemmSize: 2048, vectorCount: 10_000_000, runs: quick ? 3 : 7)
+    }
+
+    /// A suite with custom sizes (tests use small ones; names keep the standard suffixes).
+    public init(gemmSize: Int, vectorCount: Int, runs: Int) {
+        self.gemmSize = gemmSize
+        self.vectorCount = vectorCount
+        self.runs = runs
+    }
+
+    /// Runs every row, calling `progress` with each finished row's name.
+    public func run(progress: (String) -> Void = { _ in }) throws -> SpeedReport {
+        var results: [SpeedResult] = []
+        func record(_ result: SpeedResult) { results.append(result); progress(result.name) }
+
+        let double = try gemmRows(Double.self)
+        let single = try gemmRows(Float.self)
+        [double.library, double.raw, single.library, single.raw].forEach(record)
+
+        let copy = memcpyRow()
+        record(copy)
+        record(try addRow(reference: copy))
+        record(sumRow(reference: copy))
+        return SpeedReport(version: SwiftLearnVersion.string, blasCore: BLASRuntime.coreName,
+                           blasThreads: BLASRuntime.threadCount, results: results)
+    }
+
+    private var gemmName: String { "gemm-\(gemmSize)" }
+    private var vectorName: String { "\(vectorCount / 1_000_000)m" }
+
+    private func squareInputs<S: LearnScalar>(_: S.Type) throws -> (Matrix<S>, Matrix<S>) {
+        let n = gemmSize
+        let a = try Matrix<S>(rows: n, columns: n, scalars: (0..<(n * n)).map { S(($0 % 97)) / 97 - 0.5 })
+        let b = try Matrix<S>(rows: n, columns: n, scalars: (0..<(n * n)).map { S(($0 % 89)) / 89 - 0.5 })
+        return (a, b)
+    }
+
+    private func gflops(_ seconds: Double) -> Double { 2 * pow(Double(gemmSize), 3) / seconds / 1e9 }
+
+    /// The library's `matmul` and a direct cblas call on the same inputs, timed in alternation.
+    private func gemmRows<S: LearnScalar>(_ type: S.Type) throws -> (library: SpeedResult, raw: SpeedResult) {
+        let (a, b) = try squareInputs(type)
+        let n = Int32(gemmSize)
+        var c = [S](repeating: 0, count: gemmSize * gemmSize)
+        let (library, raw) = try Measurement.interleavedMedianSeconds(runs: runs, {
+            blackHole(try matmul(a, b))
+        }, {
+            a.withUnsafeBufferPointer { ap in
+                b.withUnsafeBufferPointer { bp in
+                    c.withUnsafeMutableBufferPointer { cp in rawGemm(n, ap.baseAddress!, bp.baseAddress!, cp.baseAddress!) }
+                }
+            }
+        })
+        let rawRow = SpeedResult(name: S.blasPrefix + gemmName + "-raw", seconds: raw, throughput: gflops(raw), unit: "GFLOP/s")
+        let libraryRow = SpeedResult(name: S.blasPrefix + gemmName, seconds: library, throughput: gflops(library), unit: "GFLOP/s")
+        return (relative(libraryRow, to: rawRow), rawRow)
+    }
+
+    /// A direct `cblas_?gemm`, bypassing every SwiftLearn layer.
+    private func rawGemm<S: LearnScalar>(_ n: Int32, _ a: UnsafePointer<S>, _ b: UnsafePointer<S>, _ c: UnsafeMutablePointer<S>) {
+        if S.self == Double.self {
+            a.withMemoryRebound(to: Double.self, capacity: Int(n * n)) { a in
+                b.withMemoryRebound(to: Double.self, capacity: Int(n * n)) { b in
+                    c.withMemoryRebound(to: Double.self, capacity: Int(n * n)) { c in
+                        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1, a, n, b, n, 0, c, n)
+                    }
+                }
+            }
+        } else {
+            a.withMemoryRebound(to: Float.self, capacity: Int(n * n)) { a in
+                b.withMemoryRebound(to: Float.self, capacity: Int(n * n)) { b in
+                    c.withMemoryRebound(to: Float.self, capacity: Int(n * n)) { c in
+                        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1, a, n, b, n, 0, c, n)
+                    }
+                }
+            }
+        }
+    }
+
+    private func gigabytesPerSecond(bytes: Int, _ seconds: Double) -> Double { Double(bytes) / seconds / 1e9 }
+
+    /// `memcpy` between two buffers of `vectorCount` doubles; bytes counted = read + written.
+    private func memcpyRow() -> SpeedResult {
+        let source = [Double](repeating: 1.5, count: vectorCount)
+        var destination = [Double](repeating: 0, count: vectorCount)
+        let bytes = 2 * vectorCount * MemoryLayout<Double>.stride
+        let seconds = Measurement.medianSeconds(runs: runs) {
+            source.withUnsafeBytes { s in
+                destination.withUnsafeMutableBytes { d in _ = memcpy(d.baseAddress!, s.baseAddress!, s.count) }
+            }
+        }
+        return SpeedResult(name: "memcpy-\(vectorName)", seconds: seconds,
+                           throughput: gigabytesPerSecond(bytes: bytes, seconds), unit: "GB/s")
+    }
+
+    /// `a += b` over `vectorCount` doubles through the library's broadcasting add, in place;
+    /// bytes counted = two reads + one write.
+    private func addRow(reference: SpeedResult) throws -> SpeedResult {
+        var a = try Matrix<Double>(rows: 1, columns: vectorCount, repeating: 0.25)
+        let b = try Matrix<Double>(rows: 1, columns: vectorCount, repeating: 1e-9)
+        let bytes = 3 * vectorCount * MemoryLayout<Double>.stride
+        let seconds = try Measurement.medianSeconds(runs: runs) { try a += b }
+        blackHole(a)
+        return relative(SpeedResult(name: "elementwise-add-\(vectorName)", seconds: seconds,
+                                    throughput: gigabytesPerSecond(bytes: bytes, seconds), unit: "GB/s"), to: reference)
+    }
+
+    /// `a.sum()` over `vectorCount` doubles; bytes counted = one read.
+    private func sumRow(reference: SpeedResult) -> SpeedResult {
+        let values = (0..<vectorCount).map { Double($0 % 1000) * 1e-3 }
+        let a = Matrix<Double>(row: values)
+        let bytes = vectorCount * MemoryLayout<Double>.stride
+        let seconds = Measurement.medianSeconds(runs: runs) { blackHole(a.sum()) }
+        return relative(SpeedResult(name: "sum-\(vectorName)", seconds: seconds,
+                                    throughput: gigabytesPerSecond(bytes: bytes, seconds), unit: "GB/s"), to: reference)
+    }
+
+    private func relative(_ row: SpeedResult, to reference: SpeedResult) -> SpeedResult {
+        var row = row
+        row.reference = SpeedReference(name: reference.name, throughput: reference.throughput, ratio: row.throughput / reference.throughput)
+        return row
+    }
+}

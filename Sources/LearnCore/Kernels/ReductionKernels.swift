@@ -1,0 +1,179 @@
+import RealModule
+
+// Reductions see their input as `outer × length × inner` (row-major) and reduce the middle axis,
+// writing `outer × inner` results. `inner == 1` is a contiguous lane; otherwise whole rows of
+// `inner` values are combined at once, which keeps the loop contiguous and vectorisable.
+
+extension LearnScalar {
+    /// Reduces the middle axis of an `outer × length × inner` block into `out` (`outer × inner`).
+    /// `length` must be at least 1 for everything but `.sum` (callers check it).
+    public static func reductionKernel(
+        _ operation: ReductionOperation, input: UnsafePointer<Self>, outer: Int, length: Int, inner: Int,
+        out: UnsafeMutablePointer<Self>
+    ) {
+        switch operation {
+        case .sum: reduceLanes(input, outer, length, inner, out, laneSum, .zero) { $0 + $1 }
+        case .max: reduceLanes(input, outer, length, inner, out, laneMax, nil) { $0.isNaN || $1.isNaN ? .nan : ($1 > $0 ? $1 : $0) }
+        case .min: reduceLanes(input, outer, length, inner, out, laneMin, nil) { $0.isNaN || $1.isNaN ? .nan : ($1 < $0 ? $1 : $0) }
+        case let .variance(ddof): varianceLanes(input, outer, length, inner, ddof, out)
+        case .logSumExp: logSumExpLanes(input, outer, length, inner, out)
+        }
+    }
+
+    /// Index of the first maximum or minimum along the middle axis (`length ≥ 1`).
+    public static func argReductionKernel(
+        _ operation: ArgReductionOperation, input: UnsafePointer<Self>, outer: Int, length: Int, inner: Int,
+        out: UnsafeMutablePointer<Int>
+    ) {
+        let better: (Self, Self) -> Bool = operation == .argmax ? { $0 > $1 } : { $0 < $1 }
+        for o in 0..<outer {
+            for k in 0..<inner {
+                let lane = input + (o &* length &* inner &+ k)
+                var bestIndex = 0
+                var best = lane[0]
+                if !best.isNaN {
+                    for i in 1..<max(length, 1) {
+                        let v = lane[i &* inner]
+                        if v.isNaN { bestIndex = i; break }
+                        if better(v, best) { best = v; bestIndex = i }
+                    }
+                }
+                out[o &* inner &+ k] = bestIndex
+            }
+        }
+    }
+
+    /// Softmax (or log-softmax) along the middle axis, shifted by each lane's maximum.
+    public static func softmaxKernel(
+        input: UnsafePointer<Self>, outer: Int, length: Int, inner: Int, out: UnsafeMutablePointer<Self>, logarithm: Bool
+    ) {
+        for o in 0..<outer {
+            for k in 0..<inner {
+                let base = o &* length &* inner &+ k
+                var shift = input[base]
+                for i in 1..<max(length, 1) { shift = Swift.max(shift, input[base &+ i &* inner]) }
+                if !shift.isFinite { shift = 0 }
+                var total = Self.zero
+                for i in 0..<length {
+                    let e = Self.exp(input[base &+ i &* inner] - shift)
+                    out[base &+ i &* inner] = e
+                    total += e
+                }
+                if logarithm {
+                    let logTotal = Self.log(total) + shift
+                    for i in 0..<length { out[base &+ i &* inner] = input[base &+ i &* inner] - logTotal }
+                } else {
+                    let scale = 1 / total
+                    for i in 0..<length { out[base &+ i &* inner] *= scale }
+                }
+            }
+        }
+    }
+}
+
+/// Runs `lane` on contiguous lanes, or folds whole rows with `combine` when `inner > 1`.
+@inline(__always)
+func reduceLanes<T: LearnScalar>(
+    _ input: UnsafePointer<T>, _ outer: Int, _ length: Int, _ inner: Int, _ out: UnsafeMutablePointer<T>,
+    _ lane: (UnsafePointer<T>, Int) -> T, _ identity: T?, _ combine: (T, T) -> T
+) {
+    if inner == 1 {
+        for o in 0..<outer { out[o] = lane(input + o &* length, length) }
+        return
+    }
+    for o in 0..<outer {
+        let block = input + o &* length &* inner
+        let result = out + o &* inner
+        if let identity {
+            for k in 0..<inner { result[k] = identity }
+        } else {
+            for k in 0..<inner { result[k] = block[k] }
+        }
+        let start = identity == nil ? 1 : 0
+        guard length > start else { continue }
+        for i in start..<length {
+            let row = block + i &* inner
+            for k in 0..<inner { result[k] = combine(result[k], row[k]) }
+        }
+    }
+}
+
+/// Sum of a contiguous lane with eight independent accumulators: faster (no serial dependency)
+/// and more accurate than one running sum.
+@inline(__always)
+func laneSum<T: LearnScalar>(_ p: UnsafePointer<T>, _ n: Int) -> T {
+    var s0 = T.zero, s1 = T.zero, s2 = T.zero, s3 = T.zero
+    var s4 = T.zero, s5 = T.zero, s6 = T.zero, s7 = T.zero
+    var i = 0
+    while i &+ 8 <= n {
+        s0 += p[i]; s1 += p[i &+ 1]; s2 += p[i &+ 2]; s3 += p[i &+ 3]
+        s4 += p[i &+ 4]; s5 += p[i &+ 5]; s6 += p[i &+ 6]; s7 += p[i &+ 7]
+        i &+= 8
+    }
+    var tail = T.zero
+    while i < n { tail += p[i]; i &+= 1 }
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)) + tail
+}
+
+@inline(__always)
+func laneMax<T: LearnScalar>(_ p: UnsafePointer<T>, _ n: Int) -> T {
+    var best = p[0]
+    if best.isNaN { return best }
+    for i in 1..<max(n, 1) {
+        let v = p[i]
+        if v > best { best = v } else if v.isNaN { return v }
+    }
+    return best
+}
+
+@inline(__always)
+func laneMin<T: LearnScalar>(_ p: UnsafePointer<T>, _ n: Int) -> T {
+    var best = p[0]
+    if best.isNaN { return best }
+    for i in 1..<max(n, 1) {
+        let v = p[i]
+        if v < best { best = v } else if v.isNaN { return v }
+    }
+    return best
+}
+
+/// Two-pass variance: the mean first, then the squared deviations (no catastrophic cancellation).
+func varianceLanes<T: LearnScalar>(
+    _ input: UnsafePointer<T>, _ outer: Int, _ length: Int, _ inner: Int, _ ddof: Int, _ out: UnsafeMutablePointer<T>
+) {
+    let denominator = T(length - ddof)
+    let means = UnsafeMutablePointer<T>.allocate(capacity: inner)
+    defer { means.deallocate() }
+    for o in 0..<outer {
+        let block = input + o &* length &* inner
+        let result = out + o &* inner
+        for k in 0..<inner { means[k] = 0; result[k] = 0 }
+        for i in 0..<length { for k in 0..<inner { means[k] += block[i &* inner &+ k] } }
+        for k in 0..<inner { means[k] /= T(length) }
+        for i in 0..<length {
+            for k in 0..<inner {
+                let d = block[i &* inner &+ k] - means[k]
+                result[k] += d * d
+            }
+        }
+        for k in 0..<inner { result[k] /= denominator }
+    }
+}
+
+/// `log Σ e^x` per lane, shifted by the lane maximum; a non-finite maximum is not used as a shift
+/// (all `-inf` gives `-inf`, a `+inf` gives `+inf`), as SciPy does.
+func logSumExpLanes<T: LearnScalar>(
+    _ input: UnsafePointer<T>, _ outer: Int, _ length: Int, _ inner: Int, _ out: UnsafeMutablePointer<T>
+) {
+    for o in 0..<outer {
+        for k in 0..<inner {
+            let base = o &* length &* inner &+ k
+            var shift = input[base]
+            for i in 1..<max(length, 1) { shift = Swift.max(shift, input[base &+ i &* inner]) }
+            if !shift.isFinite { shift = 0 }
+            var total = T.zero
+            for i in 0..<length { total += T.exp(input[base &+ i &* inner] - shift) }
+            out[o &* inner &+ k] = T.log(total) + shift
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// The umbrella module: `import SwiftLearn` brings in every user-facing SwiftLearn module.
+@_exported import LearnCore

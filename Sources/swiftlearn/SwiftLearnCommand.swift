@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// `swiftlearn`: SwiftLearn's command-line tool.
+struct SwiftLearnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "swiftlearn",
+        abstract: "scikit-learn-style machine learning for Swift: datasets, models, benchmarks.",
+        subcommands: [BenchCommand.self]
+    )
+}
+
+/// `swiftlearn bench …`: the benchmark suites.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Run a benchmark suite.",
+        subcommands: [SpeedCommand.self]
+    )
+}

@@ -1,0 +1,31 @@
+import Foundation
+import LearnBench
+import Testing
+
+/// The speed suite's rows and JSON contract (DESIGN §6), on small sizes; the speeds themselves
+/// are checked by `swiftlearn bench speed`, never by tests.
+@Suite struct SpeedSuiteTests {
+    @Test func reportHasTheContractedRowsAndJSONKeys() throws {
+        let report = try SpeedSuite(gemmSize: 64, vectorCount: 2_000_000, runs: 1).run()
+        #expect(report.results.map(\.name) == ["dgemm-64", "dgemm-64-raw", "sgemm-64", "sgemm-64-raw",
+                                                 "memcpy-2m", "elementwise-add-2m", "sum-2m"])
+        #expect(report.results.allSatisfy { $0.seconds > 0 && $0.throughput > 0 })
+        #expect(report.results[0].reference?.name == "dgemm-64-raw")
+        #expect(report.results[5].reference?.name == "memcpy-2m")
+        let json = try #require(try JSONSerialization.jsonObject(with: report.jsonData()) as? [String: Any])
+        #expect(json["suite"] as? String == "speed")
+        let rows = try #require(json["results"] as? [[String: Any]])
+        #expect(Set(rows[0].keys).isSuperset(of: ["name", "seconds", "throughput", "unit", "reference"]))
+        #expect(report.table().contains("elementwise-add-2m"))
+    }
+
+    @Test func medianIgnoresOneSlowRun() {
+        var calls = 0
+        let seconds = Measurement.medianSeconds(runs: 3, warmup: 0) {
+            calls += 1
+            if calls == 2 { usleep(200_000) }
+        }
+        #expect(calls == 3)
+        #expect(seconds < 0.1)
+    }
+}
