@@ -51,5 +51,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
+        // End-to-end: the README's programs, compiled against the umbrella module.
+        .testTarget(name: "SwiftLearnTests", dependencies: ["SwiftLearn"]),
     ]
 )

@@ -80,6 +80,11 @@ public struct Matrix<Scalar: LearnScalar>: Sendable, Equatable {
         try Matrix(rows: rows, columns: columns, repeating: 1)
     }
 
+    /// A matrix with every element equal to `value` (NumPy's `full`).
+    public static func full(_ rows: Int, _ columns: Int, value: Scalar) throws -> Matrix {
+        try Matrix(rows: rows, columns: columns, repeating: value)
+    }
+
     /// The `n × n` identity matrix.
     public static func identity(_ n: Int) throws -> Matrix {
         var result = try Matrix(rows: n, columns: n, repeating: 0)

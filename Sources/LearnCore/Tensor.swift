@@ -39,6 +39,9 @@ public struct Tensor<Scalar: LearnScalar>: Sendable, Equatable {
     /// A tensor of ones.
     public static func ones(_ shape: [Int]) throws -> Tensor { try Tensor(shape: shape, repeating: 1) }
 
+    /// A tensor with every element equal to `value` (NumPy's `full`).
+    public static func full(_ shape: [Int], value: Scalar) throws -> Tensor { try Tensor(shape: shape, repeating: value) }
+
     /// The same elements as `matrix`, with shape `[rows, columns]` (no copy).
     public init(_ matrix: Matrix<Scalar>) {
         self.init(uncheckedShape: [matrix.rows, matrix.columns], scalars: matrix.scalars)

@@ -6,6 +6,8 @@ import Testing
     @Test func constructorsBuildTheExpectedMatrices() throws {
         #expect(try Matrix<Double>.zeros(2, 3).scalars == [0, 0, 0, 0, 0, 0])
         #expect(try Matrix<Float>.ones(1, 2).scalars == [1, 1])
+        #expect(try Matrix<Double>.full(2, 1, value: 7.5).scalars == [7.5, 7.5])
+        #expect(try Tensor<Float>.full([1, 1, 3], value: -2).scalars == [-2, -2, -2])
         #expect(try Matrix<Double>.identity(3).scalars == [1, 0, 0, 0, 1, 0, 0, 0, 1])
         #expect(try Matrix<Double>(rows: 2, columns: 2, repeating: 7).scalars == [7, 7, 7, 7])
         let m = try Matrix<Double>(rows: 2, columns: 3, scalars: [1, 2, 3, 4, 5, 6])

@@ -1,0 +1,63 @@
+# SwiftLearn — the two commands users run (`make bench`, `make test`) and their helpers.
+#
+# Every target that runs Swift code exports OPENBLAS_CORETYPE: Debian's OpenBLAS 0.3.21 does not
+# recognise this CPU family and falls back to generic kernels ~6x slower. OpenBLAS picks its kernels
+# when it loads, so the variable must be in the environment before the process starts.
+
+SHELL := /bin/bash
+export PATH := $(PATH):/opt/swift/usr/bin
+
+CPU_FLAGS := $(shell grep -m1 '^flags' /proc/cpuinfo 2>/dev/null)
+ifeq ($(origin OPENBLAS_CORETYPE),undefined)
+  ifneq ($(and $(findstring avx512f,$(CPU_FLAGS)),$(findstring avx512bw,$(CPU_FLAGS)),$(findstring avx512vl,$(CPU_FLAGS)),$(findstring avx512dq,$(CPU_FLAGS)),$(findstring avx512cd,$(CPU_FLAGS))),)
+    OPENBLAS_CORETYPE := SkylakeX
+  else ifneq ($(and $(findstring avx2,$(CPU_FLAGS)),$(findstring fma,$(CPU_FLAGS))),)
+    OPENBLAS_CORETYPE := Haswell
+  endif
+endif
+ifneq ($(OPENBLAS_CORETYPE),)
+  export OPENBLAS_CORETYPE
+endif
+
+APT_PACKAGES := liblapacke-dev libopenblas-dev libhdf5-dev pkg-config
+PKG_CONFIG_NAMES := openblas lapacke hdf5
+REFERENCE_VENV ?= .venv-reference
+
+.PHONY: all deps test bench build release reference clean
+
+all: test
+
+## deps: install the system libraries with apt-get when pkg-config cannot find them.
+deps:
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKG_CONFIG_NAMES); then \
+	  echo "deps: $(PKG_CONFIG_NAMES) found"; \
+	else \
+	  echo "deps: installing $(APT_PACKAGES)"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) >/dev/null; \
+	  pkg-config --exists $(PKG_CONFIG_NAMES) || { echo "deps: pkg-config still cannot find $(PKG_CONFIG_NAMES)" >&2; exit 1; }; \
+	fi
+
+## test: build and run every test target (debug build).
+test: deps
+	swift build --build-tests
+	swift test --skip-build --disable-xctest
+
+build: deps
+	swift build
+
+release: deps
+	swift build -c release --product swiftlearn
+
+## bench: the main job. For now the core speed suite; later the accuracy suite.
+bench: release
+	.build/release/swiftlearn bench speed
+
+## reference: regenerate the numpy/scipy reference data the tests compare against.
+reference:
+	python3 -m venv $(REFERENCE_VENV)
+	$(REFERENCE_VENV)/bin/pip install -q -r Benchmarks/Reference/requirements.txt
+	$(REFERENCE_VENV)/bin/python Benchmarks/Reference/core_reference.py
+
+clean:
+	rm -rf .build
