@@ -45,9 +45,11 @@ let package = Package(
             path: "Sources/swiftlearn"
         ),
 
+        // Shared by the test targets: exact JSON decoding and the spec's reference vectors.
+        .target(name: "LearnTestSupport", path: "Tests/LearnTestSupport", resources: [.copy("Vectors")]),
         .testTarget(
             name: "LearnCoreTests",
-            dependencies: ["LearnCore"],
+            dependencies: ["LearnCore", "LearnTestSupport"],
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),

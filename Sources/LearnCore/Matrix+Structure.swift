@@ -42,6 +42,11 @@ extension Matrix {
         if let bad = indices.first(where: { $0 < 0 || $0 >= rows }) {
             throw LearnError.invalidParameter(name: "indices", expected: "row indices in 0..<\(rows)", got: "\(bad)")
         }
+        return uncheckedRows(at: indices)
+    }
+
+    /// The rows at `indices`, which the caller has already checked to lie in `0..<rows`.
+    func uncheckedRows(at indices: [Int]) -> Matrix {
         let n = columns
         let result: [Scalar] = scalars.withUnsafeBufferPointer { a in
             Elementwise.makeArray(count: indices.count * n) { out in
