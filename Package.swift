@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "SwiftLearn", targets: ["SwiftLearn"]),
         .library(name: "LearnCore", targets: ["LearnCore"]),
+        .library(name: "LearnData", targets: ["LearnData"]),
         .executable(name: "swiftlearn", targets: ["SwiftLearnCLI"]),
     ],
     dependencies: [
@@ -29,11 +30,14 @@ let package = Package(
             ]
         ),
 
+        // Dataset generators (scikit-learn-exact), bundled datasets, CSV.
+        .target(name: "LearnData", dependencies: ["LearnCore"]),
+
         // Benchmark suites behind `swiftlearn bench`.
         .target(name: "LearnBench", dependencies: ["LearnCore", "CBLAS"]),
 
         // The umbrella module users import.
-        .target(name: "SwiftLearn", dependencies: ["LearnCore"]),
+        .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData"]),
 
         // The command-line tool.
         .executableTarget(
@@ -52,6 +56,7 @@ let package = Package(
             dependencies: ["LearnCore", "LearnTestSupport"],
             resources: [.copy("Resources")]
         ),
+        .testTarget(name: "LearnDataTests", dependencies: ["LearnData", "LearnTestSupport"]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
         // End-to-end: the README's programs, compiled against the umbrella module.
         .testTarget(name: "SwiftLearnTests", dependencies: ["SwiftLearn"]),

@@ -1,2 +1,3 @@
 // The umbrella module: `import SwiftLearn` brings in every user-facing SwiftLearn module.
 @_exported import LearnCore
+@_exported import LearnData

@@ -1,0 +1,67 @@
+import Foundation
+import LearnCore
+
+/// Two interleaving half circles, exactly as scikit-learn's `make_moons`.
+///
+/// The first `nSamples / 2` points are the outer moon (label 0), the rest the inner (label 1);
+/// rows are shuffled, then Gaussian `noise` (a standard deviation) is added.
+/// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for `nSamples < 1` or negative noise.
+public func makeMoons(nSamples: Int = 100, shuffle: Bool = true, noise: Double? = nil, randomState: Int? = nil) throws
+    -> (X: Matrix<Double>, y: [Int])
+{
+    try GeneratorValidation.atLeast(1, nSamples, "nSamples")
+    if let noise { try GeneratorValidation.nonNegative(noise, "noise") }
+    var g = try RandomState.from(randomState)
+    let (outer, inner) = (nSamples / 2, nSamples - nSamples / 2)
+    let tOuter = linspace(0, .pi, count: outer, endpoint: true)
+    let tInner = linspace(0, .pi, count: inner, endpoint: true)
+    var points = tOuter.map { (cos($0), sin($0)) }
+    points += tInner.map { (1 - cos($0), 1 - sin($0) - 0.5) }
+    return try finishTwoClassCurves(points, outer: outer, shuffle: shuffle, noise: noise, using: &g)
+}
+
+/// A large circle containing a smaller one, exactly as scikit-learn's `make_circles`.
+///
+/// - Parameter factor: the inner radius relative to the outer, in [0, 1).
+/// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for `factor` outside [0, 1),
+///   `nSamples < 1` or negative noise.
+public func makeCircles(
+    nSamples: Int = 100, shuffle: Bool = true, noise: Double? = nil, randomState: Int? = nil, factor: Double = 0.8
+) throws -> (X: Matrix<Double>, y: [Int]) {
+    try GeneratorValidation.atLeast(1, nSamples, "nSamples")
+    guard factor >= 0 && factor < 1 else {
+        throw LearnError.invalidParameter(name: "factor", expected: "a number in [0, 1)", got: "\(factor)")
+    }
+    if let noise { try GeneratorValidation.nonNegative(noise, "noise") }
+    var g = try RandomState.from(randomState)
+    let (outer, inner) = (nSamples / 2, nSamples - nSamples / 2)
+    var points = linspace(0, 2 * .pi, count: outer, endpoint: false).map { (cos($0), sin($0)) }
+    points += linspace(0, 2 * .pi, count: inner, endpoint: false).map { (cos($0) * factor, sin($0) * factor) }
+    return try finishTwoClassCurves(points, outer: outer, shuffle: shuffle, noise: noise, using: &g)
+}
+
+/// Labels (outer 0, inner 1), shuffle, then noise — the order scikit-learn draws in.
+private func finishTwoClassCurves(_ points: [(Double, Double)], outer: Int, shuffle: Bool, noise: Double?,
+                                  using g: inout RandomState) throws -> (X: Matrix<Double>, y: [Int]) {
+    var X = try Matrix(rows: points.count, columns: 2, scalars: points.flatMap { [$0.0, $0.1] })
+    var y = points.indices.map { $0 < outer ? 0 : 1 }
+    if shuffle { (X, y) = shuffledRows(X, y, using: &g) }
+    if let noise {
+        X.withUnsafeMutableBufferPointer { x in
+            for i in x.indices { x[i] += 0.0 + noise * g.standardNormal() }
+        }
+    }
+    return (X, y)
+}
+
+/// NumPy's `linspace(start, stop, count, endpoint)`: `i * step + start`, the last value exactly
+/// `stop` when `endpoint` is true.
+func linspace(_ start: Double, _ stop: Double, count: Int, endpoint: Bool) -> [Double] {
+    guard count > 0 else { return [] }
+    let divisions = endpoint ? count - 1 : count
+    guard divisions > 0 else { return [start] }
+    let step = (stop - start) / Double(divisions)
+    var values = (0..<count).map { Double($0) * step + start }
+    if endpoint { values[count - 1] = stop }
+    return values
+}

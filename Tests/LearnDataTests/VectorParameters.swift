@@ -1,0 +1,36 @@
+import LearnData
+import LearnTestSupport
+import Testing
+
+/// Reads a vector file's `params` (scikit-learn keyword arguments) with scikit-learn's defaults.
+struct VectorParameters {
+    let params: JSONValue
+
+    func int(_ key: String, _ fallback: Int) throws -> Int { try params[key]?.int() ?? fallback }
+    func double(_ key: String, _ fallback: Double) throws -> Double { try params[key]?.double() ?? fallback }
+    func bool(_ key: String, _ fallback: Bool) -> Bool {
+        if case let .bool(value)? = params[key] { return value }
+        return fallback
+    }
+    func seed() throws -> Int { try params.member("random_state").int() }
+
+    /// A number, a list of numbers, or `None` (→ `.random`); absent → `fallback`.
+    func generatorParameter(_ key: String, _ fallback: GeneratorParameter) throws -> GeneratorParameter {
+        switch params[key] {
+        case nil: return fallback
+        case .null?: return .random
+        case let .array(values)?: return .values(try values.map { try $0.double() })
+        case let value?: return .value(try value.double())
+        }
+    }
+}
+
+/// Expects `|got − expected| / max(1, |expected|) <= tolerance` elementwise (the spec's rule for
+/// values that went through a matrix product upstream).
+func expectClose(_ got: [Double], _ expected: [Double], tolerance: Double = 1e-12, _ what: String,
+                 sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(got.count == expected.count, "\(what): \(got.count) values, expected \(expected.count)", sourceLocation: sourceLocation)
+    var worst = 0.0
+    for (a, b) in zip(got, expected) { worst = max(worst, abs(a - b) / max(1, abs(b))) }
+    #expect(worst <= tolerance, "\(what): largest relative error \(worst)", sourceLocation: sourceLocation)
+}
