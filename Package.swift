@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "LearnData", dependencies: ["LearnCore"]),
 
         // Benchmark suites behind `swiftlearn bench`.
-        .target(name: "LearnBench", dependencies: ["LearnCore", "CBLAS"]),
+        .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "CBLAS"]),
 
         // The umbrella module users import.
         .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData"]),

@@ -1,6 +1,7 @@
 import CBLAS
 import Foundation
 import LearnCore
+import LearnData
 
 /// The core speed suite behind `swiftlearn bench speed`: dense products through the library
 /// against direct cblas calls, and memory-bound kernels against `memcpy` of the same buffer.
@@ -14,17 +15,22 @@ public struct SpeedSuite: Sendable {
     public var vectorCount: Int
     /// Timed runs per row (the median is reported).
     public var runs: Int
+    /// Rows of the `make-classification` row (20 features, randomState 2).
+    public var generatorSamples: Int
+    /// When set, only rows whose name contains this text run (with the rows they are compared to).
+    public var filter: String?
 
     /// The suite as `swiftlearn bench speed` runs it; `quick` takes fewer runs.
     public init(quick: Bool = false) {
-        self.init(gemmSize: 2048, vectorCount: 10_000_000, runs: quick ? 3 : 7)
+        self.init(gemmSize: 2048, vectorCount: 10_000_000, runs: quick ? 3 : 7, generatorSamples: 1_000_000)
     }
 
     /// A suite with custom sizes (tests use small ones; names keep the standard suffixes).
-    public init(gemmSize: Int, vectorCount: Int, runs: Int) {
+    public init(gemmSize: Int, vectorCount: Int, runs: Int, generatorSamples: Int = 1_000_000) {
         self.gemmSize = gemmSize
         self.vectorCount = vectorCount
         self.runs = runs
+        self.generatorSamples = generatorSamples
     }
 
     /// Runs every row, calling `progress` with each finished row's name.
@@ -32,16 +38,24 @@ public struct SpeedSuite: Sendable {
         var results: [SpeedResult] = []
         func record(_ result: SpeedResult) { results.append(result); progress(result.name) }
 
-        let double = try gemmRows(Double.self)
-        let single = try gemmRows(Float.self)
-        [double.library, double.raw, single.library, single.raw].forEach(record)
-
-        let copy = memcpyRow()
-        record(copy)
-        record(try addRow(reference: copy))
-        record(sumRow(reference: copy))
+        if wants("d" + gemmName) { let double = try gemmRows(Double.self); [double.library, double.raw].forEach(record) }
+        if wants("s" + gemmName) { let single = try gemmRows(Float.self); [single.library, single.raw].forEach(record) }
+        let addName = "elementwise-add-\(vectorName)", sumName = "sum-\(vectorName)"
+        if wants("memcpy-\(vectorName)") || wants(addName) || wants(sumName) {
+            let copy = memcpyRow()
+            record(copy)
+            if wants(addName) { record(try addRow(reference: copy)) }
+            if wants(sumName) { record(sumRow(reference: copy)) }
+        }
+        if wants("make-classification-\(Self.countName(generatorSamples))") { record(try makeClassificationRow()) }
         return SpeedReport(version: SwiftLearnVersion.string, blasCore: BLASRuntime.coreName,
                            blasThreads: BLASRuntime.threadCount, results: results)
+    }
+
+    /// Whether the row called `name` (or its `-raw` partner) passes ``filter``.
+    private func wants(_ name: String) -> Bool {
+        guard let filter, !filter.isEmpty else { return true }
+        return name.contains(filter) || (name + "-raw").contains(filter)
     }
 
     private var gemmName: String { "gemm-\(gemmSize)" }
@@ -132,6 +146,23 @@ public struct SpeedSuite: Sendable {
         let seconds = Measurement.medianSeconds(runs: runs) { blackHole(a.sum()) }
         return relative(SpeedResult(name: "sum-\(vectorName)", seconds: seconds,
                                     throughput: gigabytesPerSecond(bytes: bytes, seconds), unit: "GB/s"), to: reference)
+    }
+
+    /// `makeClassification(nSamples: generatorSamples, nFeatures: 20, randomState: 2)`, the call
+    /// `Benchmarks/Reference/make_classification_speed.py` times in scikit-learn; samples per second.
+    private func makeClassificationRow() throws -> SpeedResult {
+        let seconds = try Measurement.medianSeconds(runs: Swift.min(runs, 5)) {
+            blackHole(try makeClassification(nSamples: generatorSamples, nFeatures: 20, randomState: 2).X)
+        }
+        return SpeedResult(name: "make-classification-\(Self.countName(generatorSamples))", seconds: seconds,
+                           throughput: Double(generatorSamples) / seconds, unit: "samples/s")
+    }
+
+    /// `1m`, `10k`, or the plain count.
+    static func countName(_ n: Int) -> String {
+        if n % 1_000_000 == 0 { return "\(n / 1_000_000)m" }
+        if n % 1_000 == 0 { return "\(n / 1_000)k" }
+        return "\(n)"
     }
 
     private func relative(_ row: SpeedResult, to reference: SpeedResult) -> SpeedResult {

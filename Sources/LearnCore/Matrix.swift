@@ -80,6 +80,23 @@ public struct Matrix<Scalar: LearnScalar>: Sendable, Equatable {
         try Matrix(rows: rows, columns: columns, repeating: 1)
     }
 
+    /// A matrix whose elements `initializer` writes in place, row-major, into fresh zeroed storage
+    /// (large buffers get huge-page advice, as NumPy's) — for filling big matrices without a copy.
+    /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for negative or overflowing sizes.
+    public init(rows: Int, columns: Int, initializingWith initializer: (UnsafeMutableBufferPointer<Scalar>) throws -> Void) throws {
+        let count = try Shape.elementCount([rows, columns], operation: "Matrix(rows:columns:initializingWith:)")
+        var failure: Error?
+        let scalars: [Scalar] = Elementwise.makeArray(count: count) { base in
+            let buffer = UnsafeMutableBufferPointer(start: base, count: count)
+            // All-zero bytes are +0.0 in both Float and Double; a byte fill avoids the per-element
+            // generic copy an unspecialised `initialize(repeating:)` would make.
+            UnsafeMutableRawPointer(base).initializeMemory(as: UInt8.self, repeating: 0, count: count * MemoryLayout<Scalar>.stride)
+            do { try initializer(buffer) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        self.init(uncheckedRows: rows, columns: columns, scalars: scalars)
+    }
+
     /// A matrix with every element equal to `value` (NumPy's `full`).
     public static func full(_ rows: Int, _ columns: Int, value: Scalar) throws -> Matrix {
         try Matrix(rows: rows, columns: columns, repeating: value)

@@ -7,7 +7,7 @@ import LearnCore
 struct SpeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "speed",
-        abstract: "Measure the core's speed: gemm against raw cblas, elementwise kernels against memcpy."
+        abstract: "Measure the core's speed: gemm against raw cblas, elementwise kernels against memcpy, dataset generation."
     )
 
     @Flag(help: "Fewer timed runs per row.")
@@ -19,9 +19,14 @@ struct SpeedCommand: ParsableCommand {
     @Option(help: "OpenBLAS threads (the anchors are single-threaded).")
     var threads = 1
 
+    @Option(help: "Run only the rows whose name contains this text (with their reference rows).")
+    var filter: String?
+
     func run() throws {
         BLASRuntime.setThreadCount(threads)
-        let report = try SpeedSuite(quick: quick).run { name in
+        var suite = SpeedSuite(quick: quick)
+        suite.filter = filter
+        let report = try suite.run { name in
             FileHandle.standardError.write(Data("  measured \(name)\n".utf8))
         }
         print(report.table())

@@ -89,16 +89,18 @@ public struct MT19937: Sendable, Equatable {
         return (Double(a) * 67_108_864.0 + Double(b)) / 9_007_199_254_740_992.0
     }
 
-    /// The twist, in place and in index order, so late words read already-updated early ones.
+    /// The twist, in place and in index order, so late words read already-updated early ones
+    /// (three loops, as NumPy's, to avoid a modulo per word).
     private mutating func regenerate() {
         key.withUnsafeMutableBufferPointer { key in
-            let n = Self.n
-            for i in 0..<n {
-                let y = (key[i] & Self.upperMask) | (key[(i &+ 1) % n] & Self.lowerMask)
-                var v = key[(i &+ Self.m) % n] ^ (y >> 1)
-                if y & 1 == 1 { v ^= Self.matrixA }
-                key[i] = v
+            let (n, m) = (Self.n, Self.m)
+            @inline(__always) func twist(_ i: Int, _ next: Int, _ far: Int) {
+                let y = (key[i] & Self.upperMask) | (key[next] & Self.lowerMask)
+                key[i] = key[far] ^ (y >> 1) ^ ((y & 1) &* Self.matrixA)
             }
+            for i in 0..<(n - m) { twist(i, i &+ 1, i &+ m) }
+            for i in (n - m)..<(n - 1) { twist(i, i &+ 1, i &+ m &- n) }
+            twist(n - 1, 0, m - 1)
         }
         position = 0
     }

@@ -47,12 +47,21 @@ extension RandomState {
     /// `count` standard normal values (`standard_normal(count)`).
     public mutating func standardNormal(count: Int) throws -> [Double] {
         try checkCount(count, "standardNormal(count:)")
-        return (0..<count).map { _ in standardNormal() }
+        return Elementwise.makeArray(count: count) { out in
+            fillStandardNormal(UnsafeMutableBufferPointer(start: out, count: count))
+        }
+    }
+
+    /// A `rows × columns` matrix of standard normal values, drawn row-major
+    /// (`standard_normal(size=(rows, columns))`).
+    public mutating func standardNormal(rows: Int, columns: Int) throws -> Matrix<Double> {
+        try Matrix(rows: rows, columns: columns) { fillStandardNormal($0) }
     }
 
     /// Fills `buffer` with standard normal values in order, without allocating.
     public mutating func fillStandardNormal(_ buffer: UnsafeMutableBufferPointer<Double>) {
-        for i in buffer.indices { buffer[i] = standardNormal() }
+        guard let base = buffer.baseAddress else { return }
+        for i in 0..<buffer.count { base[i] = standardNormal() }
     }
 
     /// A normal value `loc + scale · z` (`normal(loc, scale)`).

@@ -11,6 +11,20 @@ extension RandomState {
         }
     }
 
+    /// ``shuffle(_:)`` for `[Int]`, the index arrays behind permutations and splits — a
+    /// non-generic entry point so callers in other modules get the specialised loop.
+    public mutating func shuffle(_ elements: inout [Int]) {
+        let n = elements.count
+        guard n > 1 else { return }
+        elements.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for i in stride(from: n - 1, through: 1, by: -1) {
+                let j = Int(truncatingIfNeeded: randomInterval(UInt64(i)))
+                let t = base[i]; base[i] = base[j]; base[j] = t
+            }
+        }
+    }
+
     /// Shuffles the rows of `matrix` in place (NumPy shuffles the first axis of an n-D array).
     public mutating func shuffleRows<S: LearnScalar>(_ matrix: inout Matrix<S>) {
         var order = Array(0..<matrix.rows)
