@@ -1,0 +1,143 @@
+import Foundation
+import LearnCore
+
+/// Reads a numeric CSV file: a header line of column names, then one line per row of numbers
+/// (`nan`, `inf` allowed; blank lines skipped; `\n` or `\r\n` line ends).
+///
+/// ```swift
+/// let table = try readCSV(from: "train.csv", targetColumn: "y")
+/// let (X, y) = (table.data, try table.integerTarget())
+/// ```
+///
+/// - Parameters:
+///   - path: the file to read.
+///   - targetColumn: the header name of the column to return as ``CSVTable/target`` rather than
+///     among the features; `nil` keeps every column as a feature.
+/// - Throws: ``LearnError/io(path:reason:)`` when the file cannot be read;
+///   ``LearnError/corruptFile(path:reason:)`` naming the line and column of an empty file, a ragged
+///   row or a cell that is not a number; ``LearnError/invalidParameter(name:expected:got:)`` when
+///   `targetColumn` is not in the header.
+public func readCSV(from path: String, targetColumn: String? = nil) throws -> CSVTable {
+    let contents: Data
+    do {
+        contents = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+        throw LearnError.io(path: path, reason: "cannot read the file (\(error.localizedDescription))")
+    }
+    return try readCSV(data: contents, targetColumn: targetColumn, source: path)
+}
+
+/// Parses CSV text already in memory; `source` names it in error messages.
+public func readCSV(string: String, targetColumn: String? = nil, source: String = "<string>") throws -> CSVTable {
+    try readCSV(data: Data(string.utf8), targetColumn: targetColumn, source: source)
+}
+
+/// Parses CSV bytes already in memory; `source` names them in error messages.
+public func readCSV(data: Data, targetColumn: String? = nil, source: String = "<data>") throws -> CSVTable {
+    var bytes = [UInt8](data)
+    bytes.append(0)  // strtod needs a terminator after the last field
+    return try bytes.withUnsafeBufferPointer { buffer in
+        var parser = CSVParser(buffer: buffer, count: buffer.count - 1, source: source)
+        return try parser.table(targetColumn: targetColumn)
+    }
+}
+
+/// A single pass over the bytes: header names, then numbers converted in place with `strtod`.
+private struct CSVParser {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let count: Int
+    let source: String
+    var position = 0
+    var line = 0
+
+    init(buffer: UnsafeBufferPointer<UInt8>, count: Int, source: String) {
+        (self.buffer, self.count, self.source) = (buffer, count, source)
+    }
+
+    mutating func table(targetColumn: String?) throws -> CSVTable {
+        guard let header = nextLine() else {
+            throw LearnError.corruptFile(path: source, reason: "the file is empty: expected a header line of column names")
+        }
+        let names = fields(header).map { name in String(decoding: buffer[name], as: UTF8.self).trimmedCSVName }
+        let targetIndex = try targetColumn.map { target in
+            guard let index = names.firstIndex(of: target) else {
+                throw LearnError.invalidParameter(
+                    name: "targetColumn", expected: "one of the header's columns (\(names.joined(separator: ", ")))", got: "'\(target)'")
+            }
+            return index
+        }
+        let width = names.count
+        var values: [Double] = []
+        var rows = 0
+        while let range = nextLine() {
+            let cells = fields(range)
+            guard cells.count == width else {
+                throw LearnError.corruptFile(path: source, reason: "line \(line): expected \(width) fields as in the header, got \(cells.count)")
+            }
+            for (column, cell) in cells.enumerated() {
+                values.append(try number(cell, column: column, name: names[column]))
+            }
+            rows += 1
+        }
+        let all = try Matrix(rows: rows, columns: width, scalars: values)
+        guard let targetIndex else { return CSVTable(featureNames: names, data: all) }
+        let featureColumns = (0..<width).filter { $0 != targetIndex }
+        let features = try all.transposed().rows(at: featureColumns).transposed()
+        return CSVTable(featureNames: featureColumns.map { names[$0] }, data: features,
+                        targetName: names[targetIndex], target: try all.column(targetIndex))
+    }
+
+    /// The next non-blank line's byte range (without its line end), or `nil` at the end.
+    mutating func nextLine() -> Range<Int>? {
+        while position < count {
+            line += 1
+            let start = position
+            while position < count && buffer[position] != 10 { position += 1 }
+            var end = position
+            position += 1
+            if end > start && buffer[end - 1] == 13 { end -= 1 }
+            if buffer[start..<end].contains(where: { $0 != 32 && $0 != 9 }) { return start..<end }
+        }
+        return nil
+    }
+
+    /// The comma-separated cells of a line.
+    func fields(_ range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        for i in range where buffer[i] == 44 {
+            result.append(start..<i)
+            start = i + 1
+        }
+        result.append(start..<range.upperBound)
+        return result
+    }
+
+    /// A cell as a number: the whole cell (spaces aside) must be consumed by `strtod`.
+    func number(_ cell: Range<Int>, column: Int, name: String) throws -> Double {
+        var lower = cell.lowerBound, upper = cell.upperBound
+        while lower < upper && (buffer[lower] == 32 || buffer[lower] == 9) { lower += 1 }
+        while upper > lower && (buffer[upper - 1] == 32 || buffer[upper - 1] == 9) { upper -= 1 }
+        guard lower < upper, let base = buffer.baseAddress else { throw invalidCell(cell, column: column, name: name) }
+        var end: UnsafeMutablePointer<CChar>?
+        let value = (base + lower).withMemoryRebound(to: CChar.self, capacity: upper - lower) { strtod($0, &end) }
+        let consumed = end.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? lower
+        guard consumed == upper else { throw invalidCell(cell, column: column, name: name) }
+        return value
+    }
+
+    func invalidCell(_ cell: Range<Int>, column: Int, name: String) -> LearnError {
+        let text = String(decoding: buffer[cell], as: UTF8.self)
+        return LearnError.corruptFile(
+            path: source, reason: "line \(line), column \(column + 1) ('\(name)'): '\(text)' is not a number")
+    }
+}
+
+extension String {
+    /// A header cell without surrounding spaces or double quotes.
+    var trimmedCSVName: String {
+        var name = trimmingCharacters(in: .whitespaces)
+        if name.count >= 2 && name.hasPrefix("\"") && name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()) }
+        return name
+    }
+}
