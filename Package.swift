@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "SwiftLearnCLI",
             dependencies: [
-                "LearnCore", "LearnBench",
+                "LearnCore", "LearnData", "LearnBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/swiftlearn"
@@ -58,6 +58,8 @@ let package = Package(
         ),
         .testTarget(name: "LearnDataTests", dependencies: ["LearnData", "LearnTestSupport"]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
+        // The command-line contracts, run through the built `swiftlearn`.
+        .testTarget(name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnTestSupport"]),
         // End-to-end: the README's programs, compiled against the umbrella module.
         .testTarget(name: "SwiftLearnTests", dependencies: ["SwiftLearn"]),
     ]

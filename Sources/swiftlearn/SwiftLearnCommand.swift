@@ -5,7 +5,10 @@ struct SwiftLearnCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swiftlearn",
         abstract: "scikit-learn-style machine learning for Swift: datasets, models, benchmarks.",
-        subcommands: [BenchCommand.self]
+        subcommands: [
+            MakeClassificationCommand.self, MakeBlobsCommand.self, MakeMoonsCommand.self, MakeCirclesCommand.self,
+            MakeRegressionCommand.self, BenchCommand.self,
+        ]
     )
 }
 
