@@ -23,7 +23,7 @@ APT_PACKAGES := liblapacke-dev libopenblas-dev libhdf5-dev pkg-config
 PKG_CONFIG_NAMES := openblas lapacke hdf5
 REFERENCE_VENV ?= .venv-reference
 
-.PHONY: all deps test bench build release reference clean
+.PHONY: all deps test bench build release reference datasets clean
 
 all: test
 
@@ -53,11 +53,17 @@ release: deps
 bench: release
 	.build/release/swiftlearn bench speed
 
-## reference: regenerate the numpy/scipy reference data the tests compare against.
-reference:
+$(REFERENCE_VENV)/bin/python:
 	python3 -m venv $(REFERENCE_VENV)
 	$(REFERENCE_VENV)/bin/pip install -q -r Benchmarks/Reference/requirements.txt
+
+## reference: regenerate the numpy/scipy reference data the tests compare against.
+reference: $(REFERENCE_VENV)/bin/python
 	$(REFERENCE_VENV)/bin/python Benchmarks/Reference/core_reference.py
+
+## datasets: re-export the bundled datasets from the pinned scikit-learn.
+datasets: $(REFERENCE_VENV)/bin/python
+	$(REFERENCE_VENV)/bin/python Datasets/export_datasets.py
 
 clean:
 	rm -rf .build

@@ -31,7 +31,10 @@ let package = Package(
         ),
 
         // Dataset generators (scikit-learn-exact), bundled datasets, CSV.
-        .target(name: "LearnData", dependencies: ["LearnCore"]),
+        .target(name: "LearnData", dependencies: ["LearnCore"], plugins: ["EmbedDatasets"]),
+        // Compiles Datasets/*.csv|json into LearnData (the loaders need no resource bundle).
+        .executableTarget(name: "EmbedDatasetsTool"),
+        .plugin(name: "EmbedDatasets", capability: .buildTool(), dependencies: ["EmbedDatasetsTool"]),
 
         // Benchmark suites behind `swiftlearn bench`.
         .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "CBLAS"]),

@@ -96,3 +96,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }
+
+/// `swiftlearn dataset`, run from a copy of the tool outside the build tree (an installed build).
+@Suite struct DatasetCommandTests {
+    @Test func installedToolWritesTheBundledDatasets() throws {
+        let built = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("swiftlearn")
+        let source = FileManager.default.fileExists(atPath: built.path) ? built : Bundle.main.bundleURL.appendingPathComponent("swiftlearn")
+        let installed = URL(fileURLWithPath: GeneratorCommandTests.temporaryPath("bin")).appendingPathComponent("swiftlearn")
+        try FileManager.default.createDirectory(at: installed.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: source, to: installed)
+        let output = GeneratorCommandTests.temporaryPath("digits.csv")
+        let process = Process()
+        process.executableURL = installed
+        process.arguments = ["dataset", "digits", "--output", output]
+        process.currentDirectoryURL = installed.deletingLastPathComponent()
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let table = try readCSV(from: output, targetColumn: "target")
+        let digits = try loadDigits()
+        #expect(try table.data == digits.data && table.integerTarget() == digits.target)
+        #expect(table.featureNames == digits.featureNames)
+        let unknown = try GeneratorCommandTests.run(["dataset", "mnist", "--output", output])
+        #expect(unknown.status != 0 && unknown.stderr.contains("unknown dataset 'mnist'"))
+    }
+}
