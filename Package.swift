@@ -59,7 +59,7 @@ let package = Package(
             dependencies: ["LearnCore", "LearnTestSupport"],
             resources: [.copy("Resources")]
         ),
-        .testTarget(name: "LearnDataTests", dependencies: ["LearnData", "LearnTestSupport"]),
+        .testTarget(name: "LearnDataTests", dependencies: ["LearnData", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
         // The command-line contracts, run through the built `swiftlearn`.
         .testTarget(name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnTestSupport"]),

@@ -112,6 +112,18 @@ extension Double: LearnScalar {
         BLASRuntime.noteFirstUse()
         return LAPACKE_dgesdd(LAPACK_COL_MAJOR, lapackFlag(true, "S", "S"), m, n, a, lda, s, u, ldu, vt, ldvt)
     }
+
+    /// Column-major `LAPACKE_dgeqrf`: Householder QR, reflectors below the diagonal, `tau` their scales.
+    public static func geqrf(m: Int32, n: Int32, a: UnsafeMutablePointer<Double>, lda: Int32, tau: UnsafeMutablePointer<Double>) -> Int32 {
+        BLASRuntime.noteFirstUse()
+        return LAPACKE_dgeqrf(LAPACK_COL_MAJOR, m, n, a, lda, tau)
+    }
+
+    /// Column-major `LAPACKE_dorgqr`: the first `n` columns of Q from `geqrf`'s reflectors.
+    public static func orgqr(m: Int32, n: Int32, k: Int32, a: UnsafeMutablePointer<Double>, lda: Int32, tau: UnsafePointer<Double>) -> Int32 {
+        BLASRuntime.noteFirstUse()
+        return LAPACKE_dorgqr(LAPACK_COL_MAJOR, m, n, k, a, lda, tau)
+    }
 }
 
 /// CBLAS' transpose flag for a Boolean.

@@ -112,5 +112,17 @@ extension Float: LearnScalar {
         BLASRuntime.noteFirstUse()
         return LAPACKE_sgesdd(LAPACK_COL_MAJOR, lapackFlag(true, "S", "S"), m, n, a, lda, s, u, ldu, vt, ldvt)
     }
+
+    /// Column-major `LAPACKE_sgeqrf`: Householder QR, reflectors below the diagonal, `tau` their scales.
+    public static func geqrf(m: Int32, n: Int32, a: UnsafeMutablePointer<Float>, lda: Int32, tau: UnsafeMutablePointer<Float>) -> Int32 {
+        BLASRuntime.noteFirstUse()
+        return LAPACKE_sgeqrf(LAPACK_COL_MAJOR, m, n, a, lda, tau)
+    }
+
+    /// Column-major `LAPACKE_sorgqr`: the first `n` columns of Q from `geqrf`'s reflectors.
+    public static func orgqr(m: Int32, n: Int32, k: Int32, a: UnsafeMutablePointer<Float>, lda: Int32, tau: UnsafePointer<Float>) -> Int32 {
+        BLASRuntime.noteFirstUse()
+        return LAPACKE_sorgqr(LAPACK_COL_MAJOR, m, n, k, a, lda, tau)
+    }
 }
 

@@ -66,6 +66,11 @@ where Self.RawSignificand: FixedWidthInteger {
         m: Int32, n: Int32, a: UnsafeMutablePointer<Self>, lda: Int32, s: UnsafeMutablePointer<Self>,
         u: UnsafeMutablePointer<Self>, ldu: Int32, vt: UnsafeMutablePointer<Self>, ldvt: Int32) -> Int32
 
+    /// Householder QR (`?geqrf`). Returns `info`.
+    static func geqrf(m: Int32, n: Int32, a: UnsafeMutablePointer<Self>, lda: Int32, tau: UnsafeMutablePointer<Self>) -> Int32
+    /// Forms Q's first `n` columns from `geqrf`'s reflectors (`?orgqr`). Returns `info`.
+    static func orgqr(m: Int32, n: Int32, k: Int32, a: UnsafeMutablePointer<Self>, lda: Int32, tau: UnsafePointer<Self>) -> Int32
+
     // MARK: Kernels (default implementations in Kernels/, specialised per conforming type)
 
     /// `out[i] = lhs[i * lhsStride] ∘ rhs[i * rhsStride]`; strides are 0 (broadcast) or 1.

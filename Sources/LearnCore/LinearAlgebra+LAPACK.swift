@@ -36,6 +36,34 @@ public struct SingularValueDecomposition<Scalar: LearnScalar>: Sendable {
     public var vt: Matrix<Scalar>
 }
 
+/// A thin QR decomposition `a = q · r`.
+public struct QRDecomposition<Scalar: LearnScalar>: Sendable {
+    /// Orthonormal columns (`m × k`, `k = min(m, n)`).
+    public var q: Matrix<Scalar>
+    /// Upper triangular (`k × n`).
+    public var r: Matrix<Scalar>
+}
+
+/// The thin (economic) QR decomposition by Householder reflections (LAPACK `geqrf` + `orgqr`), with
+/// LAPACK's signs — as `scipy.linalg.qr(a, mode="economic")` and `numpy.linalg.qr(a)`.
+/// - Throws: ``LearnError/emptyInput(operation:)`` or ``LearnError/nonFiniteInput(operation:)``.
+public func qr<S: LearnScalar>(_ a: Matrix<S>) throws -> QRDecomposition<S> {
+    guard a.rows > 0 && a.columns > 0 else { throw LearnError.emptyInput(operation: "qr") }
+    try checkFinite(a, "qr")
+    let (m, n) = (a.rows, a.columns)
+    let k = min(m, n)
+    var buffer = a.transposed().scalars          // column-major a, lda = m
+    var tau = [S](repeating: 0, count: k)
+    let (m32, n32, k32) = (try blasInt(m, "qr"), try blasInt(n, "qr"), try blasInt(k, "qr"))
+    try checkInfo(S.geqrf(m: m32, n: n32, a: &buffer, lda: m32, tau: &tau), "geqrf")
+    var r = [S](repeating: 0, count: k * n)
+    for i in 0..<k { for j in i..<n { r[i * n + j] = buffer[j * m + i] } }
+    try checkInfo(S.orgqr(m: m32, n: k32, k: k32, a: &buffer, lda: m32, tau: tau), "orgqr")
+    var q = [S](repeating: 0, count: m * k)
+    for i in 0..<m { for j in 0..<k { q[i * k + j] = buffer[j * m + i] } }
+    return QRDecomposition(q: Matrix(uncheckedRows: m, columns: k, scalars: q), r: Matrix(uncheckedRows: k, columns: n, scalars: r))
+}
+
 /// Solves `a · x = b` for square `a` by LU with partial pivoting (LAPACK `getrf` + `getrs`).
 /// - Throws: ``LearnError/singularMatrix(operation:detail:)`` when a pivot is exactly zero.
 public func solve<S: LearnScalar>(_ a: Matrix<S>, _ b: Matrix<S>) throws -> Matrix<S> {

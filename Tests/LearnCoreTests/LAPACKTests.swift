@@ -54,6 +54,24 @@ import Testing
         try expectSameColumnsUpToSign(result.eigenvectors, expected, "eigenvectors")
     }
 
+    /// Same LAPACK routines as NumPy, so the same signs: Q and R compare directly.
+    @Test(arguments: [("TALL", "qr_tall"), ("WIDE", "qr_wide")])
+    func qrMatchesNumPy(input: String, key: String) throws {
+        for single in [false, true] {
+            if single { try checkQR(Float.self, input, key) } else { try checkQR(Double.self, input, key) }
+        }
+    }
+
+    private func checkQR<S: LearnScalar>(_ type: S.Type, _ input: String, _ key: String) throws {
+        let a = try ref.input(input, as: type)
+        let result = try qr(a)
+        let q = try ref.array("lapack", key + "_q"), r = try ref.array("lapack", key + "_r")
+        #expect(result.q.shape == q.shape && result.r.shape == r.shape)
+        expectClose(result.q.scalars, q.data, "q")
+        expectClose(result.r.scalars, r.data, "r")
+        expectClose(try matmul(result.q, result.r), (a.shape, a.scalars.map(Double.init)), "q · r")
+    }
+
     @Test(arguments: [("TALL", "svd_tall"), ("WIDE", "svd_wide")])
     func svdMatchesNumPyUpToSigns(input: String, key: String) throws {
         for single in [false, true] {
@@ -121,6 +139,8 @@ import Testing
         expectError(.nonFiniteInput(operation: "svd")) { try svd(withNaN) }
         expectError(.nonFiniteInput(operation: "eigh")) { try eigh(try Matrix<Double>([[1, .infinity], [.infinity, 1]])) }
         expectError(.emptyInput(operation: "svd")) { try svd(try Matrix<Double>.zeros(0, 3)) }
+        expectError(.emptyInput(operation: "qr")) { try qr(try Matrix<Double>.zeros(2, 0)) }
+        expectError(.nonFiniteInput(operation: "qr")) { try qr(withNaN) }
         expectError(.emptyInput(operation: "leastSquares")) { try leastSquares(try Matrix<Double>.zeros(0, 3), try Matrix<Double>.zeros(0, 1)) }
         #expect(try determinant(try Matrix<Double>.zeros(0, 0)) == 1)
     }

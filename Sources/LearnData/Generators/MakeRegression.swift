@@ -3,7 +3,8 @@ import LearnCore
 /// A random linear regression problem with one target, exactly as scikit-learn's
 /// `make_regression(..., coef=True)` (`X` and the ground-truth `coef` bit-identical, `y` to ~1e-13).
 ///
-/// `X` is standard normal; the first `nInformative` coefficients (before the column shuffle) are
+/// `X` is standard normal (or, with `effectiveRank`, ``makeLowRankMatrix(nSamples:nFeatures:effectiveRank:tailStrength:randomState:)``
+/// with `tailStrength`); the first `nInformative` coefficients (before the column shuffle) are
 /// `100 · U[0, 1)`, the rest zero; `y = X · coef + bias` plus Gaussian `noise`.
 ///
 /// ```swift
@@ -13,20 +14,22 @@ import LearnCore
 /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for counts below 1 (`nInformative`
 ///   below 0) or negative noise.
 public func makeRegression(
-    nSamples: Int = 100, nFeatures: Int = 100, nInformative: Int = 10, bias: Double = 0.0, noise: Double = 0.0,
-    shuffle: Bool = true, randomState: Int? = nil
+    nSamples: Int = 100, nFeatures: Int = 100, nInformative: Int = 10, bias: Double = 0.0,
+    effectiveRank: Int? = nil, tailStrength: Double = 0.5, noise: Double = 0.0, shuffle: Bool = true,
+    randomState: Int? = nil
 ) throws -> (X: Matrix<Double>, y: [Double], coef: [Double]) {
     let (X, y, coef) = try makeRegression(
-        nSamples: nSamples, nFeatures: nFeatures, nInformative: nInformative, nTargets: 1, bias: bias, noise: noise,
-        shuffle: shuffle, randomState: randomState)
+        nSamples: nSamples, nFeatures: nFeatures, nInformative: nInformative, nTargets: 1, bias: bias,
+        effectiveRank: effectiveRank, tailStrength: tailStrength, noise: noise, shuffle: shuffle, randomState: randomState)
     return (X, y.scalars, coef.scalars)
 }
 
-/// ``makeRegression(nSamples:nFeatures:nInformative:bias:noise:shuffle:randomState:)`` with
+/// ``makeRegression(nSamples:nFeatures:nInformative:bias:effectiveRank:tailStrength:noise:shuffle:randomState:)`` with
 /// `nTargets` columns of targets: `y` is `nSamples × nTargets`, `coef` is `nFeatures × nTargets`.
 public func makeRegression(
     nSamples: Int = 100, nFeatures: Int = 100, nInformative: Int = 10, nTargets: Int, bias: Double = 0.0,
-    noise: Double = 0.0, shuffle: Bool = true, randomState: Int? = nil
+    effectiveRank: Int? = nil, tailStrength: Double = 0.5, noise: Double = 0.0, shuffle: Bool = true,
+    randomState: Int? = nil
 ) throws -> (X: Matrix<Double>, y: Matrix<Double>, coef: Matrix<Double>) {
     try GeneratorValidation.atLeast(1, nSamples, "nSamples")
     try GeneratorValidation.atLeast(1, nFeatures, "nFeatures")
@@ -36,7 +39,9 @@ public func makeRegression(
     try GeneratorValidation.nonNegative(noise, "noise")
     var g = try RandomState.from(randomState)
     let informative = Swift.min(nFeatures, nInformative)
-    var X = try Matrix(rows: nSamples, columns: nFeatures, scalars: g.standardNormal(count: nSamples * nFeatures))
+    var X = try effectiveRank.map {
+        try makeLowRankMatrix(nSamples: nSamples, nFeatures: nFeatures, effectiveRank: $0, tailStrength: tailStrength, using: &g)
+    } ?? g.standardNormal(rows: nSamples, columns: nFeatures)
     var coef = try Matrix<Double>.zeros(nFeatures, nTargets)
     let drawn = try g.uniform(count: informative * nTargets)
     for i in drawn.indices { coef[i / nTargets, i % nTargets] = 100 * drawn[i] }
