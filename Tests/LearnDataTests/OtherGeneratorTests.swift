@@ -99,6 +99,20 @@ import Testing
         #expect(throws: LearnError.self) { try makeRegression(nTargets: 0) }
     }
 
+    /// `n_samples=(n_out, n_in)`; values printed by scikit-learn 1.9.1 (`X.ravel()[:4]` as hex, `y`).
+    @Test func separateOuterAndInnerSizesMatchScikitLearn() throws {
+        let moons = try makeMoons(nSamples: (outer: 3, inner: 5), noise: 0.1, randomState: 4)
+        #expect(Array(moons.X.scalars.prefix(4)) == ["0x1.80807318ff023p-3", "-0x1.6d8f7fc014ee3p-3", "0x1.094f01aa68697p+1",
+                                                     "0x1.989ac1d4d695ep-2"].compactMap(Double.init))
+        #expect(moons.y == [1, 1, 1, 0, 0, 1, 1, 0])
+        let circles = try makeCircles(nSamples: (outer: 4, inner: 2), randomState: 4, factor: 0.3)
+        #expect(Array(circles.X.scalars.prefix(4)) == ["0x1.3333333333333p-2", "0x0.0p+0", "-0x1.3333333333333p-2",
+                                                       "0x1.52dc7707ed4d5p-55"].compactMap(Double.init))
+        #expect(circles.y == [1, 1, 0, 0, 0, 0])
+        #expect(throws: LearnError.self) { try makeMoons(nSamples: (outer: -1, inner: 3)) }
+        #expect(throws: LearnError.self) { try makeCircles(nSamples: (outer: 0, inner: 0)) }
+    }
+
     @Test func smallSizesBehaveLikeNumPy() throws {
         let one = try makeMoons(nSamples: 1, shuffle: false)
         #expect(one.X.scalars == [0, 0.5] && one.y == [1])   // the lone point is the inner moon's t = 0

@@ -10,9 +10,20 @@ public func makeMoons(nSamples: Int = 100, shuffle: Bool = true, noise: Double? 
     -> (X: Matrix<Double>, y: [Int])
 {
     try GeneratorValidation.atLeast(1, nSamples, "nSamples")
+    return try makeMoons(nSamples: (outer: nSamples / 2, inner: nSamples - nSamples / 2), shuffle: shuffle, noise: noise,
+                         randomState: randomState)
+}
+
+/// ``makeMoons(nSamples:shuffle:noise:randomState:)`` with the two moons' sizes given separately
+/// (scikit-learn's `n_samples=(n_out, n_in)`).
+public func makeMoons(nSamples: (outer: Int, inner: Int), shuffle: Bool = true, noise: Double? = nil,
+                      randomState: Int? = nil) throws -> (X: Matrix<Double>, y: [Int]) {
+    let (outer, inner) = nSamples
+    try GeneratorValidation.atLeast(0, outer, "nSamples.outer")
+    try GeneratorValidation.atLeast(0, inner, "nSamples.inner")
+    try GeneratorValidation.atLeast(1, outer + inner, "nSamples.outer + nSamples.inner")
     if let noise { try GeneratorValidation.nonNegative(noise, "noise") }
     var g = try RandomState.from(randomState)
-    let (outer, inner) = (nSamples / 2, nSamples - nSamples / 2)
     let tOuter = linspace(0, .pi, count: outer, endpoint: true)
     let tInner = linspace(0, .pi, count: inner, endpoint: true)
     var points = tOuter.map { (cos($0), sin($0)) }
@@ -29,12 +40,25 @@ public func makeCircles(
     nSamples: Int = 100, shuffle: Bool = true, noise: Double? = nil, randomState: Int? = nil, factor: Double = 0.8
 ) throws -> (X: Matrix<Double>, y: [Int]) {
     try GeneratorValidation.atLeast(1, nSamples, "nSamples")
+    return try makeCircles(nSamples: (outer: nSamples / 2, inner: nSamples - nSamples / 2), shuffle: shuffle, noise: noise,
+                           randomState: randomState, factor: factor)
+}
+
+/// ``makeCircles(nSamples:shuffle:noise:randomState:factor:)`` with the two circles' sizes given
+/// separately (scikit-learn's `n_samples=(n_out, n_in)`).
+public func makeCircles(
+    nSamples: (outer: Int, inner: Int), shuffle: Bool = true, noise: Double? = nil, randomState: Int? = nil,
+    factor: Double = 0.8
+) throws -> (X: Matrix<Double>, y: [Int]) {
+    let (outer, inner) = nSamples
+    try GeneratorValidation.atLeast(0, outer, "nSamples.outer")
+    try GeneratorValidation.atLeast(0, inner, "nSamples.inner")
+    try GeneratorValidation.atLeast(1, outer + inner, "nSamples.outer + nSamples.inner")
     guard factor >= 0 && factor < 1 else {
         throw LearnError.invalidParameter(name: "factor", expected: "a number in [0, 1)", got: "\(factor)")
     }
     if let noise { try GeneratorValidation.nonNegative(noise, "noise") }
     var g = try RandomState.from(randomState)
-    let (outer, inner) = (nSamples / 2, nSamples - nSamples / 2)
     var points = linspace(0, 2 * .pi, count: outer, endpoint: false).map { (cos($0), sin($0)) }
     points += linspace(0, 2 * .pi, count: inner, endpoint: false).map { (cos($0) * factor, sin($0) * factor) }
     return try finishTwoClassCurves(points, outer: outer, shuffle: shuffle, noise: noise, using: &g)
