@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SwiftLearn", targets: ["SwiftLearn"]),
         .library(name: "LearnCore", targets: ["LearnCore"]),
         .library(name: "LearnData", targets: ["LearnData"]),
+        .library(name: "LearnSelection", targets: ["LearnSelection"]),
         .executable(name: "swiftlearn", targets: ["SwiftLearnCLI"]),
     ],
     dependencies: [
@@ -32,6 +33,8 @@ let package = Package(
 
         // Dataset generators (scikit-learn-exact), bundled datasets, CSV.
         .target(name: "LearnData", dependencies: ["LearnCore"], plugins: ["EmbedDatasets"]),
+        // Train/test splitting (scikit-learn-exact), later cross-validation.
+        .target(name: "LearnSelection", dependencies: ["LearnCore"]),
         // Compiles Datasets/*.csv|json into LearnData (the loaders need no resource bundle).
         .executableTarget(name: "EmbedDatasetsTool"),
         .plugin(name: "EmbedDatasets", capability: .buildTool(), dependencies: ["EmbedDatasetsTool"]),
@@ -40,7 +43,7 @@ let package = Package(
         .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "CBLAS"]),
 
         // The umbrella module users import.
-        .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData"]),
+        .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData", "LearnSelection"]),
 
         // The command-line tool.
         .executableTarget(
@@ -60,6 +63,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "LearnDataTests", dependencies: ["LearnData", "LearnTestSupport"], resources: [.copy("Resources")]),
+        .testTarget(name: "LearnSelectionTests", dependencies: ["LearnSelection", "LearnData", "LearnTestSupport"]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
         // The command-line contracts, run through the built `swiftlearn`.
         .testTarget(name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnTestSupport"]),

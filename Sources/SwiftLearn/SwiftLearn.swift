@@ -1,3 +1,4 @@
 // The umbrella module: `import SwiftLearn` brings in every user-facing SwiftLearn module.
 @_exported import LearnCore
 @_exported import LearnData
+@_exported import LearnSelection

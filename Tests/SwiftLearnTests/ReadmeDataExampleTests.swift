@@ -9,6 +9,9 @@ import Testing
         #expect(Array(y.prefix(10)) == [1, 0, 1, 1, 0, 0, 1, 0, 1, 0])
         #expect(X.shape == [1000, 20])
 
+        let split = try trainTestSplit(X, y, testSize: 0.2, randomState: 42, stratify: y)
+        #expect(Array(split.testIndices.prefix(4)) == [824, 614, 469, 122])
+
         var rng = RandomState(seed: 42)
         #expect(rng.randomSample() == 0.3745401188473625)
         #expect(try rng.permutation(5).sorted() == [0, 1, 2, 3, 4])
