@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "LearnCore", targets: ["LearnCore"]),
         .library(name: "LearnData", targets: ["LearnData"]),
         .library(name: "LearnSelection", targets: ["LearnSelection"]),
+        .library(name: "LearnMetrics", targets: ["LearnMetrics"]),
         .executable(name: "swiftlearn", targets: ["SwiftLearnCLI"]),
     ],
     dependencies: [
@@ -33,6 +34,8 @@ let package = Package(
 
         // Dataset generators (scikit-learn-exact), bundled datasets, CSV.
         .target(name: "LearnData", dependencies: ["LearnCore"], plugins: ["EmbedDatasets"]),
+        // Classification and regression metrics (scikit-learn's definitions and edge cases).
+        .target(name: "LearnMetrics", dependencies: ["LearnCore"]),
         // Train/test splitting (scikit-learn-exact), later cross-validation.
         .target(name: "LearnSelection", dependencies: ["LearnCore"]),
         // Compiles Datasets/*.csv|json into LearnData (the loaders need no resource bundle).
@@ -43,7 +46,7 @@ let package = Package(
         .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "CBLAS"]),
 
         // The umbrella module users import.
-        .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData", "LearnSelection"]),
+        .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics"]),
 
         // The command-line tool.
         .executableTarget(
@@ -64,6 +67,7 @@ let package = Package(
         ),
         .testTarget(name: "LearnDataTests", dependencies: ["LearnData", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnSelectionTests", dependencies: ["LearnSelection", "LearnData", "LearnTestSupport"]),
+        .testTarget(name: "LearnMetricsTests", dependencies: ["LearnMetrics", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
         // The command-line contracts, run through the built `swiftlearn`.
         .testTarget(name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnTestSupport"]),

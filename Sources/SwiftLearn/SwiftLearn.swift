@@ -2,3 +2,4 @@
 @_exported import LearnCore
 @_exported import LearnData
 @_exported import LearnSelection
+@_exported import LearnMetrics

@@ -47,13 +47,25 @@ public enum JSONValue: Decodable, Sendable {
         return value
     }
 
-    /// A number as `Double`.
+    /// A number as `Double` (the strings `"nan"`, `"inf"`, `"-inf"` stand for the non-finite values).
     public func double() throws -> Double {
         switch self {
         case let .double(value): return value
         case let .int(value): return Double(value)
+        case .string("nan"): return .nan
+        case .string("inf"): return .infinity
+        case .string("-inf"): return -.infinity
         default: throw VectorError("expected a number, got \(self)")
         }
+    }
+
+    /// A list of strings.
+    public func strings() throws -> [String] { try array().map { try $0.string() } }
+
+    /// Whether this is `null`.
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
     }
 
     /// A string.

@@ -1,0 +1,46 @@
+import LearnCore
+
+/// Input checks shared by the metrics, with messages that name the metric.
+enum MetricValidation {
+    static func sameLength(_ a: Int, _ b: Int, _ metric: String, _ what: String = "yPred") throws {
+        guard a == b else {
+            throw LearnError.shapeMismatch(operation: metric, expected: "\(what) with \(a) values (as many as yTrue)", got: "\(b)")
+        }
+    }
+
+    static func notEmpty(_ count: Int, _ metric: String) throws {
+        guard count > 0 else { throw LearnError.emptyInput(operation: metric) }
+    }
+
+    /// Sample weights: one finite, non-negative value per sample.
+    static func weights(_ weights: [Double]?, count: Int, _ metric: String) throws {
+        guard let weights else { return }
+        try sameLength(count, weights.count, metric, "sampleWeight")
+        guard weights.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+            throw LearnError.invalidParameter(name: "sampleWeight", expected: "finite weights >= 0 in \(metric)", got: "a negative or non-finite weight")
+        }
+    }
+
+    static func finite(_ values: [Double], _ metric: String) throws {
+        guard values.allSatisfy(\.isFinite) else { throw LearnError.nonFiniteInput(operation: metric) }
+    }
+
+    /// The sorted distinct labels of both arrays (scikit-learn's `unique_labels`).
+    static func uniqueLabels<L: ClassLabel>(_ a: [L], _ b: [L]) -> [L] {
+        var seen = Set<L>(minimumCapacity: 16)
+        for x in a { seen.insert(x) }
+        for x in b { seen.insert(x) }
+        return seen.sorted()
+    }
+
+    /// `labels` without duplicates, or a clear error.
+    static func distinct<L: ClassLabel>(_ labels: [L], _ metric: String) throws -> [L] {
+        guard Set(labels).count == labels.count else {
+            throw LearnError.invalidParameter(name: "labels", expected: "distinct labels in \(metric)", got: "\(labels)")
+        }
+        guard !labels.isEmpty else {
+            throw LearnError.invalidParameter(name: "labels", expected: "at least one label in \(metric)", got: "[]")
+        }
+        return labels
+    }
+}
