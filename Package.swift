@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LearnData", targets: ["LearnData"]),
         .library(name: "LearnSelection", targets: ["LearnSelection"]),
         .library(name: "LearnMetrics", targets: ["LearnMetrics"]),
+        .library(name: "LearnPreprocessing", targets: ["LearnPreprocessing"]),
         .executable(name: "swiftlearn", targets: ["SwiftLearnCLI"]),
     ],
     dependencies: [
@@ -34,6 +35,8 @@ let package = Package(
 
         // Dataset generators (scikit-learn-exact), bundled datasets, CSV.
         .target(name: "LearnData", dependencies: ["LearnCore"], plugins: ["EmbedDatasets"]),
+        // Scalers and encoders.
+        .target(name: "LearnPreprocessing", dependencies: ["LearnCore"]),
         // Classification and regression metrics (scikit-learn's definitions and edge cases).
         .target(name: "LearnMetrics", dependencies: ["LearnCore"]),
         // Train/test splitting (scikit-learn-exact), later cross-validation.
@@ -46,7 +49,7 @@ let package = Package(
         .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "CBLAS"]),
 
         // The umbrella module users import.
-        .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics"]),
+        .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnPreprocessing"]),
 
         // The command-line tool.
         .executableTarget(
@@ -68,6 +71,7 @@ let package = Package(
         .testTarget(name: "LearnDataTests", dependencies: ["LearnData", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnSelectionTests", dependencies: ["LearnSelection", "LearnData", "LearnTestSupport"]),
         .testTarget(name: "LearnMetricsTests", dependencies: ["LearnMetrics", "LearnTestSupport"], resources: [.copy("Resources")]),
+        .testTarget(name: "LearnPreprocessingTests", dependencies: ["LearnPreprocessing", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
         // The command-line contracts, run through the built `swiftlearn`.
         .testTarget(name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnTestSupport"]),

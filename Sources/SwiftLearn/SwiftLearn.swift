@@ -3,3 +3,4 @@
 @_exported import LearnData
 @_exported import LearnSelection
 @_exported import LearnMetrics
+@_exported import LearnPreprocessing
