@@ -40,7 +40,7 @@ let package = Package(
         // Classification and regression metrics (scikit-learn's definitions and edge cases).
         .target(name: "LearnMetrics", dependencies: ["LearnCore"]),
         // Train/test splitting (scikit-learn-exact), later cross-validation.
-        .target(name: "LearnSelection", dependencies: ["LearnCore"]),
+        .target(name: "LearnSelection", dependencies: ["LearnCore", "LearnMetrics"]),
         // Compiles Datasets/*.csv|json into LearnData (the loaders need no resource bundle).
         .executableTarget(name: "EmbedDatasetsTool"),
         .plugin(name: "EmbedDatasets", capability: .buildTool(), dependencies: ["EmbedDatasetsTool"]),
@@ -69,7 +69,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "LearnDataTests", dependencies: ["LearnData", "LearnTestSupport"], resources: [.copy("Resources")]),
-        .testTarget(name: "LearnSelectionTests", dependencies: ["LearnSelection", "LearnData", "LearnTestSupport"]),
+        .testTarget(name: "LearnSelectionTests", dependencies: ["LearnSelection", "LearnData", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnMetricsTests", dependencies: ["LearnMetrics", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnPreprocessingTests", dependencies: ["LearnPreprocessing", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
