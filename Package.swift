@@ -46,7 +46,7 @@ let package = Package(
         .plugin(name: "EmbedDatasets", capability: .buildTool(), dependencies: ["EmbedDatasetsTool"]),
 
         // Benchmark suites behind `swiftlearn bench`.
-        .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "CBLAS"]),
+        .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "CBLAS"]),
 
         // The umbrella module users import.
         .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnPreprocessing"]),

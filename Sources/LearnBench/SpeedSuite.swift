@@ -2,6 +2,8 @@ import CBLAS
 import Foundation
 import LearnCore
 import LearnData
+import LearnMetrics
+import LearnSelection
 
 /// The core speed suite behind `swiftlearn bench speed`: dense products through the library
 /// against direct cblas calls, and memory-bound kernels against `memcpy` of the same buffer.
@@ -17,20 +19,28 @@ public struct SpeedSuite: Sendable {
     public var runs: Int
     /// Rows of the `make-classification` row (20 features, randomState 2).
     public var generatorSamples: Int
+    /// Rows of the `train-test-split` row (100 features, stratified, two classes).
+    public var splitSamples: Int
+    /// Labels of the `classification-report` row (10 classes).
+    public var reportLabels: Int
     /// When set, only rows whose name contains this text run (with the rows they are compared to).
     public var filter: String?
 
     /// The suite as `swiftlearn bench speed` runs it; `quick` takes fewer runs.
     public init(quick: Bool = false) {
-        self.init(gemmSize: 2048, vectorCount: 10_000_000, runs: quick ? 3 : 7, generatorSamples: 1_000_000)
+        self.init(gemmSize: 2048, vectorCount: 10_000_000, runs: quick ? 3 : 7, generatorSamples: 1_000_000,
+                  splitSamples: 100_000, reportLabels: 1_000_000)
     }
 
     /// A suite with custom sizes (tests use small ones; names keep the standard suffixes).
-    public init(gemmSize: Int, vectorCount: Int, runs: Int, generatorSamples: Int = 1_000_000) {
+    public init(gemmSize: Int, vectorCount: Int, runs: Int, generatorSamples: Int = 1_000_000,
+                splitSamples: Int = 100_000, reportLabels: Int = 1_000_000) {
         self.gemmSize = gemmSize
         self.vectorCount = vectorCount
         self.runs = runs
         self.generatorSamples = generatorSamples
+        self.splitSamples = splitSamples
+        self.reportLabels = reportLabels
     }
 
     /// Runs every row, calling `progress` with each finished row's name.
@@ -48,6 +58,8 @@ public struct SpeedSuite: Sendable {
             if wants(sumName) { record(sumRow(reference: copy)) }
         }
         if wants("make-classification-\(Self.countName(generatorSamples))") { record(try makeClassificationRow()) }
+        if wants("train-test-split-\(Self.countName(splitSamples))") { record(try trainTestSplitRow()) }
+        if wants("classification-report-\(Self.countName(reportLabels))") { record(try classificationReportRow()) }
         return SpeedReport(version: SwiftLearnVersion.string, blasCore: BLASRuntime.coreName,
                            blasThreads: BLASRuntime.threadCount, results: results)
     }
@@ -156,6 +168,32 @@ public struct SpeedSuite: Sendable {
         }
         return SpeedResult(name: "make-classification-\(Self.countName(generatorSamples))", seconds: seconds,
                            throughput: Double(generatorSamples) / seconds, unit: "samples/s")
+    }
+
+    /// `trainTestSplit(X, y, testSize: 0.2, randomState: 42, stratify: y)` on `splitSamples × 100`
+    /// rows from `makeClassification(…, randomState: 0)`; rows per second.
+    private func trainTestSplitRow() throws -> SpeedResult {
+        let (X, y) = try makeClassification(nSamples: splitSamples, nFeatures: 100, randomState: 0)
+        let seconds = try Measurement.medianSeconds(runs: runs) {
+            blackHole(try trainTestSplit(X, y, testSize: 0.2, randomState: 42, stratify: y).xTrain)
+        }
+        return SpeedResult(name: "train-test-split-\(Self.countName(splitSamples))", seconds: seconds,
+                           throughput: Double(splitSamples) / seconds, unit: "samples/s")
+    }
+
+    /// `classificationReport(yTrue, yPred)` (text) on `reportLabels` labels of 10 classes: `yTrue`
+    /// uniform, `yPred` equal to it except 30% redrawn (RandomState 0); labels per second.
+    private func classificationReportRow() throws -> SpeedResult {
+        var rng = RandomState(seed: 0)
+        let yTrue = try rng.randint(10, count: reportLabels)
+        let redraw = try rng.randomSample(count: reportLabels)
+        let other = try rng.randint(10, count: reportLabels)
+        let yPred = yTrue.indices.map { redraw[$0] < 0.3 ? other[$0] : yTrue[$0] }
+        let seconds = try Measurement.medianSeconds(runs: runs) {
+            blackHole(try classificationReport(yTrue, yPred).description)
+        }
+        return SpeedResult(name: "classification-report-\(Self.countName(reportLabels))", seconds: seconds,
+                           throughput: Double(reportLabels) / seconds, unit: "labels/s")
     }
 
     /// `1m`, `10k`, or the plain count.

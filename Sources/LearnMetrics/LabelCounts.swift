@@ -39,7 +39,7 @@ struct LabelCounts<L: ClassLabel> {
 /// non-negative integers (the common case) and a dictionary otherwise.
 enum LabelIndex {
     static func encode<L: ClassLabel>(_ a: [L], _ b: [L], labels: [L]) -> ([Int], [Int]) {
-        if let ints = labels as? [Int], let aInts = a as? [Int], let bInts = b as? [Int],
+        if let ints = labels.asIntegers, let aInts = a.asIntegers, let bInts = b.asIntegers,
            let maximum = ints.max(), let minimum = ints.min(), minimum >= 0, maximum < 1 << 20 {
             var table = [Int](repeating: -1, count: maximum + 1)
             for (position, label) in ints.enumerated() { table[label] = position }

@@ -27,10 +27,25 @@ enum MetricValidation {
 
     /// The sorted distinct labels of both arrays (scikit-learn's `unique_labels`).
     static func uniqueLabels<L: ClassLabel>(_ a: [L], _ b: [L]) -> [L] {
+        // Integer labels take a non-generic path (hashing unspecialised keys costs ~10× more).
+        if let a = a.asIntegers, let b = b.asIntegers, let unique = uniqueIntegers(a, b).reinterpreted(as: L.self) { return unique }
         var seen = Set<L>(minimumCapacity: 16)
         for x in a { seen.insert(x) }
         for x in b { seen.insert(x) }
         return seen.sorted()
+    }
+
+    /// The sorted distinct integers of both arrays; a presence table when the range is small.
+    static func uniqueIntegers(_ a: [Int], _ b: [Int]) -> [Int] {
+        guard let low = Swift.min(a.min() ?? .max, b.min() ?? .max) as Int?, let high = Swift.max(a.max() ?? .min, b.max() ?? .min) as Int?,
+              low <= high, high.subtractingReportingOverflow(low).partialValue < 1 << 20, !high.subtractingReportingOverflow(low).overflow
+        else {
+            return Array(Set(a).union(b)).sorted()
+        }
+        var present = [Bool](repeating: false, count: high - low + 1)
+        for x in a { present[x - low] = true }
+        for x in b { present[x - low] = true }
+        return present.indices.filter { present[$0] }.map { $0 + low }
     }
 
     /// `labels` without duplicates, or a clear error.

@@ -81,4 +81,4 @@ public func crossValidate<Model: SupervisedEstimator>(
 }
 
 /// Class labels for stratified splitters: integer targets are labels; real-valued targets are not.
-private func stratificationLabels<T>(_ y: [T]) -> [Int]? { y as? [Int] }
+private func stratificationLabels<T>(_ y: [T]) -> [Int]? { y.asIntegers }

@@ -92,11 +92,42 @@ public func trainTestSplitIndices(
 func stratifiedSplit<Stratum: Hashable & Comparable>(
     _ labels: [Stratum], nTrain: Int, nTest: Int, using rng: inout RandomState
 ) throws -> (train: [Int], test: [Int]) {
+    // Integer labels (the common case) take a non-generic path: no hashing of unspecialised keys.
+    let codes = labels.asIntegers.map(classCodes) ?? classCodes(labels)
+    return try stratifiedSplit(codes: codes.codes, nClasses: codes.nClasses, nTrain: nTrain, nTest: nTest, using: &rng)
+}
+
+/// Each label's rank among the sorted distinct labels.
+private func classCodes<Stratum: Hashable & Comparable>(_ labels: [Stratum]) -> (codes: [Int], nClasses: Int) {
     let classes = Array(Set(labels)).sorted()
     let position = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
-    var members = [[Int]](repeating: [], count: classes.count)
-    for (index, label) in labels.enumerated() { if let k = position[label] { members[k].append(index) } }
-    let counts = members.map(\.count)
+    return (labels.map { position[$0] ?? 0 }, classes.count)
+}
+
+/// ``classCodes(_:)`` for integers.
+private func classCodes(_ labels: [Int]) -> (codes: [Int], nClasses: Int) {
+    let classes = Array(Set(labels)).sorted()
+    guard let low = classes.first, let high = classes.last, high - low < 1 << 20 else {
+        let position = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+        return (labels.map { position[$0] ?? 0 }, classes.count)
+    }
+    var table = [Int](repeating: 0, count: high - low + 1)
+    for (k, label) in classes.enumerated() { table[label - low] = k }
+    return (labels.map { table[$0 - low] }, classes.count)
+}
+
+/// The stratified split of samples given as class codes `0..<nClasses`.
+private func stratifiedSplit(codes: [Int], nClasses: Int, nTrain: Int, nTest: Int,
+                             using rng: inout RandomState) throws -> (train: [Int], test: [Int]) {
+    var counts = [Int](repeating: 0, count: nClasses)
+    for k in codes { counts[k] += 1 }
+    var members = counts.map { count -> [Int] in
+        var list: [Int] = []
+        list.reserveCapacity(count)
+        return list
+    }
+    for (index, k) in codes.enumerated() { members[k].append(index) }
+    let classes = Array(0..<nClasses)
     if let smallest = counts.min(), smallest < 2 {
         throw LearnError.invalidParameter(
             name: "stratify", expected: "at least 2 members in every class", got: "a class with \(smallest)")
@@ -110,10 +141,14 @@ func stratifiedSplit<Stratum: Hashable & Comparable>(
     let trainPerClass = try rng.approximateMode(classCounts: counts, nDraws: nTrain)
     let testPerClass = try rng.approximateMode(classCounts: zip(counts, trainPerClass).map { $0 - $1 }, nDraws: nTest)
     var train: [Int] = [], test: [Int] = []
+    train.reserveCapacity(nTrain)
+    test.reserveCapacity(nTest)
     for k in classes.indices {
         let order = try rng.permutation(counts[k]).map { members[k][$0] }
         train += order[0..<trainPerClass[k]]
         test += order[trainPerClass[k]..<(trainPerClass[k] + testPerClass[k])]
     }
-    return (rng.permutation(train), rng.permutation(test))
+    rng.shuffle(&train)
+    rng.shuffle(&test)
+    return (train, test)
 }

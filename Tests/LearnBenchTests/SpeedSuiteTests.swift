@@ -6,9 +6,11 @@ import Testing
 /// are checked by `swiftlearn bench speed`, never by tests.
 @Suite struct SpeedSuiteTests {
     @Test func reportHasTheContractedRowsAndJSONKeys() throws {
-        let report = try SpeedSuite(gemmSize: 64, vectorCount: 2_000_000, runs: 1, generatorSamples: 10_000).run()
+        let report = try SpeedSuite(gemmSize: 64, vectorCount: 2_000_000, runs: 1, generatorSamples: 10_000,
+                                            splitSamples: 2_000, reportLabels: 5_000).run()
         #expect(report.results.map(\.name) == ["dgemm-64", "dgemm-64-raw", "sgemm-64", "sgemm-64-raw",
-                                                 "memcpy-2m", "elementwise-add-2m", "sum-2m", "make-classification-10k"])
+                                                 "memcpy-2m", "elementwise-add-2m", "sum-2m", "make-classification-10k",
+                                                 "train-test-split-2k", "classification-report-5k"])
         #expect(report.results.allSatisfy { $0.seconds > 0 && $0.throughput > 0 })
         #expect(report.results[0].reference?.name == "dgemm-64-raw")
         #expect(report.results[5].reference?.name == "memcpy-2m")
@@ -20,7 +22,8 @@ import Testing
     }
 
     @Test func filterKeepsMatchingRowsAndTheirReferences() throws {
-        var suite = SpeedSuite(gemmSize: 32, vectorCount: 1_000_000, runs: 1, generatorSamples: 2_000)
+        var suite = SpeedSuite(gemmSize: 32, vectorCount: 1_000_000, runs: 1, generatorSamples: 2_000, splitSamples: 1_000,
+                               reportLabels: 1_000)
         suite.filter = "sum"
         #expect(try suite.run().results.map(\.name) == ["memcpy-1m", "sum-1m"])
         suite.filter = "sgemm"
