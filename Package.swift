@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "LearnSelection", targets: ["LearnSelection"]),
         .library(name: "LearnMetrics", targets: ["LearnMetrics"]),
         .library(name: "LearnPreprocessing", targets: ["LearnPreprocessing"]),
+        .library(name: "LearnLinear", targets: ["LearnLinear"]),
         .executable(name: "swiftlearn", targets: ["SwiftLearnCLI"]),
     ],
     dependencies: [
@@ -37,6 +38,8 @@ let package = Package(
         .target(name: "LearnData", dependencies: ["LearnCore"], plugins: ["EmbedDatasets"]),
         // Scalers and encoders.
         .target(name: "LearnPreprocessing", dependencies: ["LearnCore"]),
+        // Linear models: logistic regression, least squares, ridge, SGD.
+        .target(name: "LearnLinear", dependencies: ["LearnCore"]),
         // Classification and regression metrics (scikit-learn's definitions and edge cases).
         .target(name: "LearnMetrics", dependencies: ["LearnCore"]),
         // Train/test splitting (scikit-learn-exact), later cross-validation.
@@ -46,10 +49,10 @@ let package = Package(
         .plugin(name: "EmbedDatasets", capability: .buildTool(), dependencies: ["EmbedDatasetsTool"]),
 
         // Benchmark suites behind `swiftlearn bench`.
-        .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "CBLAS"]),
+        .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnLinear", "CBLAS"]),
 
         // The umbrella module users import.
-        .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnPreprocessing"]),
+        .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnPreprocessing", "LearnLinear"]),
 
         // The command-line tool.
         .executableTarget(

@@ -12,6 +12,8 @@ public struct SpeedResult: Codable, Sendable {
     public var unit: String
     /// What the row is compared with, measured in the same process, if anything.
     public var reference: SpeedReference?
+    /// A remark printed beside the row (e.g. a model's training accuracy).
+    public var note: String?
 }
 
 /// The comparison point of a speed row.
@@ -56,7 +58,7 @@ public struct SpeedReport: Codable, Sendable {
         var lines = ["OpenBLAS core: \(blasCore), threads: \(blasThreads)",
                      pad("benchmark", nameWidth) + pad("seconds", 12) + pad("throughput", 24) + "vs reference"]
         for row in results {
-            let versus = row.reference.map { String(format: "%.1f%% of %@", $0.ratio * 100, $0.name) } ?? ""
+            let versus = row.reference.map { String(format: "%.1f%% of %@", $0.ratio * 100, $0.name) } ?? row.note ?? ""
             lines.append(pad(row.name, nameWidth) + pad(String(format: "%.5f", row.seconds), 12)
                          + pad(String(format: "%.2f %@", row.throughput, row.unit), 24) + versus)
         }

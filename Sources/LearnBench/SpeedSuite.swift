@@ -2,6 +2,7 @@ import CBLAS
 import Foundation
 import LearnCore
 import LearnData
+import LearnLinear
 import LearnMetrics
 import LearnSelection
 
@@ -23,24 +24,27 @@ public struct SpeedSuite: Sendable {
     public var splitSamples: Int
     /// Labels of the `classification-report` row (10 classes).
     public var reportLabels: Int
+    /// Rows of the binary `logreg-fit` row (`logRegSamples` × 100); the multiclass row uses half as many × 50.
+    public var logRegSamples: Int
     /// When set, only rows whose name contains this text run (with the rows they are compared to).
     public var filter: String?
 
     /// The suite as `swiftlearn bench speed` runs it; `quick` takes fewer runs.
     public init(quick: Bool = false) {
         self.init(gemmSize: 2048, vectorCount: 10_000_000, runs: quick ? 3 : 7, generatorSamples: 1_000_000,
-                  splitSamples: 100_000, reportLabels: 1_000_000)
+                  splitSamples: 100_000, reportLabels: 1_000_000, logRegSamples: 100_000)
     }
 
     /// A suite with custom sizes (tests use small ones; names keep the standard suffixes).
     public init(gemmSize: Int, vectorCount: Int, runs: Int, generatorSamples: Int = 1_000_000,
-                splitSamples: Int = 100_000, reportLabels: Int = 1_000_000) {
+                splitSamples: Int = 100_000, reportLabels: Int = 1_000_000, logRegSamples: Int = 100_000) {
         self.gemmSize = gemmSize
         self.vectorCount = vectorCount
         self.runs = runs
         self.generatorSamples = generatorSamples
         self.splitSamples = splitSamples
         self.reportLabels = reportLabels
+        self.logRegSamples = logRegSamples
     }
 
     /// Runs every row, calling `progress` with each finished row's name.
@@ -60,6 +64,8 @@ public struct SpeedSuite: Sendable {
         if wants("make-classification-\(Self.countName(generatorSamples))") { record(try makeClassificationRow()) }
         if wants("train-test-split-\(Self.countName(splitSamples))") { record(try trainTestSplitRow()) }
         if wants("classification-report-\(Self.countName(reportLabels))") { record(try classificationReportRow()) }
+        if wants("logreg-fit-\(Self.countName(logRegSamples))") { record(try logisticRow(multiclass: false)) }
+        if wants("logreg-fit-multiclass-\(Self.countName(logRegSamples / 2))") { record(try logisticRow(multiclass: true)) }
         return SpeedReport(version: SwiftLearnVersion.string, blasCore: BLASRuntime.coreName,
                            blasThreads: BLASRuntime.threadCount, results: results)
     }
@@ -194,6 +200,26 @@ public struct SpeedSuite: Sendable {
         }
         return SpeedResult(name: "classification-report-\(Self.countName(reportLabels))", seconds: seconds,
                            throughput: Double(reportLabels) / seconds, unit: "labels/s")
+    }
+
+    /// `LogisticRegression()` (lbfgs, C = 1) fitted to `makeClassification`: binary `n × 100`
+    /// (nInformative 20, randomState 0) or 5 classes `n/2 × 50` (nInformative 30, randomState 1);
+    /// rows per second, with the training accuracy in the name's reference slot for the report.
+    private func logisticRow(multiclass: Bool) throws -> SpeedResult {
+        let n = multiclass ? logRegSamples / 2 : logRegSamples
+        let (X, y) = multiclass
+            ? try makeClassification(nSamples: n, nFeatures: 50, nInformative: 30, nClasses: 5, randomState: 1)
+            : try makeClassification(nSamples: n, nFeatures: 100, nInformative: 20, randomState: 0)
+        var model = LogisticRegression()
+        let seconds = try Measurement.medianSeconds(runs: Swift.min(runs, 5)) {
+            var fresh = LogisticRegression()
+            try fresh.fit(X, y)
+            model = fresh
+        }
+        let name = multiclass ? "logreg-fit-multiclass-\(Self.countName(n))" : "logreg-fit-\(Self.countName(n))"
+        var row = SpeedResult(name: name, seconds: seconds, throughput: Double(n) / seconds, unit: "samples/s")
+        row.note = String(format: "train accuracy %.4f, %d iterations, %d evaluations", try model.score(X, y), model.nIter, model.nEvaluations)
+        return row
     }
 
     /// `1m`, `10k`, or the plain count.

@@ -90,4 +90,6 @@ where Self.RawSignificand: FixedWidthInteger {
     /// Softmax (or log-softmax) along the middle axis of an `outer × length × inner` block.
     static func softmaxKernel(
         input: UnsafePointer<Self>, outer: Int, length: Int, inner: Int, out: UnsafeMutablePointer<Self>, logarithm: Bool)
+    /// Whether all `count` values are finite (no NaN, no infinity).
+    static func allFiniteKernel(_ input: UnsafePointer<Self>, count: Int) -> Bool
 }

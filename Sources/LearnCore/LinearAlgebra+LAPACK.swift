@@ -250,7 +250,9 @@ extension Matrix {
     public func determinant() throws -> Scalar { try LearnCore.determinant(self) }
 
     /// `true` when every element is finite (no NaN, no infinity).
-    public var isFinite: Bool { scalars.allSatisfy(\.isFinite) }
+    public var isFinite: Bool {
+        scalars.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { Scalar.allFiniteKernel($0, count: buffer.count) } ?? true }
+    }
 }
 
 private func checkSquare<S: LearnScalar>(_ a: Matrix<S>, _ operation: String) throws {

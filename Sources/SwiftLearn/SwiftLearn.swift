@@ -4,3 +4,4 @@
 @_exported import LearnSelection
 @_exported import LearnMetrics
 @_exported import LearnPreprocessing
+@_exported import LearnLinear

@@ -36,6 +36,7 @@ extension LearnScalar {
         case .log1p: map(input, out, count) { Self.log(onePlus: $0) }
         case .tanh: map(input, out, count) { Self.tanh($0) }
         case .sigmoid: map(input, out, count) { stableSigmoid($0) }
+        case .softplus: map(input, out, count) { Swift.max($0, 0) + Self.log(onePlus: Self.exp(-Swift.abs($0))) }
         case .relu: map(input, out, count) { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }
         case .sqrt: map(input, out, count) { $0.squareRoot() }
         case .abs: map(input, out, count) { Swift.abs($0) }

@@ -28,6 +28,8 @@ public enum UnaryOperation<Scalar: LearnScalar>: Sendable {
     case tanh
     /// The logistic function `1 / (1 + e^-x)`, evaluated without overflow for any `x`.
     case sigmoid
+    /// `log(1 + e^x)`, evaluated without overflow for any `x`.
+    case softplus
     /// `max(x, 0)`.
     case relu
     /// Square root.

@@ -5,6 +5,14 @@ import RealModule
 // `inner` values are combined at once, which keeps the loop contiguous and vectorisable.
 
 extension LearnScalar {
+    /// `x − x == 0` holds exactly for finite `x` (NaN and ±∞ give NaN); the loop has no early exit so
+    /// it vectorises, and large arrays are checked at memory speed.
+    public static func allFiniteKernel(_ input: UnsafePointer<Self>, count: Int) -> Bool {
+        var accumulator: Self = 0
+        for i in 0..<count { accumulator += input[i] - input[i] }
+        return accumulator == 0
+    }
+
     /// Reduces the middle axis of an `outer × length × inner` block into `out` (`outer × inner`).
     /// `length` must be at least 1 for everything but `.sum` (callers check it).
     public static func reductionKernel(
