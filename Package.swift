@@ -75,6 +75,8 @@ let package = Package(
         .testTarget(name: "LearnSelectionTests", dependencies: ["LearnSelection", "LearnData", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnMetricsTests", dependencies: ["LearnMetrics", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnPreprocessingTests", dependencies: ["LearnPreprocessing", "LearnTestSupport"], resources: [.copy("Resources")]),
+        .testTarget(name: "LearnLinearTests", dependencies: ["LearnLinear", "LearnData", "LearnPreprocessing", "LearnTestSupport"],
+                    resources: [.copy("Resources")]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
         // The command-line contracts, run through the built `swiftlearn`.
         .testTarget(name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnTestSupport"]),

@@ -8,6 +8,8 @@ struct NewtonCholesky {
     let tol: Double
     let maxIterations: Int
 
+    /// Newton steps from `start`; when the Hessian is numerically singular (a separable problem without
+    /// penalty), the remaining iterations run L-BFGS from the current point, as scikit-learn resorts to lbfgs.
     func minimize(from start: [Double]) throws -> (theta: [Double], iterations: Int, converged: Bool) {
         let augmented = try Matrix.concatenate([objective.X, Matrix<Double>.ones(objective.X.rows, 1)], axis: 1)
         var theta = start
@@ -15,7 +17,14 @@ struct NewtonCholesky {
         var value = objective.valueAndGradient(theta, &gradient)
         for iteration in 0..<maxIterations {
             let hessian = try self.hessian(theta, augmented)
-            let step = try solvePositiveDefinite(hessian, Matrix(column: gradient.map { -$0 })).scalars
+            let step: [Double]
+            do {
+                step = try solvePositiveDefinite(hessian, Matrix(column: gradient.map { -$0 })).scalars
+            } catch LearnError.notPositiveDefinite {
+                let fallback = try LBFGS(gtol: tol, maxIterations: maxIterations - iteration)
+                    .minimize({ objective.valueAndGradient($0, &$1) }, from: theta)
+                return (fallback.x, iteration + fallback.iterations, fallback.converged)
+            }
             let slope = zip(gradient, step).reduce(0.0) { $0 + $1.0 * $1.1 }
             if largestMagnitude(gradient) <= tol && -0.5 * slope <= tol { return (theta, iteration, true) }
             var t = 1.0
