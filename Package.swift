@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "LearnMetrics", targets: ["LearnMetrics"]),
         .library(name: "LearnPreprocessing", targets: ["LearnPreprocessing"]),
         .library(name: "LearnLinear", targets: ["LearnLinear"]),
+        .library(name: "LearnHDF5", targets: ["LearnHDF5"]),
         .executable(name: "swiftlearn", targets: ["SwiftLearnCLI"]),
     ],
     dependencies: [
@@ -37,9 +38,11 @@ let package = Package(
         // Dataset generators (scikit-learn-exact), bundled datasets, CSV.
         .target(name: "LearnData", dependencies: ["LearnCore"], plugins: ["EmbedDatasets"]),
         // Scalers and encoders.
-        .target(name: "LearnPreprocessing", dependencies: ["LearnCore"]),
+        .target(name: "LearnPreprocessing", dependencies: ["LearnCore", "LearnHDF5"]),
+        // HDF5 files, groups, datasets, attributes; atomic saves. The only caller of libhdf5.
+        .target(name: "LearnHDF5", dependencies: ["LearnCore", "CHDF5"]),
         // Linear models: logistic regression, least squares, ridge, SGD.
-        .target(name: "LearnLinear", dependencies: ["LearnCore"]),
+        .target(name: "LearnLinear", dependencies: ["LearnCore", "LearnHDF5"]),
         // Classification and regression metrics (scikit-learn's definitions and edge cases).
         .target(name: "LearnMetrics", dependencies: ["LearnCore"]),
         // Train/test splitting (scikit-learn-exact), later cross-validation.
@@ -52,7 +55,7 @@ let package = Package(
         .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnLinear", "CBLAS"]),
 
         // The umbrella module users import.
-        .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnPreprocessing", "LearnLinear"]),
+        .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnPreprocessing", "LearnLinear", "LearnHDF5"]),
 
         // The command-line tool.
         .executableTarget(
@@ -77,6 +80,7 @@ let package = Package(
         .testTarget(name: "LearnPreprocessingTests", dependencies: ["LearnPreprocessing", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnLinearTests", dependencies: ["LearnLinear", "LearnData", "LearnPreprocessing", "LearnTestSupport"],
                     resources: [.copy("Resources")]),
+        .testTarget(name: "LearnHDF5Tests", dependencies: ["LearnHDF5", "LearnLinear", "LearnPreprocessing", "LearnData"]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
         // The command-line contracts, run through the built `swiftlearn`.
         .testTarget(name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnTestSupport"]),

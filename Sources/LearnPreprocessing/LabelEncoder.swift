@@ -7,8 +7,8 @@ public struct LabelEncoder<Label: Hashable & Comparable & Sendable>: Estimator, 
     public static var estimatorName: String { "LabelEncoder" }
 
     /// The distinct labels seen in `fit`, sorted (`classes_`); label `classes[i]` encodes as `i`.
-    public private(set) var classes: [Label] = []
-    private var codes: [Label: Int] = [:]
+    public internal(set) var classes: [Label] = []
+    var codes: [Label: Int] = [:]
 
     /// Creates an unfitted encoder.
     public init() {}

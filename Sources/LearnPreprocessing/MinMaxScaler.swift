@@ -12,15 +12,15 @@ public struct MinMaxScaler: InvertibleTransformer, Equatable {
     public var clip: Bool
 
     /// Per-feature minimum seen in `fit` (`data_min_`).
-    public private(set) var dataMin: [Double]?
+    public internal(set) var dataMin: [Double]?
     /// Per-feature maximum (`data_max_`).
-    public private(set) var dataMax: [Double]?
+    public internal(set) var dataMax: [Double]?
     /// `dataMax − dataMin` (`data_range_`).
-    public private(set) var dataRange: [Double]?
+    public internal(set) var dataRange: [Double]?
     /// Per-feature multiplier (`scale_`).
-    public private(set) var scale: [Double]?
+    public internal(set) var scale: [Double]?
     /// Per-feature offset added after scaling (`min_`).
-    public private(set) var min: [Double]?
+    public internal(set) var min: [Double]?
 
     /// Creates an unfitted scaler.
     public init(featureRange: (Double, Double) = (0, 1), clip: Bool = false) {

@@ -24,8 +24,8 @@ public struct OneHotEncoder<Category: Hashable & Comparable & Sendable>: Estimat
     public var handleUnknown: UnknownCategoryHandling
 
     /// Each input column's sorted categories (`categories_`).
-    public private(set) var categories: [[Category]] = []
-    private var codes: [[Category: Int]] = []
+    public internal(set) var categories: [[Category]] = []
+    var codes: [[Category: Int]] = []
 
     /// Creates an unfitted encoder.
     public init(handleUnknown: UnknownCategoryHandling = .error) {

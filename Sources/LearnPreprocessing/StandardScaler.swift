@@ -19,15 +19,15 @@ public struct StandardScaler: InvertibleTransformer, Equatable {
     public var withStd: Bool
 
     /// Per-feature means seen in `fit` (`mean_`); `nil` before fitting or when neither option is on.
-    public private(set) var mean: [Double]?
+    public internal(set) var mean: [Double]?
     /// Per-feature population variances (`var_`); `nil` unless `withStd`.
-    public private(set) var variance: [Double]?
+    public internal(set) var variance: [Double]?
     /// Per-feature divisors (`scale_`): the standard deviations, 1 for constant features; `nil` unless `withStd`.
-    public private(set) var scale: [Double]?
+    public internal(set) var scale: [Double]?
     /// Rows seen in `fit` (`n_samples_seen_`).
-    public private(set) var nSamplesSeen = 0
+    public internal(set) var nSamplesSeen = 0
     /// Features seen in `fit` (`n_features_in_`).
-    public private(set) var nFeaturesIn = 0
+    public internal(set) var nFeaturesIn = 0
 
     /// Creates an unfitted scaler.
     public init(withMean: Bool = true, withStd: Bool = true) {

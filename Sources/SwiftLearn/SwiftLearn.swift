@@ -5,3 +5,4 @@
 @_exported import LearnMetrics
 @_exported import LearnPreprocessing
 @_exported import LearnLinear
+@_exported import LearnHDF5

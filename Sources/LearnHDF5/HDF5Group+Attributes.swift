@@ -1,0 +1,109 @@
+@preconcurrency import CHDF5
+import Foundation
+import LearnCore
+
+extension HDF5Group {
+    /// Sets (or replaces) an attribute of this group.
+    /// - Throws: ``LearnError/io(path:reason:)`` when HDF5 refuses.
+    public func setAttribute(_ name: String, _ value: HDF5Attribute) throws {
+        if H5Aexists(id, name) > 0 { H5Adelete(id, name) }
+        _ = H5Eclear2(hid_t(H5E_DEFAULT))
+        func fail(_ message: String) -> LearnError { LearnError.io(path: file.path, reason: "cannot write attribute \(name) of \(path) (\(message))") }
+        switch value {
+        case let .int(v): try writeAttribute(name, [v], shape: [], type: Int64.hdf5Type, fail)
+        case let .double(v): try writeAttribute(name, [v], shape: [], type: Double.hdf5Type, fail)
+        case let .bool(v): try writeAttribute(name, [UInt8(v ? 1 : 0)], shape: [], type: UInt8.hdf5Type, fail)
+        case let .ints(v): try writeAttribute(name, v, shape: [v.count], type: Int64.hdf5Type, fail)
+        case let .doubles(v): try writeAttribute(name, v, shape: [v.count], type: Double.hdf5Type, fail)
+        case let .string(v): try writeStringAttribute(name, [v], shape: [], fail)
+        case let .strings(v): try writeStringAttribute(name, v, shape: [v.count], fail)
+        }
+    }
+
+    /// Reads an attribute of this group.
+    /// - Throws: ``LearnError/corruptFile(path:reason:)`` when it is missing or of a type SwiftLearn does not write.
+    public func attribute(_ name: String) throws -> HDF5Attribute {
+        guard H5Aexists(id, name) > 0 else {
+            _ = H5Eclear2(hid_t(H5E_DEFAULT))
+            throw corrupt("missing attribute \(name) on \(path)")
+        }
+        let attribute = try HDF5Library.check(H5Aopen(id, name, hid_t(H5P_DEFAULT))) { self.corrupt("cannot open attribute \(name) (\($0))") }
+        defer { H5Aclose(attribute) }
+        let space = H5Aget_space(attribute), type = H5Aget_type(attribute)
+        defer { H5Sclose(space); H5Tclose(type) }
+        let rank = H5Sget_simple_extent_ndims(space)
+        let count = Int(H5Sget_simple_extent_npoints(space))
+        guard rank >= 0 && rank <= 1 && count >= 0 else { throw corrupt("attribute \(name) on \(path) is not a scalar or a list") }
+        let scalar = rank == 0
+        func read<T: HDF5Scalar>(_: T.Type) throws -> [T] {
+            var values = [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+            let status = values.withUnsafeMutableBytes { H5Aread(attribute, T.hdf5Type, $0.baseAddress) }
+            try HDF5Library.check(status) { self.corrupt("cannot read attribute \(name) (\($0))") }
+            return values
+        }
+        switch Self.typeName(type) {
+        case "float32", "float64":
+            let values = try read(Double.self)
+            return scalar ? .double(values.first ?? 0) : .doubles(values)
+        case "uint8" where scalar:
+            return .bool((try read(UInt8.self).first ?? 0) != 0)
+        case let integer where integer.hasPrefix("int") || integer.hasPrefix("uint"):
+            let values = try read(Int64.self)
+            return scalar ? .int(values.first ?? 0) : .ints(values)
+        case "string":
+            let values = try readStringAttribute(attribute, type: type, space: space, count: count)
+            return scalar ? .string(values.first ?? "") : .strings(values)
+        default:
+            throw corrupt("attribute \(name) on \(path) has an unsupported type")
+        }
+    }
+
+    /// The names of this group's attributes, sorted.
+    public func attributeNames() throws -> [String] {
+        var info = H5O_info_t()
+        try HDF5Library.check(H5Oget_info2(id, &info, UInt32(H5O_INFO_NUM_ATTRS))) { self.corrupt("cannot list attributes (\($0))") }
+        return (0..<info.num_attrs).compactMap { index -> String? in
+            let length = H5Aget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, hid_t(H5P_DEFAULT))
+            guard length >= 0 else { return nil }
+            var buffer = [CChar](repeating: 0, count: Int(length) + 1)
+            _ = H5Aget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count, hid_t(H5P_DEFAULT))
+            return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }.sorted()
+    }
+
+    private func writeAttribute<T: HDF5Scalar>(_ name: String, _ values: [T], shape: [Int], type: hid_t, _ fail: (String) -> LearnError) throws {
+        let space = try dataspace(shape)
+        defer { H5Sclose(space) }
+        let attribute = try HDF5Library.check(H5Acreate2(id, name, type, space, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT)), fail)
+        defer { H5Aclose(attribute) }
+        try HDF5Library.check(values.withUnsafeBytes { H5Awrite(attribute, type, $0.baseAddress) }, fail)
+    }
+
+    private func writeStringAttribute(_ name: String, _ values: [String], shape: [Int], _ fail: (String) -> LearnError) throws {
+        let type = try stringType()
+        defer { H5Tclose(type) }
+        let space = try dataspace(shape)
+        defer { H5Sclose(space) }
+        let attribute = try HDF5Library.check(H5Acreate2(id, name, type, space, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT)), fail)
+        defer { H5Aclose(attribute) }
+        try withCStringArray(values) { pointers in try HDF5Library.check(H5Awrite(attribute, type, pointers), fail) }
+    }
+
+    private func readStringAttribute(_ attribute: hid_t, type: hid_t, space: hid_t, count: Int) throws -> [String] {
+        if H5Tis_variable_str(type) > 0 {
+            let memory = try stringType()
+            defer { H5Tclose(memory) }
+            var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: count)
+            try HDF5Library.check(H5Aread(attribute, memory, &pointers)) { self.corrupt("cannot read a string attribute (\($0))") }
+            defer { H5Dvlen_reclaim(memory, space, hid_t(H5P_DEFAULT), &pointers) }
+            return pointers.map { $0.map { String(cString: $0) } ?? "" }
+        }
+        let size = H5Tget_size(type)
+        var bytes = [CChar](repeating: 0, count: size * count + 1)
+        try HDF5Library.check(H5Aread(attribute, type, &bytes)) { self.corrupt("cannot read a string attribute (\($0))") }
+        return (0..<count).map { i in
+            let slice = bytes[(i * size)..<((i + 1) * size)].prefix { $0 != 0 }
+            return String(decoding: slice.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+    }
+}

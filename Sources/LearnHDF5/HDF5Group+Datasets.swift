@@ -1,0 +1,187 @@
+@preconcurrency import CHDF5
+import Foundation
+import LearnCore
+
+/// The stored shape and element type of a dataset.
+public struct HDF5DatasetInfo: Sendable, Equatable {
+    /// Dimensions (empty for a scalar).
+    public var shape: [Int]
+    /// `float32`, `float64`, `int32`, `int64`, `uint8`, `string`, or `other`.
+    public var typeName: String
+
+    /// Creates a description.
+    public init(shape: [Int], typeName: String) {
+        self.shape = shape
+        self.typeName = typeName
+    }
+}
+
+extension HDF5Group {
+    /// Writes a dataset of `values` laid out row-major in `shape` (`[]` for a scalar); with
+    /// `compression` (gzip level 1–9) the data are chunked and deflated.
+    /// - Throws: ``LearnError/shapeMismatch(operation:expected:got:)`` when the shape does not hold the
+    ///   values; ``LearnError/io(path:reason:)`` when HDF5 refuses.
+    public func write<T: HDF5Scalar>(_ values: [T], shape: [Int], to name: String, compression: Int? = nil) throws {
+        let count = shape.reduce(1, *)
+        guard shape.allSatisfy({ $0 >= 0 }), count == values.count else {
+            throw LearnError.shapeMismatch(operation: "HDF5 write \(child(name))", expected: "\(count) values for shape \(shape)", got: "\(values.count)")
+        }
+        let space = try dataspace(shape)
+        defer { H5Sclose(space) }
+        let properties = try creationProperties(shape: shape, compression: compression)
+        defer { H5Pclose(properties) }
+        let dataset = try HDF5Library.check(H5Dcreate2(id, name, T.hdf5Type, space, hid_t(H5P_DEFAULT), properties, hid_t(H5P_DEFAULT))) {
+            LearnError.io(path: self.file.path, reason: "cannot create dataset \(self.child(name)) (\($0))")
+        }
+        defer { H5Dclose(dataset) }
+        let status = values.withUnsafeBytes { H5Dwrite(dataset, T.hdf5Type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), $0.baseAddress) }
+        try HDF5Library.check(status) { LearnError.io(path: self.file.path, reason: "cannot write \(self.child(name)) (\($0))") }
+    }
+
+    /// Writes a matrix as a 2-D dataset.
+    public func write<T: HDF5Scalar & LearnScalar>(_ matrix: Matrix<T>, to name: String, compression: Int? = nil) throws {
+        try write(matrix.scalars, shape: matrix.shape, to: name, compression: compression)
+    }
+
+    /// Reads a whole dataset as `T`.
+    /// - Throws: ``LearnError/corruptFile(path:reason:)`` when it is missing or stored with another type.
+    public func read<T: HDF5Scalar>(_ type: T.Type, from name: String) throws -> (shape: [Int], values: [T]) {
+        let info = try datasetInfo(name)
+        guard info.typeName == T.hdf5Name else {
+            throw corrupt("dataset \(child(name)) holds \(info.typeName), expected \(T.hdf5Name)")
+        }
+        let dataset = try openDataset(name)
+        defer { H5Dclose(dataset) }
+        let count = info.shape.reduce(1, *)
+        var values = [T]()
+        values.reserveCapacity(count)
+        var status: herr_t = 0
+        values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            status = H5Dread(dataset, T.hdf5Type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), UnsafeMutableRawPointer(buffer.baseAddress))
+            initialized = status >= 0 ? count : 0
+        }
+        try HDF5Library.check(status) { self.corrupt("cannot read \(self.child(name)) (\($0))") }
+        return (info.shape, values)
+    }
+
+    /// Reads a dataset that must have exactly `shape`.
+    public func read<T: HDF5Scalar>(_ type: T.Type, from name: String, shape expected: [Int]) throws -> [T] {
+        let (shape, values) = try read(type, from: name)
+        guard shape == expected else { throw corrupt("dataset \(child(name)) has shape \(shape), expected \(expected)") }
+        return values
+    }
+
+    /// Reads a 2-D dataset as a matrix.
+    public func readMatrix<T: HDF5Scalar & LearnScalar>(_ type: T.Type, from name: String) throws -> Matrix<T> {
+        let (shape, values) = try read(type, from: name)
+        guard shape.count == 2 else { throw corrupt("dataset \(child(name)) has shape \(shape), expected a matrix") }
+        return try Matrix(rows: shape[0], columns: shape[1], scalars: values)
+    }
+
+    /// Writes a 1-D dataset (or a scalar with `shape: []`) of variable-length UTF-8 strings.
+    public func writeStrings(_ values: [String], to name: String, shape: [Int]? = nil) throws {
+        let dims = shape ?? [values.count]
+        guard dims.reduce(1, *) == values.count else {
+            throw LearnError.shapeMismatch(operation: "HDF5 write \(child(name))", expected: "\(dims.reduce(1, *)) strings", got: "\(values.count)")
+        }
+        let type = try stringType()
+        defer { H5Tclose(type) }
+        let space = try dataspace(dims)
+        defer { H5Sclose(space) }
+        let dataset = try HDF5Library.check(H5Dcreate2(id, name, type, space, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))) {
+            LearnError.io(path: self.file.path, reason: "cannot create dataset \(self.child(name)) (\($0))")
+        }
+        defer { H5Dclose(dataset) }
+        try withCStringArray(values) { pointers in
+            try HDF5Library.check(H5Dwrite(dataset, type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), pointers)) {
+                LearnError.io(path: self.file.path, reason: "cannot write \(self.child(name)) (\($0))")
+            }
+        }
+    }
+
+    /// Reads a dataset of variable-length strings.
+    public func readStrings(_ name: String) throws -> [String] {
+        let info = try datasetInfo(name)
+        guard info.typeName == "string" else { throw corrupt("dataset \(child(name)) holds \(info.typeName), expected strings") }
+        let dataset = try openDataset(name)
+        defer { H5Dclose(dataset) }
+        let type = try stringType()
+        defer { H5Tclose(type) }
+        let space = H5Dget_space(dataset)
+        defer { H5Sclose(space) }
+        var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: info.shape.reduce(1, *))
+        try HDF5Library.check(H5Dread(dataset, type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), &pointers)) {
+            self.corrupt("cannot read \(self.child(name)) (\($0))")
+        }
+        defer { H5Dvlen_reclaim(type, space, hid_t(H5P_DEFAULT), &pointers) }
+        return pointers.map { $0.map { String(cString: $0) } ?? "" }
+    }
+
+    /// The stored shape and element type of a dataset.
+    /// - Throws: ``LearnError/corruptFile(path:reason:)`` when it is missing or is not a dataset.
+    public func datasetInfo(_ name: String) throws -> HDF5DatasetInfo {
+        let dataset = try openDataset(name)
+        defer { H5Dclose(dataset) }
+        let space = H5Dget_space(dataset), type = H5Dget_type(dataset)
+        defer { H5Sclose(space); H5Tclose(type) }
+        let rank = H5Sget_simple_extent_ndims(space)
+        guard rank >= 0 else { throw corrupt("unreadable shape of \(child(name))") }
+        var dims = [hsize_t](repeating: 0, count: Int(rank))
+        H5Sget_simple_extent_dims(space, &dims, nil)
+        return HDF5DatasetInfo(shape: dims.map { Int($0) }, typeName: Self.typeName(type))
+    }
+
+    func openDataset(_ name: String) throws -> hid_t {
+        guard contains(name), !isGroup(name) else { throw corrupt("missing dataset \(child(name))") }
+        return try HDF5Library.check(H5Dopen2(id, name, hid_t(H5P_DEFAULT))) { self.corrupt("cannot open dataset \(self.child(name)) (\($0))") }
+    }
+
+    static func typeName(_ type: hid_t) -> String {
+        let size = H5Tget_size(type)
+        switch H5Tget_class(type) {
+        case H5T_FLOAT: return size == 4 ? "float32" : size == 8 ? "float64" : "float\(size * 8)"
+        case H5T_INTEGER:
+            let unsigned = H5Tget_sign(type) == H5T_SGN_NONE
+            return (unsigned ? "uint" : "int") + "\(size * 8)"
+        case H5T_STRING: return "string"
+        default: return "other"
+        }
+    }
+
+    func dataspace(_ shape: [Int]) throws -> hid_t {
+        let space = shape.isEmpty ? H5Screate(H5S_SCALAR) : H5Screate_simple(Int32(shape.count), shape.map { hsize_t($0) }, nil)
+        return try HDF5Library.check(space) { LearnError.io(path: self.file.path, reason: "cannot describe shape \(shape) (\($0))") }
+    }
+
+    func stringType() throws -> hid_t {
+        let type = try HDF5Library.check(H5Tcopy(swiftlearn_h5t_c_s1())) { LearnError.io(path: self.file.path, reason: $0) }
+        H5Tset_size(type, swiftlearn_h5t_variable())
+        H5Tset_cset(type, H5T_CSET_UTF8)
+        return type
+    }
+
+    private func creationProperties(shape: [Int], compression: Int?) throws -> hid_t {
+        let properties = try HDF5Library.check(H5Pcreate(swiftlearn_h5p_dataset_create())) { LearnError.io(path: self.file.path, reason: $0) }
+        if let level = compression, !shape.isEmpty, shape.allSatisfy({ $0 > 0 }) {
+            guard (1...9).contains(level) else {
+                H5Pclose(properties)
+                throw LearnError.invalidParameter(name: "compression", expected: "a gzip level 1...9", got: "\(level)")
+            }
+            // Chunks of up to ~1 MB: whole trailing dimensions, rows as many as fit.
+            var chunk = shape.map { hsize_t($0) }
+            let rowBytes = shape.dropFirst().reduce(8, *)
+            chunk[0] = hsize_t(Swift.max(1, Swift.min(shape[0], (1 << 20) / Swift.max(rowBytes, 1))))
+            H5Pset_chunk(properties, Int32(shape.count), chunk)
+            H5Pset_deflate(properties, UInt32(level))
+        }
+        return properties
+    }
+}
+
+/// Calls `body` with a C array of pointers to NUL-terminated copies of `strings`.
+func withCStringArray<R>(_ strings: [String], _ body: (UnsafeMutableRawPointer?) throws -> R) rethrows -> R {
+    let copies = strings.map { strdup($0) }
+    defer { copies.forEach { free($0) } }
+    var pointers = copies
+    return try pointers.withUnsafeMutableBytes { try body($0.baseAddress) }
+}

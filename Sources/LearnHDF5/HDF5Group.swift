@@ -1,0 +1,73 @@
+@preconcurrency import CHDF5
+import Foundation
+import LearnCore
+
+/// A group in an open ``HDF5File``: child groups, datasets and attributes.
+public final class HDF5Group: @unchecked Sendable {  // the handle is only used from the owning thread
+    /// The file the group belongs to (kept open while the group is alive).
+    public let file: HDF5File
+    /// The group's absolute path, e.g. `/model_weights/dense`.
+    public let path: String
+    let id: hid_t
+
+    init(file: HDF5File, path: String) throws {
+        self.file = file
+        self.path = path
+        id = try HDF5Library.check(H5Gopen2(file.id, path, hid_t(H5P_DEFAULT))) {
+            LearnError.corruptFile(path: file.path, reason: "missing group \(path) (\($0))")
+        }
+    }
+
+    deinit { H5Gclose(id) }
+
+    func child(_ name: String) -> String { path == "/" ? "/" + name : path + "/" + name }
+
+    func corrupt(_ reason: String) -> LearnError { LearnError.corruptFile(path: file.path, reason: reason) }
+
+    /// Creates a child group (parents must exist).
+    @discardableResult
+    public func createGroup(_ name: String) throws -> HDF5Group {
+        let created = try HDF5Library.check(H5Gcreate2(id, name, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))) {
+            LearnError.io(path: self.file.path, reason: "cannot create group \(self.child(name)) (\($0))")
+        }
+        H5Gclose(created)
+        return try HDF5Group(file: file, path: child(name))
+    }
+
+    /// Opens a child group.
+    /// - Throws: ``LearnError/corruptFile(path:reason:)`` when it does not exist.
+    public func group(_ name: String) throws -> HDF5Group {
+        guard contains(name) else { throw corrupt("missing group \(child(name))") }
+        guard isGroup(name) else { throw corrupt("\(child(name)) is a dataset, not a group") }
+        return try HDF5Group(file: file, path: child(name))
+    }
+
+    /// Whether a child (group or dataset) called `name` exists.
+    public func contains(_ name: String) -> Bool {
+        let exists = H5Lexists(id, name, hid_t(H5P_DEFAULT)) > 0
+        _ = H5Eclear2(hid_t(H5E_DEFAULT))
+        return exists
+    }
+
+    /// The names of the children, sorted.
+    public func memberNames() throws -> [String] {
+        var info = H5G_info_t()
+        try HDF5Library.check(H5Gget_info(id, &info)) { self.corrupt("cannot list \(self.path) (\($0))") }
+        return try (0..<info.nlinks).map { index in
+            let length = H5Lget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, hid_t(H5P_DEFAULT))
+            guard length >= 0 else { throw corrupt("cannot list \(path) (\(HDF5Library.errorStackMessage()))") }
+            var buffer = [CChar](repeating: 0, count: Int(length) + 1)
+            _ = H5Lget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count, hid_t(H5P_DEFAULT))
+            return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }.sorted()
+    }
+
+    /// Whether the child `name` is a group (as opposed to a dataset).
+    public func isGroup(_ name: String) -> Bool {
+        guard contains(name) else { return false }
+        let object = H5Oopen(id, name, hid_t(H5P_DEFAULT))
+        guard object >= 0 else { _ = H5Eclear2(hid_t(H5E_DEFAULT)); return false }
+        defer { H5Oclose(object) }
+        return H5Iget_type(object) == H5I_GROUP
+    }
+}
