@@ -22,8 +22,10 @@ endif
 APT_PACKAGES := liblapacke-dev libopenblas-dev libhdf5-dev pkg-config
 PKG_CONFIG_NAMES := openblas lapacke hdf5
 REFERENCE_VENV ?= .venv-reference
+INTEROP_VENV ?= .venv-interop
+export SWIFTLEARN_INTEROP_DIR ?= $(CURDIR)/.build/interop
 
-.PHONY: all deps test bench build release reference datasets clean
+.PHONY: all deps test interop bench build release reference datasets clean
 
 all: test
 
@@ -38,10 +40,21 @@ deps:
 	  pkg-config --exists $(PKG_CONFIG_NAMES) || { echo "deps: pkg-config still cannot find $(PKG_CONFIG_NAMES)" >&2; exit 1; }; \
 	fi
 
-## test: build and run every test target (debug build).
+## test: build and run every test target (debug build), then check the HDF5 files they wrote with h5py.
 test: deps
 	swift build --build-tests
+	rm -rf "$(SWIFTLEARN_INTEROP_DIR)" && mkdir -p "$(SWIFTLEARN_INTEROP_DIR)"
 	swift test --skip-build --disable-xctest
+	$(MAKE) --no-print-directory interop
+
+## interop: open every HDF5 file the tests wrote with h5py (a small venv, created when missing).
+interop: $(INTEROP_VENV)/bin/python
+	$(INTEROP_VENV)/bin/python Benchmarks/Interop/check_files.py "$(SWIFTLEARN_INTEROP_DIR)"
+
+$(INTEROP_VENV)/bin/python:
+	@python3 -m venv --help >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null; }
+	python3 -m venv $(INTEROP_VENV)
+	$(INTEROP_VENV)/bin/pip install -q -r Benchmarks/Interop/requirements.txt
 
 build: deps
 	swift build

@@ -52,7 +52,7 @@ let package = Package(
         .plugin(name: "EmbedDatasets", capability: .buildTool(), dependencies: ["EmbedDatasetsTool"]),
 
         // Benchmark suites behind `swiftlearn bench`.
-        .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnLinear", "CBLAS"]),
+        .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnLinear", "LearnHDF5", "CBLAS"]),
 
         // The umbrella module users import.
         .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnPreprocessing", "LearnLinear", "LearnHDF5"]),
@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "SwiftLearnCLI",
             dependencies: [
-                "LearnCore", "LearnData", "LearnBench",
+                "LearnCore", "LearnData", "LearnBench", "LearnHDF5", "LearnLinear", "LearnPreprocessing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/swiftlearn"

@@ -2,6 +2,7 @@ import CBLAS
 import Foundation
 import LearnCore
 import LearnData
+import LearnHDF5
 import LearnLinear
 import LearnMetrics
 import LearnSelection
@@ -64,6 +65,7 @@ public struct SpeedSuite: Sendable {
         if wants("make-classification-\(Self.countName(generatorSamples))") { record(try makeClassificationRow()) }
         if wants("train-test-split-\(Self.countName(splitSamples))") { record(try trainTestSplitRow()) }
         if wants("classification-report-\(Self.countName(reportLabels))") { record(try classificationReportRow()) }
+        if wants("hdf5-save-load-\(vectorName)") { record(try hdf5Row()) }
         if wants("logreg-fit-\(Self.countName(logRegSamples))") { record(try logisticRow(multiclass: false)) }
         if wants("logreg-fit-multiclass-\(Self.countName(logRegSamples / 2))") { record(try logisticRow(multiclass: true)) }
         return SpeedReport(version: SwiftLearnVersion.string, blasCore: BLASRuntime.coreName,
@@ -200,6 +202,28 @@ public struct SpeedSuite: Sendable {
         }
         return SpeedResult(name: "classification-report-\(Self.countName(reportLabels))", seconds: seconds,
                            throughput: Double(reportLabels) / seconds, unit: "labels/s")
+    }
+
+    /// An atomic save of `vectorCount` Float weights (as a network's kernels are stored) and a full load
+    /// back; seconds = save + load, the note gives each, throughput = weights per second both ways.
+    private func hdf5Row() throws -> SpeedResult {
+        let weights = (0..<vectorCount).map { Float($0 % 1000) * 1e-3 }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("swiftlearn-bench-\(getpid()).h5").path
+        defer { unlink(path) }
+        let rows = Swift.max(1, vectorCount / 1000)
+        let save = try Measurement.medianSeconds(runs: Swift.min(runs, 5)) {
+            try HDF5File.writeAtomically(to: path) { file in
+                try file.root.write(weights, shape: [rows, vectorCount / rows], to: "kernel")
+            }
+        }
+        var loaded = 0
+        let load = try Measurement.medianSeconds(runs: Swift.min(runs, 5)) {
+            loaded = try HDF5File.open(path).root.read(Float.self, from: "kernel").values.count
+        }
+        var row = SpeedResult(name: "hdf5-save-load-\(vectorName)", seconds: save + load,
+                              throughput: Double(2 * loaded) / (save + load), unit: "values/s")
+        row.note = String(format: "save %.3f s, load %.3f s", save, load)
+        return row
     }
 
     /// `LogisticRegression()` (lbfgs, C = 1) fitted to `makeClassification`: binary `n × 100`

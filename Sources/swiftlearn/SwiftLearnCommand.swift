@@ -7,7 +7,7 @@ struct SwiftLearnCommand: ParsableCommand {
         abstract: "scikit-learn-style machine learning for Swift: datasets, models, benchmarks.",
         subcommands: [
             MakeClassificationCommand.self, MakeBlobsCommand.self, MakeMoonsCommand.self, MakeCirclesCommand.self,
-            MakeRegressionCommand.self, DatasetCommand.self, BenchCommand.self,
+            MakeRegressionCommand.self, DatasetCommand.self, FitCommand.self, PredictCommand.self, InspectCommand.self, BenchCommand.self,
         ]
     )
 }

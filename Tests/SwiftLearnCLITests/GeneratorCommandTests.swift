@@ -6,13 +6,16 @@ import Testing
 
 /// The `swiftlearn make-*` commands (DESIGN §6), run as a user runs them.
 @Suite struct GeneratorCommandTests {
+    /// The built `swiftlearn` beside the test bundle.
+    static var executable: URL {
+        let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("swiftlearn")
+        return FileManager.default.fileExists(atPath: beside.path) ? beside : Bundle.main.bundleURL.appendingPathComponent("swiftlearn")
+    }
+
     /// Runs the built `swiftlearn` with `arguments`; returns the exit status and standard error.
     static func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
         let process = Process()
-        process.executableURL = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("swiftlearn")
-        if !FileManager.default.fileExists(atPath: process.executableURL!.path) {
-            process.executableURL = Bundle.main.bundleURL.appendingPathComponent("swiftlearn")
-        }
+        process.executableURL = executable
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFTLEARN_NO_BLAS_WARNING"] = "1"

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import LearnCore
+import LearnData
+import LearnHDF5
+import LearnLinear
+
+/// The models `swiftlearn fit` trains.
+enum CLIModel: String, ExpressibleByArgument, CaseIterable {
+    case logisticRegression = "logistic-regression"
+    case linearRegression = "linear-regression"
+    case mlp
+}
+
+/// `swiftlearn fit --model NAME --train FILE.csv [--target y] [--param key=value …] --output MODEL.h5` (DESIGN §6).
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit", abstract: "Train a model on a CSV file and save it as HDF5.")
+
+    @Option(help: "logistic-regression, linear-regression or mlp.") var model: CLIModel
+    @Option(help: "Training data: CSV with a header line.") var train: String
+    @Option(help: "The target column's name.") var target = "y"
+    @Option(help: "A hyper-parameter, key=value (scikit-learn or Swift spelling: max_iter=200 or maxIter=200); repeatable.")
+    var param: [String] = []
+    @Option(help: "Where to save the fitted model (.h5).") var output: String
+
+    func run() throws {
+        let table = try readCSV(from: train, targetColumn: target)
+        let parameters = try param.map(Self.parse)
+        switch model {
+        case .logisticRegression:
+            var estimator = LogisticRegression()
+            for (key, value) in parameters { try estimator.setParameter(key, value) }
+            try estimator.fit(table.data, try table.integerTarget())
+            try estimator.save(to: output)
+            print("LogisticRegression: \(estimator.classes.count) classes, \(table.data.columns) features, \(estimator.nIter) iterations, "
+                  + String(format: "training accuracy %.4f", try estimator.score(table.data, table.integerTarget())) + " -> \(output)")
+        case .linearRegression:
+            var estimator = LinearRegression()
+            for (key, value) in parameters { try estimator.setParameter(key, value) }
+            try estimator.fit(table.data, table.target ?? [])
+            try estimator.save(to: output)
+            print("LinearRegression: \(table.data.columns) features, " + String(format: "training R² %.4f", try estimator.score(table.data, table.target ?? []))
+                  + " -> \(output)")
+        case .mlp:
+            throw ValidationError("--model mlp is not available yet: it arrives with SwiftLearn's neural-network module")
+        }
+    }
+
+    /// `key=value` with the key camel-cased (`max_iter` → `maxIter`).
+    static func parse(_ text: String) throws -> (String, ParameterValue) {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+            throw ValidationError("--param expects key=value, got '\(text)'")
+        }
+        let key = String(text[..<equals]).split(separator: "_").enumerated()
+            .map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }.joined()
+        return (key, ParameterValue(parsing: String(text[text.index(after: equals)...])))
+    }
+}
+
+/// `swiftlearn predict --model MODEL.h5 --input FILE.csv [--output PRED.csv]` (DESIGN §6).
+struct PredictCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "predict", abstract: "Predict with a saved model; writes a CSV with one column y.")
+
+    @Option(help: "A model saved by `swiftlearn fit` or `save(to:)`.") var model: String
+    @Option(help: "CSV with the training features (a column named --target is ignored).") var input: String
+    @Option(help: "A target column to ignore if the input has one.") var target = "y"
+    @Option(help: "Where to write the predictions (default: standard output).") var output: String?
+
+    func run() throws {
+        let file = try HDF5File.open(model)
+        let className = try file.root.attribute("swiftlearn_class")
+        try file.close()
+        let header = try readCSV(from: input)
+        let table = header.featureNames.contains(target) ? try readCSV(from: input, targetColumn: target) : header
+        let predictions: [Double]
+        switch className {
+        case .string("LogisticRegression"): predictions = try LogisticRegression.load(from: model).predict(table.data).map(Double.init)
+        case .string("LinearRegression"): predictions = try LinearRegression.load(from: model).predict(table.data)
+        case .string("Ridge"): predictions = try Ridge.load(from: model).predict(table.data)
+        case .string("SGDRegressor"): predictions = try SGDRegressor.load(from: model).predict(table.data)
+        default: throw LearnError.corruptFile(path: model, reason: "\(className) is not a model `swiftlearn predict` can run")
+        }
+        if let output {
+            try writeCSV(try Matrix<Double>.zeros(predictions.count, 0), target: predictions, to: output)
+        } else {
+            print("y")
+            for value in predictions { print(value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.17g", value)) }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import LearnCore
+import LearnData
+import LearnHDF5
+import LearnLinear
+import Testing
+
+/// `swiftlearn fit`, `predict` and `inspect` (DESIGN §6), run through the built tool.
+@Suite struct ModelCommandTests {
+    @Test func fitPredictInspectALogisticRegression() throws {
+        let folder = GeneratorCommandTests.temporaryPath("models")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let (train, model, predictions) = (folder + "/train.csv", folder + "/model.h5", folder + "/pred.csv")
+        #expect(try GeneratorCommandTests.run(["make-classification", "--n-samples", "150", "--n-features", "6", "--n-classes", "3",
+                                                "--n-informative", "3", "--random-state", "5", "--output", train]).status == 0)
+        let fit = try GeneratorCommandTests.run(["fit", "--model", "logistic-regression", "--train", train, "--param", "C=0.5",
+                                                 "--param", "max_iter=300", "--output", model])
+        #expect(fit.status == 0, "\(fit.stderr)")
+        let loaded = try LogisticRegression.load(from: model)
+        #expect(loaded.C == 0.5 && loaded.maxIter == 300 && loaded.classes == [0, 1, 2])
+        #expect(try GeneratorCommandTests.run(["predict", "--model", model, "--input", train, "--output", predictions]).status == 0)
+        let table = try readCSV(from: train, targetColumn: "y")
+        let predicted = try readCSV(from: predictions, targetColumn: "y").integerTarget()
+        #expect(try predicted == loaded.predict(table.data))
+        let inspect = Process()
+        inspect.executableURL = GeneratorCommandTests.executable
+        inspect.arguments = ["inspect", model]
+        let pipe = Pipe()
+        inspect.standardOutput = pipe
+        try inspect.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        inspect.waitUntilExit()
+        #expect(text.contains("class: LogisticRegression") && text.contains("coef  float64 [3, 6]") && text.contains("C = 0.5"))
+    }
+
+    @Test func linearRegressionAndBadRequests() throws {
+        let folder = GeneratorCommandTests.temporaryPath("regression")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let (train, model) = (folder + "/train.csv", folder + "/ols.h5")
+        #expect(try GeneratorCommandTests.run(["make-regression", "--n-samples", "50", "--n-features", "3", "--noise", "0.5",
+                                                "--random-state", "1", "--output", train]).status == 0)
+        #expect(try GeneratorCommandTests.run(["fit", "--model", "linear-regression", "--train", train, "--output", model]).status == 0)
+        #expect(try LinearRegression.load(from: model).coef?.count == 3)
+        let mlp = try GeneratorCommandTests.run(["fit", "--model", "mlp", "--train", train, "--output", folder + "/n.h5"])
+        #expect(mlp.status != 0 && mlp.stderr.contains("not available yet"))
+        let badParam = try GeneratorCommandTests.run(["fit", "--model", "linear-regression", "--train", train, "--param", "alpha=1",
+                                                      "--output", folder + "/x.h5"])
+        #expect(badParam.status != 0 && badParam.stderr.contains("alpha"))
+        let missing = try GeneratorCommandTests.run(["predict", "--model", folder + "/none.h5", "--input", train])
+        #expect(missing.status != 0 && missing.stderr.contains("no such file"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/x.h5"))
+    }
+}
