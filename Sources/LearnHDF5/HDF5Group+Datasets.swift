@@ -78,12 +78,14 @@ extension HDF5Group {
         return try Matrix(rows: shape[0], columns: shape[1], scalars: values)
     }
 
-    /// Writes a 1-D dataset (or a scalar with `shape: []`) of variable-length UTF-8 strings.
-    public func writeStrings(_ values: [String], to name: String, shape: [Int]? = nil) throws {
+    /// Writes a 1-D dataset (or a scalar with `shape: []`) of UTF-8 strings: variable-length by default,
+    /// or fixed-length `fixedLength` bytes each (NUL-padded; longer strings are refused).
+    public func writeStrings(_ values: [String], to name: String, shape: [Int]? = nil, fixedLength: Int? = nil) throws {
         let dims = shape ?? [values.count]
         guard dims.reduce(1, *) == values.count else {
             throw LearnError.shapeMismatch(operation: "HDF5 write \(child(name))", expected: "\(dims.reduce(1, *)) strings", got: "\(values.count)")
         }
+        if let fixedLength { return try writeFixedStrings(values, to: name, dims: dims, length: fixedLength) }
         let type = try stringType()
         defer { H5Tclose(type) }
         let space = try dataspace(dims)
@@ -99,12 +101,22 @@ extension HDF5Group {
         }
     }
 
-    /// Reads a dataset of variable-length strings.
+    /// Reads a dataset of variable- or fixed-length strings.
     public func readStrings(_ name: String) throws -> [String] {
         let info = try datasetInfo(name)
         guard info.typeName == "string" else { throw corrupt("dataset \(child(name)) holds \(info.typeName), expected strings") }
         let dataset = try openDataset(name)
         defer { H5Dclose(dataset) }
+        let stored = H5Dget_type(dataset)
+        defer { H5Tclose(stored) }
+        if H5Tis_variable_str(stored) <= 0 {
+            let size = H5Tget_size(stored), count = info.shape.reduce(1, *)
+            var bytes = [UInt8](repeating: 0, count: size * count + 1)
+            try HDF5Library.check(H5Dread(dataset, stored, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), &bytes)) {
+                self.corrupt("cannot read \(self.child(name)) (\($0))")
+            }
+            return (0..<count).map { i in String(decoding: bytes[(i * size)..<((i + 1) * size)].prefix { $0 != 0 }, as: UTF8.self) }
+        }
         let type = try stringType()
         defer { H5Tclose(type) }
         let space = H5Dget_space(dataset)
@@ -115,6 +127,29 @@ extension HDF5Group {
         }
         defer { H5Dvlen_reclaim(type, space, hid_t(H5P_DEFAULT), &pointers) }
         return pointers.map { $0.map { String(cString: $0) } ?? "" }
+    }
+
+    private func writeFixedStrings(_ values: [String], to name: String, dims: [Int], length: Int) throws {
+        let longest = values.map { $0.utf8.count }.max() ?? 0
+        guard length > 0, longest <= length else {
+            throw LearnError.invalidParameter(name: "fixedLength", expected: "at least the longest string's UTF-8 length", got: "\(length)")
+        }
+        let type = try HDF5Library.check(H5Tcopy(swiftlearn_h5t_c_s1())) { LearnError.io(path: self.file.path, reason: $0) }
+        defer { H5Tclose(type) }
+        H5Tset_size(type, length)
+        H5Tset_cset(type, H5T_CSET_UTF8)
+        H5Tset_strpad(type, H5T_STR_NULLPAD)
+        let space = try dataspace(dims)
+        defer { H5Sclose(space) }
+        let dataset = try HDF5Library.check(H5Dcreate2(id, name, type, space, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))) {
+            LearnError.io(path: self.file.path, reason: "cannot create dataset \(self.child(name)) (\($0))")
+        }
+        defer { H5Dclose(dataset) }
+        var bytes = [UInt8](repeating: 0, count: length * values.count)
+        for (i, value) in values.enumerated() { for (j, byte) in value.utf8.enumerated() { bytes[i * length + j] = byte } }
+        try HDF5Library.check(H5Dwrite(dataset, type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), bytes)) {
+            LearnError.io(path: self.file.path, reason: "cannot write \(self.child(name)) (\($0))")
+        }
     }
 
     /// The stored shape and element type of a dataset.
