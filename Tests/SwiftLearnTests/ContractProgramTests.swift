@@ -1,0 +1,42 @@
+import Foundation
+import SwiftLearn
+import Testing
+
+/// DESIGN §4's first program, up to the network (which arrives with LearnNeural), exactly as written there.
+@Suite struct ContractProgramTests {
+    @Test func theClassicalHalfOfTheFirstProgramRuns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("contract-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let modelPath = folder.appendingPathComponent("model.h5").path
+
+        // The same data as scikit-learn's make_classification(n_samples=1000, n_features=20, random_state=42).
+        let (X, y) = try makeClassification(nSamples: 1000, nFeatures: 20, nClasses: 2, randomState: 42)
+
+        // train_test_split(X, y, test_size=0.2, random_state=42, stratify=y)
+        let split = try trainTestSplit(X, y, testSize: 0.2, randomState: 42, stratify: y)
+
+        var scaler = StandardScaler()
+        let xTrain = try scaler.fitTransform(split.xTrain)
+        let xTest = try scaler.transform(split.xTest)
+
+        var model = LogisticRegression(C: 1.0, maxIter: 1000)
+        try model.fit(xTrain, split.yTrain)
+        let yPred = try model.predict(xTest)
+        print(try accuracyScore(split.yTest, yPred), try recallScore(split.yTest, yPred), try f1Score(split.yTest, yPred))
+        print(try classificationReport(split.yTest, yPred))
+
+        try model.save(to: modelPath)
+        let reloaded = try LogisticRegression.load(from: modelPath)
+        let again = try reloaded.predict(xTest)
+        #expect(again == yPred)
+
+        // Every hyper-parameter is also a var property (the Swift form of set_params).
+        model.tol = 1e-10
+        #expect(model.parameters["tol"] == .double(1e-10))
+        #expect(X[0, 0] == split.xTrain[split.trainIndices.firstIndex(of: 0) ?? 0, 0] || !split.trainIndices.contains(0))
+        // scikit-learn 1.9.1 prints 0.885 0.88 0.8844221105527639 for the same pipeline.
+        #expect(try accuracyScore(split.yTest, yPred) == 0.885)
+        #expect(try recallScore(split.yTest, yPred) == 0.88)
+        #expect(abs(try f1Score(split.yTest, yPred) - 0.8844221105527639) < 1e-15)
+    }
+}
