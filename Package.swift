@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "LearnPreprocessing", targets: ["LearnPreprocessing"]),
         .library(name: "LearnLinear", targets: ["LearnLinear"]),
         .library(name: "LearnHDF5", targets: ["LearnHDF5"]),
+        .library(name: "LearnNeural", targets: ["LearnNeural"]),
         .executable(name: "swiftlearn", targets: ["SwiftLearnCLI"]),
     ],
     dependencies: [
@@ -43,6 +44,8 @@ let package = Package(
         .target(name: "LearnHDF5", dependencies: ["LearnCore", "CHDF5"]),
         // Linear models: logistic regression, least squares, ridge, SGD.
         .target(name: "LearnLinear", dependencies: ["LearnCore", "LearnHDF5"]),
+        // Neural networks (Keras-style): activations and losses so far.
+        .target(name: "LearnNeural", dependencies: ["LearnCore"]),
         // Classification and regression metrics (scikit-learn's definitions and edge cases).
         .target(name: "LearnMetrics", dependencies: ["LearnCore"]),
         // Train/test splitting (scikit-learn-exact), later cross-validation.
@@ -55,7 +58,7 @@ let package = Package(
         .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnLinear", "LearnHDF5", "CBLAS"]),
 
         // The umbrella module users import.
-        .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnPreprocessing", "LearnLinear", "LearnHDF5"]),
+        .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnPreprocessing", "LearnLinear", "LearnHDF5", "LearnNeural"]),
 
         // The command-line tool.
         .executableTarget(
@@ -81,6 +84,7 @@ let package = Package(
         .testTarget(name: "LearnLinearTests", dependencies: ["LearnLinear", "LearnData", "LearnPreprocessing", "LearnTestSupport"],
                     resources: [.copy("Resources")]),
         .testTarget(name: "LearnHDF5Tests", dependencies: ["LearnHDF5", "LearnLinear", "LearnPreprocessing", "LearnData"]),
+        .testTarget(name: "LearnNeuralTests", dependencies: ["LearnNeural"]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
         // The command-line contracts, run through the built `swiftlearn`.
         .testTarget(name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnTestSupport"]),

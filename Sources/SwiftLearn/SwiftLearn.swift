@@ -6,3 +6,4 @@
 @_exported import LearnPreprocessing
 @_exported import LearnLinear
 @_exported import LearnHDF5
+@_exported import LearnNeural
