@@ -1,0 +1,121 @@
+import Foundation
+import LearnCore
+
+/// Builds the layer list of ``Sequential`` from a closure: `Sequential { Dense(8); Dropout(0.5) }`.
+@resultBuilder
+public enum LayerBuilder {
+    /// Collects the layers in order.
+    public static func buildBlock(_ layers: any Layer...) -> [any Layer] { layers }
+}
+
+/// A stack of layers trained end to end, Keras' `Sequential`. Layers are built on the first `fit` or
+/// `predict` from the data's width; all parameters then live in one contiguous `Float` buffer (and
+/// their gradients in another), so an optimizer step is one pass over memory.
+///
+/// ```swift
+/// var net = Sequential {
+///     Dense(64, activation: .relu)
+///     Dropout(0.5)
+///     Dense(1, activation: .sigmoid)
+/// }
+/// net.compile(optimizer: Adam(learningRate: 0.001), loss: .binaryCrossentropy, metrics: [.accuracy])
+/// let history = try net.fit(xTrain, yTrain, epochs: 10, batchSize: 32, validationSplit: 0.2)
+/// ```
+public struct Sequential: Sendable {
+    /// The layers, in order.
+    public internal(set) var layers: [any Layer]
+    /// All trainable parameters, layer after layer, each in Keras' weight order.
+    public internal(set) var parameters: [Float] = []
+    /// Where each layer's parameters start in ``parameters``.
+    var offsets: [Int] = []
+    /// The input width the network was built for.
+    public internal(set) var inputShape: [Int]?
+    /// The optimizer, loss and metrics set by ``compile(optimizer:loss:metrics:)``.
+    var optimizer: (any Optimizer)?
+    /// The training loss.
+    public internal(set) var loss: Loss?
+    /// The reported metrics.
+    public internal(set) var metrics: [Metric] = []
+    /// The stream behind weight initialisation, dropout and shuffling.
+    var rng: RandomState
+
+    /// A network of the layers `content` lists; `randomState` seeds initialisation, dropout and
+    /// shuffling (`nil` = system entropy).
+    public init(randomState: Int? = nil, @LayerBuilder _ content: () -> [any Layer]) {
+        layers = content()
+        rng = (try? RandomState.from(randomState)) ?? RandomState()
+        nameLayers()
+    }
+
+    /// Chooses the optimizer, loss and metrics (Keras' `compile`).
+    public mutating func compile(optimizer: some Optimizer, loss: Loss, metrics: [Metric] = []) {
+        var prepared = optimizer
+        prepared.prepare(parameterCount: parameters.count)
+        self.optimizer = prepared
+        self.loss = loss
+        self.metrics = metrics
+    }
+
+    /// Keras' automatic names: `dense`, `dense_1`, `dropout`, … per class, in order.
+    private mutating func nameLayers() {
+        var counts: [String: Int] = [:]
+        for index in layers.indices where layers[index].name.isEmpty {
+            let base = Self.snakeCase(layers[index].kerasClassName)
+            let n = counts[base, default: 0]
+            counts[base] = n + 1
+            layers[index].name = n == 0 ? base : "\(base)_\(n)"
+        }
+    }
+
+    static func snakeCase(_ name: String) -> String {
+        var result = ""
+        for (i, c) in name.enumerated() {
+            if c.isUppercase && i > 0 { result += "_" }
+            result += c.lowercased()
+        }
+        return result
+    }
+
+    /// Builds every layer for samples of `shape` and initialises the parameters (Keras' glorot/zeros).
+    mutating func build(inputShape shape: [Int]) throws {
+        var current = shape
+        var total = 0
+        offsets = []
+        for index in layers.indices {
+            current = try layers[index].build(inputShape: current)
+            offsets.append(total)
+            total += layers[index].parameterCount
+        }
+        parameters = [Float](repeating: 0, count: total)
+        parameters.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for index in layers.indices { layers[index].initializeParameters(base + offsets[index], using: &rng) }
+        }
+        inputShape = shape
+        optimizer?.prepare(parameterCount: total)
+    }
+
+    /// Output width of the last layer (after building).
+    var outputWidth: Int {
+        guard let inputShape else { return 0 }
+        var shape = inputShape
+        for layer in layers { var copy = layer; shape = (try? copy.build(inputShape: shape)) ?? shape }
+        return shape.reduce(1, *)
+    }
+
+    /// Widths of the activations: the input, then each layer's output.
+    func activationWidths() throws -> [Int] {
+        guard let inputShape else { throw LearnError.notFitted(type: "Sequential") }
+        var widths = [inputShape.reduce(1, *)]
+        var shape = inputShape
+        for layer in layers {
+            var copy = layer
+            shape = try copy.build(inputShape: shape)
+            widths.append(shape.reduce(1, *))
+        }
+        return widths
+    }
+
+    /// Trainable parameters in total (Keras' `count_params`).
+    public var parameterCount: Int { parameters.count }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import LearnCore
+import LearnData
+@testable import LearnNeural
+import Testing
+
+/// The network engine: gradients of whole networks against finite differences, training, callbacks, errors.
+@Suite struct NetworkTests {
+    /// The mean loss of `network` on `(x, y)` with the given parameters (inference mode: no dropout).
+    static func loss(_ network: Sequential, parameters: [Float], _ x: [Float], _ y: [Float], rows: Int, loss: Loss) throws -> Double {
+        var copy = network
+        copy.parameters = parameters
+        var workspace = try Workspace(network: copy, batch: rows)
+        workspace.activations.replaceSubrange(0..<x.count, with: x)
+        copy.forward(&workspace, rows: rows, training: false)
+        let output = Array(workspace.output(rows: rows))
+        let width = workspace.widths.last ?? 1
+        return try Double(output.withUnsafeBufferPointer { p in
+            try y.withUnsafeBufferPointer { t in try loss.evaluate(predictions: p.baseAddress!, targets: t.baseAddress!, rows: rows, width: width, gradient: nil) }
+        })
+    }
+
+    @Test(arguments: [(Loss.binaryCrossentropy, 1), (.sparseCategoricalCrossentropy, 3), (.meanSquaredError, 2)])
+    func denseNetworkGradientsMatchFiniteDifferences(_ loss: Loss, _ outputs: Int) throws {
+        let final: Activation = outputs == 1 ? .sigmoid : (loss == .meanSquaredError ? .linear : .softmax)
+        var network = Sequential(randomState: 3) {
+            Dense(5, activation: .tanh)
+            Dense(4, activation: .elu)
+            Dense(outputs, activation: final)
+        }
+        try network.build(inputShape: [3])
+        let rows = 4
+        let x: [Float] = (0..<(rows * 3)).map { Float(($0 * 5) % 7) / 4 - 0.8 }
+        let y: [Float] = loss == .sparseCategoricalCrossentropy ? [0, 2, 1, 2]
+            : loss == .binaryCrossentropy ? [1, 0, 0, 1] : (0..<(rows * outputs)).map { Float($0 % 3) / 2 }
+        var workspace = try Workspace(network: network, batch: rows)
+        workspace.activations.replaceSubrange(0..<x.count, with: x)
+        network.forward(&workspace, rows: rows, training: false)
+        let outputStart = workspace.activationOffsets.last ?? 0
+        _ = try workspace.activations.withUnsafeBufferPointer { a in
+            try workspace.gradients.withUnsafeMutableBufferPointer { g in
+                try y.withUnsafeBufferPointer { t in
+                    try loss.evaluate(predictions: a.baseAddress! + outputStart, targets: t.baseAddress!, rows: rows, width: outputs,
+                                      gradient: g.baseAddress! + outputStart)
+                }
+            }
+        }
+        network.backward(&workspace, rows: rows)
+        let h: Float = 1e-2
+        for i in network.parameters.indices {
+            var plus = network.parameters, minus = network.parameters
+            plus[i] += h
+            minus[i] -= h
+            let numeric = (try Self.loss(network, parameters: plus, x, y, rows: rows, loss: loss)
+                - Self.loss(network, parameters: minus, x, y, rows: rows, loss: loss)) / Double(2 * h)
+            let analytic = Double(workspace.parameterGradients[i])
+            #expect(abs(analytic - numeric) <= 2e-3 + 2e-2 * abs(numeric), "\(loss) parameter \(i): \(analytic) vs \(numeric)")
+        }
+    }
+
+    @Test func theSeedNetworkLearnsAndIsDeterministic() throws {
+        let (X, y) = try makeClassification(nSamples: 600, nFeatures: 10, randomState: 0)
+        func train() throws -> (Sequential, History) {
+            var net = Sequential(randomState: 7) {
+                Dense(32, activation: .relu)
+                Dropout(0.5)
+                Dense(16, activation: .relu)
+                Dense(1, activation: .sigmoid)
+            }
+            net.compile(optimizer: Adam(learningRate: 0.003), loss: .binaryCrossentropy, metrics: [.accuracy])
+            let history = try net.fit(X, y, epochs: 15, batchSize: 32, validationSplit: 0.2)
+            return (net, history)
+        }
+        let (net, history) = try train()
+        #expect(Set(history.history.keys) == ["loss", "accuracy", "val_loss", "val_accuracy"])
+        #expect((history.history["loss"]?.last ?? 1) < (history.history["loss"]?.first ?? 0))
+        #expect((history.history["val_accuracy"]?.last ?? 0) > 0.8)
+        let scores = try net.evaluate(X, y)
+        #expect((scores["accuracy"] ?? 0) > 0.85)
+        let (again, _) = try train()
+        #expect(again.parameters == net.parameters)
+        let proba = try net.predict(try X.rows(in: 0..<5))
+        #expect(proba.shape == [5, 1] && proba.scalars.allSatisfy { $0 >= 0 && $0 <= 1 })
+        #expect(net.layers.map(\.name) == ["dense", "dropout", "dense_1", "dense_2"])
+        #expect(net.parameterCount == 10 * 32 + 32 + 32 * 16 + 16 + 16 + 1)
+    }
+
+    @Test func earlyStoppingStopsAndRestores() throws {
+        let (X, y) = try makeClassification(nSamples: 300, nFeatures: 6, randomState: 1)
+        var net = Sequential(randomState: 2) { Dense(8, activation: .relu); Dense(3, activation: .softmax) }
+        net.compile(optimizer: SGD(learningRate: 0.5), loss: .sparseCategoricalCrossentropy, metrics: [.accuracy])
+        // A learning rate this large makes the validation loss stop improving quickly.
+        let stopper = EarlyStopping(monitor: .valLoss, patience: 2, restoreBestWeights: true)
+        let history = try net.fit(X, y, epochs: 200, batchSize: 16, validationSplit: 0.3, callbacks: [stopper])
+        #expect(history.epoch.count < 200)
+        var strict = EarlyStopping(monitor: .loss, patience: 0)
+        strict.onTrainBegin()
+        #expect(strict.onEpochEnd(0, logs: ["loss": 1], parameters: []) == .proceed)
+        #expect(strict.onEpochEnd(1, logs: ["loss": 2], parameters: []) == .stop(restoring: nil))
+    }
+
+    @Test func optimizersFollowKerasUpdateRules() {
+        // One Adam step from zero moments moves each weight by lr · sign(g) (bias-corrected), as Keras does.
+        var adam = Adam(learningRate: 0.1)
+        var weights: [Float] = [1, -1, 0.5]
+        let gradients: [Float] = [0.2, -3, 0]
+        weights.withUnsafeMutableBufferPointer { w in gradients.withUnsafeBufferPointer { adam.step(w.baseAddress!, gradients: $0.baseAddress!, count: 3) } }
+        #expect(abs(weights[0] - 0.9) < 1e-5 && abs(weights[1] - -0.9) < 1e-5 && weights[2] == 0.5)
+        var sgd = SGD(learningRate: 0.1, momentum: 0.9)
+        var w: [Float] = [1]
+        for _ in 0..<2 { w.withUnsafeMutableBufferPointer { w in [Float(1)].withUnsafeBufferPointer { sgd.step(w.baseAddress!, gradients: $0.baseAddress!, count: 1) } } }
+        #expect(abs(w[0] - (1 - 0.1 - 0.19)) < 1e-6)   // v1 = −0.1, v2 = 0.9·(−0.1) − 0.1
+    }
+
+    @Test func badInputThrows() throws {
+        let X = try Matrix<Double>([[0, 1], [1, 0], [1, 1], [0, 0]])
+        var net = Sequential(randomState: 0) { Dense(1, activation: .sigmoid) }
+        #expect(throws: LearnError.self) { try net.fit(X, [0, 1, 1, 0]) }   // not compiled
+        net.compile(optimizer: Adam(), loss: .binaryCrossentropy, metrics: [.accuracy])
+        #expect(throws: LearnError.invalidParameter(name: "batchSize", expected: "at least 1", got: "0")) { try net.fit(X, [0, 1, 1, 0], batchSize: 0) }
+        #expect(throws: LearnError.unknownLabel("label 2.0 is outside 0...1 for binary cross-entropy")) { try net.fit(X, [0, 1, 2, 0]) }
+        #expect(throws: LearnError.nonFiniteInput(operation: "Sequential.fit")) { try net.fit(try Matrix([[0, .nan], [1, 0]]), [0, 1]) }
+        try net.fit(X, [0, 1, 1, 0])
+        #expect(throws: LearnError.shapeMismatch(operation: "Sequential.predict", expected: "2 features (as the network was built for)", got: "3")) {
+            try net.predict(try Matrix<Double>.zeros(1, 3))
+        }
+        let untrained = Sequential { Dense(2) }
+        #expect(throws: LearnError.notFitted(type: "Sequential")) { try untrained.predict(X) }
+        var exploding = Sequential(randomState: 0) { Dense(1) }
+        exploding.compile(optimizer: SGD(learningRate: 1e30), loss: .meanSquaredError)
+        do {
+            try exploding.fit(try Matrix<Double>([[1e10], [2e10]]), try Matrix<Double>([[1], [2]]), epochs: 5, batchSize: 1)
+            Issue.record("a diverging loss should throw")
+        } catch let LearnError.invalidParameter(name, _, got) {
+            #expect(name == "loss" && got.contains("epoch") && got.contains("batch"))
+        }
+    }
+}
