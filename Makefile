@@ -25,7 +25,7 @@ REFERENCE_VENV ?= .venv-reference
 INTEROP_VENV ?= .venv-interop
 export SWIFTLEARN_INTEROP_DIR ?= $(CURDIR)/.build/interop
 
-.PHONY: all deps test interop bench build release reference datasets clean
+.PHONY: all deps test interop interop-keras bench build release reference datasets clean
 
 all: test
 
@@ -50,6 +50,11 @@ test: deps
 ## interop: open every HDF5 file the tests wrote with h5py (a small venv, created when missing).
 interop: $(INTEROP_VENV)/bin/python
 	$(INTEROP_VENV)/bin/python Benchmarks/Interop/check_files.py "$(SWIFTLEARN_INTEROP_DIR)"
+
+## interop-keras: load the network the tests saved with Keras itself (needs .venv-keras; TensorFlow is large).
+interop-keras:
+	@test -x .venv-keras/bin/python || { python3 -m venv .venv-keras && .venv-keras/bin/pip install -q -r Benchmarks/Reference/keras_requirements.txt; }
+	.venv-keras/bin/python Benchmarks/Interop/check_keras.py "$(SWIFTLEARN_INTEROP_DIR)"
 
 $(INTEROP_VENV)/bin/python:
 	@python3 -m venv --help >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null; }

@@ -45,7 +45,7 @@ let package = Package(
         // Linear models: logistic regression, least squares, ridge, SGD.
         .target(name: "LearnLinear", dependencies: ["LearnCore", "LearnHDF5"]),
         // Neural networks (Keras-style): layers, losses, optimizers, Sequential.
-        .target(name: "LearnNeural", dependencies: ["LearnCore"]),
+        .target(name: "LearnNeural", dependencies: ["LearnCore", "LearnHDF5"]),
         // Classification and regression metrics (scikit-learn's definitions and edge cases).
         .target(name: "LearnMetrics", dependencies: ["LearnCore"]),
         // Train/test splitting (scikit-learn-exact), later cross-validation.
@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "LearnLinearTests", dependencies: ["LearnLinear", "LearnData", "LearnPreprocessing", "LearnTestSupport"],
                     resources: [.copy("Resources")]),
         .testTarget(name: "LearnHDF5Tests", dependencies: ["LearnHDF5", "LearnLinear", "LearnPreprocessing", "LearnData"]),
-        .testTarget(name: "LearnNeuralTests", dependencies: ["LearnNeural", "LearnData"]),
+        .testTarget(name: "LearnNeuralTests", dependencies: ["LearnNeural", "LearnData", "LearnHDF5"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
         // The command-line contracts, run through the built `swiftlearn`.
         .testTarget(name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnTestSupport"]),

@@ -33,6 +33,18 @@ def check_model(f, problems):
     if not isinstance(cls, str):
         problems.append("swiftlearn_class is not a string")
         return cls
+    if cls == "Sequential":   # Keras' legacy layout (shared/spec/keras-legacy-h5.md)
+        import json
+        config = json.loads(f.attrs["model_config"])
+        names = [n.decode() if isinstance(n, bytes) else n for n in f["model_weights"].attrs["layer_names"]]
+        if config.get("class_name") != "Sequential" or [l["config"]["name"] for l in config["config"]["layers"][1:]] != names:
+            problems.append("model_config and model_weights/layer_names disagree")
+        for name in names:
+            for weight in f["model_weights"][name].attrs["weight_names"]:
+                weight = weight.decode() if isinstance(weight, bytes) else weight
+                if f["model_weights"][name][weight].dtype != np.float32:
+                    problems.append(f"{name}/{weight} is not float32")
+        return cls
     if int(f.attrs.get("swiftlearn_format_version", -1)) < 1:
         problems.append("swiftlearn_format_version missing")
     if not isinstance(f.attrs.get("swiftlearn_version"), (str, bytes)):

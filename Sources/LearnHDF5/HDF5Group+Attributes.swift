@@ -3,9 +3,10 @@ import Foundation
 import LearnCore
 
 extension HDF5Group {
-    /// Sets (or replaces) an attribute of this group.
+    /// Sets (or replaces) an attribute of this group. Strings are variable-length, UTF-8 — or ASCII with
+    /// `ascii` (Keras writes its JSON configs and weight names that way).
     /// - Throws: ``LearnError/io(path:reason:)`` when HDF5 refuses.
-    public func setAttribute(_ name: String, _ value: HDF5Attribute) throws {
+    public func setAttribute(_ name: String, _ value: HDF5Attribute, ascii: Bool = false) throws {
         if H5Aexists(id, name) > 0 { H5Adelete(id, name) }
         _ = H5Eclear2(hid_t(H5E_DEFAULT))
         func fail(_ message: String) -> LearnError { LearnError.io(path: file.path, reason: "cannot write attribute \(name) of \(path) (\(message))") }
@@ -15,8 +16,8 @@ extension HDF5Group {
         case let .bool(v): try writeAttribute(name, [UInt8(v ? 1 : 0)], shape: [], type: UInt8.hdf5Type, fail)
         case let .ints(v): try writeAttribute(name, v, shape: [v.count], type: Int64.hdf5Type, fail)
         case let .doubles(v): try writeAttribute(name, v, shape: [v.count], type: Double.hdf5Type, fail)
-        case let .string(v): try writeStringAttribute(name, [v], shape: [], fail)
-        case let .strings(v): try writeStringAttribute(name, v, shape: [v.count], fail)
+        case let .string(v): try writeStringAttribute(name, [v], shape: [], ascii: ascii, fail)
+        case let .strings(v): try writeStringAttribute(name, v, shape: [v.count], ascii: ascii, fail)
         }
     }
 
@@ -79,8 +80,9 @@ extension HDF5Group {
         try HDF5Library.check(values.withUnsafeBytes { H5Awrite(attribute, type, $0.baseAddress) }, fail)
     }
 
-    private func writeStringAttribute(_ name: String, _ values: [String], shape: [Int], _ fail: (String) -> LearnError) throws {
+    private func writeStringAttribute(_ name: String, _ values: [String], shape: [Int], ascii: Bool, _ fail: (String) -> LearnError) throws {
         let type = try stringType()
+        if ascii { H5Tset_cset(type, H5T_CSET_ASCII) }
         defer { H5Tclose(type) }
         let space = try dataspace(shape)
         defer { H5Sclose(space) }
@@ -93,6 +95,7 @@ extension HDF5Group {
         if H5Tis_variable_str(type) > 0 {
             let memory = try stringType()
             defer { H5Tclose(memory) }
+            H5Tset_cset(memory, H5Tget_cset(type))   // ASCII (Keras) or UTF-8: no conversion between them
             var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: count)
             try HDF5Library.check(H5Aread(attribute, memory, &pointers)) { self.corrupt("cannot read a string attribute (\($0))") }
             defer { H5Dvlen_reclaim(memory, space, hid_t(H5P_DEFAULT), &pointers) }

@@ -119,6 +119,7 @@ extension HDF5Group {
         }
         let type = try stringType()
         defer { H5Tclose(type) }
+        H5Tset_cset(type, H5Tget_cset(stored))
         let space = H5Dget_space(dataset)
         defer { H5Sclose(space) }
         var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: info.shape.reduce(1, *))
