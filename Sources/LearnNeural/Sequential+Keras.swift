@@ -170,19 +170,21 @@ extension Sequential {
     }
 
     private func trainingConfigBody(_ loss: Loss) -> [String: Any] {
-        var optimizerConfig: [String: Any] = ["class_name": "Adam", "config": ["name": "adam", "learning_rate": 0.001]]
+        // The settings every Keras optimizer writes, then each class's own.
+        func settings(_ name: String, _ rate: Double, _ own: [String: Any]) -> [String: Any] {
+            var common: [String: Any] = [
+                "name": name, "learning_rate": rate, "weight_decay": NSNull(), "clipnorm": NSNull(), "global_clipnorm": NSNull(),
+                "clipvalue": NSNull(), "use_ema": false, "ema_momentum": 0.99, "ema_overwrite_frequency": NSNull(),
+                "loss_scale_factor": NSNull(), "gradient_accumulation_steps": NSNull()]
+            common.merge(own) { _, new in new }
+            return common
+        }
+        var optimizerConfig: [String: Any] = ["class_name": "Adam", "config": settings("adam", 0.001, [:])]
         if let adam = optimizer as? Adam {
-            optimizerConfig = ["class_name": "Adam", "config": [
-                "name": "adam", "learning_rate": adam.learningRate, "weight_decay": NSNull(), "clipnorm": NSNull(),
-                "global_clipnorm": NSNull(), "clipvalue": NSNull(), "use_ema": false, "ema_momentum": 0.99,
-                "ema_overwrite_frequency": NSNull(), "loss_scale_factor": NSNull(), "gradient_accumulation_steps": NSNull(),
-                "beta_1": adam.beta1, "beta_2": adam.beta2, "epsilon": adam.epsilon, "amsgrad": adam.amsgrad] as [String: Any]]
+            optimizerConfig = ["class_name": "Adam", "config": settings("adam", adam.learningRate, [
+                "beta_1": adam.beta1, "beta_2": adam.beta2, "epsilon": adam.epsilon, "amsgrad": adam.amsgrad])]
         } else if let sgd = optimizer as? SGD {
-            optimizerConfig = ["class_name": "SGD", "config": [
-                "name": "SGD", "learning_rate": sgd.learningRate, "weight_decay": NSNull(), "clipnorm": NSNull(),
-                "global_clipnorm": NSNull(), "clipvalue": NSNull(), "use_ema": false, "ema_momentum": 0.99,
-                "ema_overwrite_frequency": NSNull(), "loss_scale_factor": NSNull(), "gradient_accumulation_steps": NSNull(),
-                "momentum": sgd.momentum, "nesterov": sgd.nesterov] as [String: Any]]
+            optimizerConfig = ["class_name": "SGD", "config": settings("SGD", sgd.learningRate, ["momentum": sgd.momentum, "nesterov": sgd.nesterov])]
         }
         return ["loss": loss.kerasName, "loss_weights": NSNull(), "metrics": metrics.map(\.rawValue), "weighted_metrics": NSNull(),
                 "run_eagerly": false, "steps_per_execution": 1, "jit_compile": false, "optimizer_config": optimizerConfig]
