@@ -4,6 +4,7 @@ import LearnCore
 import LearnData
 import LearnHDF5
 import LearnLinear
+import LearnNeural
 import LearnMetrics
 import LearnSelection
 
@@ -66,6 +67,7 @@ public struct SpeedSuite: Sendable {
         if wants("train-test-split-\(Self.countName(splitSamples))") { record(try trainTestSplitRow()) }
         if wants("classification-report-\(Self.countName(reportLabels))") { record(try classificationReportRow()) }
         if wants("hdf5-save-load-\(vectorName)") { record(try hdf5Row()) }
+        if wants("mlp-epoch-\(Self.countName(logRegSamples / 10))") { record(try mlpRow()) }
         if wants("logreg-fit-\(Self.countName(logRegSamples))") { record(try logisticRow(multiclass: false)) }
         if wants("logreg-fit-multiclass-\(Self.countName(logRegSamples / 2))") { record(try logisticRow(multiclass: true)) }
         return SpeedReport(version: SwiftLearnVersion.string, blasCore: BLASRuntime.coreName,
@@ -223,6 +225,27 @@ public struct SpeedSuite: Sendable {
         var row = SpeedResult(name: "hdf5-save-load-\(vectorName)", seconds: save + load,
                               throughput: Double(2 * loaded) / (save + load), unit: "values/s")
         row.note = String(format: "save %.3f s, load %.3f s", save, load)
+        return row
+    }
+
+    /// One epoch of the seed article's network (Dense 1024 relu → Dropout 0.5 → Dense 512 relu →
+    /// Dropout 0.5 → Dense 1 sigmoid, Adam 1e-3, binary cross-entropy, batch 32) on
+    /// `makeClassification(nSamples: logRegSamples / 10, nFeatures: 20, randomState: 0)`; samples per second.
+    private func mlpRow() throws -> SpeedResult {
+        let n = logRegSamples / 10
+        let (X, y) = try makeClassification(nSamples: n, nFeatures: 20, randomState: 0)
+        var net = Sequential(randomState: 0) {
+            Dense(1024, activation: .relu)
+            Dropout(0.5)
+            Dense(512, activation: .relu)
+            Dropout(0.5)
+            Dense(1, activation: .sigmoid)
+        }
+        net.compile(optimizer: Adam(learningRate: 0.001), loss: .binaryCrossentropy, metrics: [.accuracy])
+        var last = History()
+        let seconds = try Measurement.medianSeconds(runs: Swift.min(runs, 3)) { last = try net.fit(X, y, epochs: 1, batchSize: 32) }
+        var row = SpeedResult(name: "mlp-epoch-\(Self.countName(n))", seconds: seconds, throughput: Double(n) / seconds, unit: "samples/s")
+        row.note = String(format: "train accuracy %.4f", last.history["accuracy"]?.last ?? 0)
         return row
     }
 

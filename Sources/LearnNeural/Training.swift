@@ -102,6 +102,9 @@ public struct History: Sendable, CustomStringConvertible {
     /// The epochs run (0-based).
     public var epoch: [Int] = []
 
+    /// An empty history.
+    public init() {}
+
     /// The logs as Keras prints `history.history`.
     public var description: String {
         "{" + history.keys.sorted().map { key in "'\(key)': [" + (history[key] ?? []).map { String(format: "%.4f", $0) }
