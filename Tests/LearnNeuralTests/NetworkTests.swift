@@ -136,3 +136,36 @@ import Testing
         }
     }
 }
+
+/// `summary()`, `getWeights`, `setWeights`.
+@Suite struct SummaryTests {
+    @Test func summaryReadsLikeKeras() throws {
+        var net = Sequential(randomState: 0) {
+            Dense(1024, activation: .relu)
+            Dropout(0.5)
+            Dense(512, activation: .relu)
+            Dropout(0.5)
+            Dense(1, activation: .sigmoid)
+        }
+        try net.build(inputShape: [20])
+        let text = try net.summary()
+        // The rows and totals Keras 3.15.1 prints for the same network.
+        #expect(text.contains("│ dense (Dense)                   │ (None, 1024)           │        21,504 │"))
+        #expect(text.contains("│ dropout_1 (Dropout)             │ (None, 512)            │             0 │"))
+        #expect(text.contains(" Total params: 546,817 (2.09 MB)"))
+        #expect(text.hasPrefix("Model: \"sequential\"\n┏"))
+    }
+
+    @Test func weightsRoundTripThroughGetAndSet() throws {
+        var net = Sequential(randomState: 0) { Dense(3, activation: .relu); Dense(2) }
+        try net.build(inputShape: [4])
+        let weights = try net.getWeights()
+        #expect(weights.map(\.shape) == [[4, 3], [1, 3], [3, 2], [1, 2]])
+        var other = Sequential(randomState: 9) { Dense(3, activation: .relu); Dense(2) }
+        try other.build(inputShape: [4])
+        try other.setWeights(weights)
+        #expect(other.parameters == net.parameters)
+        #expect(throws: LearnError.self) { try other.setWeights(Array(weights.dropLast())) }
+        #expect(throws: LearnError.self) { try Sequential { Dense(1) }.summary() }
+    }
+}
