@@ -25,6 +25,7 @@ struct SAGA {
         var seen = [Bool](repeating: false, count: n)
         var seenCount = 0
         var logits = [Double](repeating: 0, count: k)
+        var derivative = [Double](repeating: 0, count: k)
         for epoch in 1...maxEpochs {
             let previous = theta
             for _ in 0..<n {
@@ -36,7 +37,7 @@ struct SAGA {
                     for j in 0..<f { z += theta[c * width + j] * x[row + j] }
                     logits[c] = z
                 }
-                let derivative = lossDerivative(logits, target: objective.targets[i], weight: objective.weights?[i] ?? 1)
+                lossDerivative(logits, target: objective.targets[i], weight: objective.weights?[i] ?? 1, into: &derivative)
                 let average = 1 / Double(seenCount)
                 for c in 0..<k {
                     let delta = derivative[c] - memory[i * k + c]
@@ -67,16 +68,20 @@ struct SAGA {
         return (theta, maxEpochs, false)
     }
 
-    /// dℓ/dz for one sample, times its weight: σ(z) − y, or softmax(z) − onehot(y).
-    private func lossDerivative(_ z: [Double], target: Int, weight: Double) -> [Double] {
+    /// dℓ/dz for one sample, times its weight: σ(z) − y, or softmax(z) − onehot(y), into `out` (no allocation).
+    private func lossDerivative(_ z: [Double], target: Int, weight: Double, into out: inout [Double]) {
         if z.count == 1 {
             let p = z[0] >= 0 ? 1 / (1 + exp(-z[0])) : exp(z[0]) / (1 + exp(z[0]))
-            return [weight * (p - (target == 1 ? 1 : 0))]
+            out[0] = weight * (p - (target == 1 ? 1 : 0))
+            return
         }
         let maximum = z.max() ?? 0
-        let exps = z.map { exp($0 - maximum) }
-        let total = exps.reduce(0, +)
-        return exps.indices.map { weight * (exps[$0] / total - ($0 == target ? 1 : 0)) }
+        var total = 0.0
+        for c in z.indices {
+            out[c] = exp(z[c] - maximum)
+            total += out[c]
+        }
+        for c in z.indices { out[c] = weight * (out[c] / total - (c == target ? 1 : 0)) }
     }
 
     /// scikit-learn's `get_auto_step_size` for SAGA: `1 / (2L + min(2 n α, L))`, with L the smoothness

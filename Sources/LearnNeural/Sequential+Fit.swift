@@ -54,6 +54,7 @@ extension Sequential {
         var history = History()
         var workspace = try Workspace(network: self, batch: Swift.min(batchSize, trainRows))
         var order = Array(0..<trainRows)
+        var batchTargets = [Float](repeating: 0, count: workspace.batch * targetWidth)
         for epoch in 0..<epochs {
             if shuffle { rng.shuffle(&order) }
             var lossTotal = 0.0, correct = 0.0, seen = 0
@@ -62,7 +63,7 @@ extension Sequential {
                 let rows = Swift.min(workspace.batch, trainRows - start)
                 let batchOrder = order[start..<(start + rows)]
                 Self.gather(data, width: x.columns, order: batchOrder, into: &workspace.activations)
-                let batchTargets = batchOrder.flatMap { targets[($0 * targetWidth)..<(($0 + 1) * targetWidth)] }
+                Self.gather(targets, width: targetWidth, order: batchOrder, into: &batchTargets)
                 forward(&workspace, rows: rows, training: true)
                 let outputStart = workspace.activationOffsets[workspace.activationOffsets.count - 1]
                 let batchLoss = try workspace.activations.withUnsafeBufferPointer { a in
@@ -85,7 +86,7 @@ extension Sequential {
                     }
                 }
                 lossTotal += Double(batchLoss) * Double(rows)
-                correct += Self.correctCount(workspace.output(rows: rows), batchTargets, loss: loss, width: width)
+                correct += Self.correctCount(workspace.output(rows: rows), batchTargets[0..<(rows * targetWidth)], loss: loss, width: width)
                 seen += rows
                 start += rows
                 batchIndex += 1
@@ -135,7 +136,7 @@ extension Sequential {
             }
         }
         var result = ["loss": Double(value)]
-        if metrics.contains(.accuracy) { result["accuracy"] = Self.correctCount(values[...], targets, loss: loss, width: width) / Double(x.rows) }
+        if metrics.contains(.accuracy) { result["accuracy"] = Self.correctCount(values[...], targets[...], loss: loss, width: width) / Double(x.rows) }
         return result
     }
 
@@ -156,19 +157,19 @@ extension Sequential {
     }
 
     /// Keras' accuracy for the loss: binary (threshold 0.5), sparse (argmax = label) or categorical (argmax = argmax).
-    static func correctCount(_ predictions: ArraySlice<Float>, _ targets: [Float], loss: Loss, width: Int) -> Double {
+    static func correctCount(_ predictions: ArraySlice<Float>, _ targets: ArraySlice<Float>, loss: Loss, width: Int) -> Double {
         let rows = width > 0 ? predictions.count / width : 0
-        let base = predictions.startIndex
+        let base = predictions.startIndex, t0 = targets.startIndex
         var correct = 0
         for r in 0..<rows {
             let row = predictions[(base + r * width)..<(base + (r + 1) * width)]
             switch loss {
             case .binaryCrossentropy(let logits):
-                for j in 0..<width where ((row[row.startIndex + j] > (logits ? 0 : 0.5)) ? 1 : 0) == targets[r * width + j] { correct += 1 }
+                for j in 0..<width where ((row[row.startIndex + j] > (logits ? 0 : 0.5)) ? 1 : 0) == targets[t0 + r * width + j] { correct += 1 }
             case .sparseCategoricalCrossentropy:
-                if let best = row.indices.max(by: { row[$0] < row[$1] }), Float(best - row.startIndex) == targets[r] { correct += 1 }
+                if let best = row.indices.max(by: { row[$0] < row[$1] }), Float(best - row.startIndex) == targets[t0 + r] { correct += 1 }
             default:
-                let truth = targets[(r * width)..<((r + 1) * width)]
+                let truth = targets[(t0 + r * width)..<(t0 + (r + 1) * width)]
                 if let best = row.indices.max(by: { row[$0] < row[$1] }), let label = truth.indices.max(by: { truth[$0] < truth[$1] }),
                    best - row.startIndex == label - truth.startIndex { correct += 1 }
             }

@@ -72,17 +72,14 @@ public struct MinMaxScaler: InvertibleTransformer, Equatable {
     public func transform(_ X: Matrix<Double>) throws -> Matrix<Double> {
         guard let scale, let min else { throw LearnError.notFitted(type: Self.estimatorName) }
         try ScalerInput.checkColumns(X, scale.count, "MinMaxScaler.transform")
-        let (low, high) = featureRange
-        return try ScalerInput.mapColumns(X) { x, j in
-            let y = x * scale[j] + min[j]
-            return clip ? Swift.min(Swift.max(y, low), high) : y
-        }
+        let y = try X * scale + min
+        return clip ? try y.clipped(lower: featureRange.0, upper: featureRange.1) : y
     }
 
     /// `(y − min) / scale`.
     public func inverseTransform(_ X: Matrix<Double>) throws -> Matrix<Double> {
         guard let scale, let min else { throw LearnError.notFitted(type: Self.estimatorName) }
         try ScalerInput.checkColumns(X, scale.count, "MinMaxScaler.inverseTransform")
-        return try ScalerInput.mapColumns(X) { y, j in (y - min[j]) / scale[j] }
+        return try (X - min) / scale
     }
 }

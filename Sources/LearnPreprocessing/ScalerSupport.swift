@@ -20,14 +20,4 @@ enum ScalerInput {
     static func handleZeros(_ scale: [Double], constant: [Bool]? = nil) -> [Double] {
         scale.indices.map { j in (constant?[j] ?? (scale[j] < 10 * Double.ulpOfOne)) ? 1 : scale[j] }
     }
-
-    /// `X` with each column `j` mapped through `f(x, j)`, in one pass over the buffer.
-    static func mapColumns(_ X: Matrix<Double>, _ f: (Double, Int) -> Double) throws -> Matrix<Double> {
-        let columns = X.columns
-        return try X.withUnsafeBufferPointer { x in
-            try Matrix(rows: X.rows, columns: columns) { out in
-                for i in 0..<x.count { out[i] = f(x[i], i % columns) }
-            }
-        }
-    }
 }

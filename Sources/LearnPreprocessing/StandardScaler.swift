@@ -78,25 +78,19 @@ public struct StandardScaler: InvertibleTransformer, Equatable {
     public func transform(_ X: Matrix<Double>) throws -> Matrix<Double> {
         guard nFeaturesIn > 0 else { throw LearnError.notFitted(type: Self.estimatorName) }
         try ScalerInput.checkColumns(X, nFeaturesIn, "StandardScaler.transform")
-        let shift = withMean ? mean : nil
-        return try ScalerInput.mapColumns(X) { x, j in
-            var z = x
-            if let shift { z -= shift[j] }
-            if let scale { z /= scale[j] }
-            return z
-        }
+        var z = X
+        if withMean, let mean { z = try z - mean }
+        if let scale { z = try z / scale }
+        return z
     }
 
     /// `z · scale + mean`.
     public func inverseTransform(_ X: Matrix<Double>) throws -> Matrix<Double> {
         guard nFeaturesIn > 0 else { throw LearnError.notFitted(type: Self.estimatorName) }
         try ScalerInput.checkColumns(X, nFeaturesIn, "StandardScaler.inverseTransform")
-        let shift = withMean ? mean : nil
-        return try ScalerInput.mapColumns(X) { z, j in
-            var x = z
-            if let scale { x *= scale[j] }
-            if let shift { x += shift[j] }
-            return x
-        }
+        var x = X
+        if let scale { x = try x * scale }
+        if withMean, let mean { x = try x + mean }
+        return x
     }
 }

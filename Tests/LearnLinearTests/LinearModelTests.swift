@@ -13,7 +13,7 @@ import Testing
             return (X, y)
         }
         let wine = try LinearReference.dataset("wine").X
-        let columns = try wine.transposed()
+        let columns = wine.transposed()
         return (try columns.rows(in: 1..<13).transposed(), try columns.row(0))
     }
 

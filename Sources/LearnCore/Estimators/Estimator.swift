@@ -62,6 +62,18 @@ public protocol SupervisedEstimator: Estimator {
     func score(_ X: Matrix<Double>, _ y: [Target]) throws -> Double
 }
 
+extension SupervisedEstimator {
+    /// `predict(X)`, checked to pair up with a non-empty `y` (shared by the default `score`s).
+    func predictionsToScore(_ X: Matrix<Double>, _ y: [Target]) throws -> [Target] {
+        let predicted = try predict(X)
+        guard predicted.count == y.count else {
+            throw LearnError.shapeMismatch(operation: "score", expected: "y with \(predicted.count) targets", got: "\(y.count)")
+        }
+        guard !y.isEmpty else { throw LearnError.emptyInput(operation: "score") }
+        return predicted
+    }
+}
+
 /// A classifier: integer class labels, class probabilities. scikit-learn's `ClassifierMixin`.
 public protocol Classifier: SupervisedEstimator where Target == Int {
     /// The classes seen in `fit`, sorted (scikit-learn's `classes_`); the columns of ``predictProba(_:)``.
@@ -73,11 +85,7 @@ public protocol Classifier: SupervisedEstimator where Target == Int {
 extension Classifier {
     /// The fraction of rows whose prediction equals `y` (scikit-learn's `ClassifierMixin.score`).
     public func score(_ X: Matrix<Double>, _ y: [Int]) throws -> Double {
-        let predicted = try predict(X)
-        guard predicted.count == y.count else {
-            throw LearnError.shapeMismatch(operation: "score", expected: "y with \(predicted.count) labels", got: "\(y.count)")
-        }
-        guard !y.isEmpty else { throw LearnError.emptyInput(operation: "score") }
+        let predicted = try predictionsToScore(X, y)
         return Double(zip(predicted, y).filter { $0 == $1 }.count) / Double(y.count)
     }
 }
@@ -88,11 +96,7 @@ public protocol Regressor: SupervisedEstimator where Target == Double {}
 extension Regressor {
     /// The coefficient of determination R² of the predictions (scikit-learn's `RegressorMixin.score`).
     public func score(_ X: Matrix<Double>, _ y: [Double]) throws -> Double {
-        let predicted = try predict(X)
-        guard predicted.count == y.count else {
-            throw LearnError.shapeMismatch(operation: "score", expected: "y with \(predicted.count) values", got: "\(y.count)")
-        }
-        guard !y.isEmpty else { throw LearnError.emptyInput(operation: "score") }
+        let predicted = try predictionsToScore(X, y)
         let mean = y.reduce(0, +) / Double(y.count)
         let residual = zip(y, predicted).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
         let total = y.reduce(0.0) { $0 + ($1 - mean) * ($1 - mean) }
