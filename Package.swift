@@ -39,13 +39,13 @@ let package = Package(
         // Dataset generators (scikit-learn-exact), bundled datasets, CSV.
         .target(name: "LearnData", dependencies: ["LearnCore"], plugins: ["EmbedDatasets"]),
         // Scalers and encoders.
-        .target(name: "LearnPreprocessing", dependencies: ["LearnCore", "LearnHDF5"]),
+        .target(name: "LearnPreprocessing", dependencies: ["LearnCore", "LearnHDF5", "LearnMetrics"]),
         // HDF5 files, groups, datasets, attributes; atomic saves. The only caller of libhdf5.
         .target(name: "LearnHDF5", dependencies: ["LearnCore", "CHDF5"]),
         // Linear models: logistic regression, least squares, ridge, SGD.
-        .target(name: "LearnLinear", dependencies: ["LearnCore", "LearnHDF5"]),
+        .target(name: "LearnLinear", dependencies: ["LearnCore", "LearnHDF5", "LearnMetrics"]),
         // Neural networks (Keras-style): layers, losses, optimizers, Sequential.
-        .target(name: "LearnNeural", dependencies: ["LearnCore", "LearnHDF5"]),
+        .target(name: "LearnNeural", dependencies: ["LearnCore", "LearnHDF5", "LearnMetrics"]),
         // Classification and regression metrics (scikit-learn's definitions and edge cases).
         .target(name: "LearnMetrics", dependencies: ["LearnCore"]),
         // Train/test splitting (scikit-learn-exact), later cross-validation.
@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "LearnLinearTests", dependencies: ["LearnLinear", "LearnData", "LearnPreprocessing", "LearnTestSupport"],
                     resources: [.copy("Resources")]),
         .testTarget(name: "LearnHDF5Tests", dependencies: ["LearnHDF5", "LearnLinear", "LearnPreprocessing", "LearnData"]),
-        .testTarget(name: "LearnNeuralTests", dependencies: ["LearnNeural", "LearnData", "LearnHDF5"], resources: [.copy("Resources")]),
+        .testTarget(name: "LearnNeuralTests", dependencies: ["LearnNeural", "LearnData", "LearnHDF5", "LearnMetrics", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
         // The command-line contracts, run through the built `swiftlearn`.
         .testTarget(name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnTestSupport"]),

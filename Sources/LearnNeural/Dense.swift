@@ -1,7 +1,8 @@
+import Foundation
 import LearnCore
 
 /// A fully connected layer `activation(x · kernel + bias)`, Keras' `Dense`: kernel `inputs × units`
-/// (Keras order), glorot-uniform initialised; bias zero.
+/// (Keras order), glorot-uniform initialised; bias zero; optional L1/L2 penalties on either.
 public struct Dense: Layer, Equatable {
     /// Output width.
     public var units: Int
@@ -9,20 +10,26 @@ public struct Dense: Layer, Equatable {
     public var activation: Activation
     /// Whether the layer adds a bias.
     public var useBias: Bool
+    /// Penalty on the kernel (Keras' `kernel_regularizer`).
+    public var kernelRegularizer: Regularizer?
+    /// Penalty on the bias (Keras' `bias_regularizer`).
+    public var biasRegularizer: Regularizer?
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
     /// Input width, known after `build`.
     public private(set) var inputWidth = 0
 
     /// `Dense(1024, activation: .relu)`.
-    public init(_ units: Int, activation: Activation = .linear, useBias: Bool = true, name: String = "") {
+    public init(_ units: Int, activation: Activation = .linear, useBias: Bool = true, kernelRegularizer: Regularizer? = nil,
+                biasRegularizer: Regularizer? = nil, name: String = "") {
         (self.units, self.activation, self.useBias, self.name) = (units, activation, useBias, name)
+        (self.kernelRegularizer, self.biasRegularizer) = (kernelRegularizer, biasRegularizer)
     }
 
     /// `"Dense"`.
     public var kerasClassName: String { "Dense" }
 
-    /// Flattened input width → `[units]`.
+    /// Flat input width → `[units]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         guard units >= 1 else { throw LearnError.invalidParameter(name: "units", expected: "at least 1", got: "\(units)") }
         guard inputShape.count == 1, let width = inputShape.first, width >= 1 else {
@@ -32,22 +39,24 @@ public struct Dense: Layer, Equatable {
         return [units]
     }
 
-    /// `inputs × units` kernel plus `units` biases.
-    public var parameterCount: Int { inputWidth * units + (useBias ? units : 0) }
+    /// `kernel` `[inputs, units]`, then `bias` `[units]`.
+    public var weights: [LayerWeight] {
+        [LayerWeight("kernel", shape: [inputWidth, units])] + (useBias ? [LayerWeight("bias", shape: [units])] : [])
+    }
 
     /// The pre-activations, kept for the backward pass.
     public func scratchCount(batch: Int) -> Int { activation == .linear ? 0 : batch * units }
 
     /// Glorot-uniform kernel: `U(−l, l)`, `l = √(6 / (inputs + units))`; zero bias.
-    public func initializeParameters(_ parameters: UnsafeMutablePointer<Float>, using rng: inout RandomState) {
+    public func initialize(parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState) {
         let limit = (6.0 / Double(inputWidth + units)).squareRoot()
         for i in 0..<(inputWidth * units) { parameters[i] = Float(-limit + 2 * limit * rng.randomSample()) }
-        if useBias { for j in 0..<units { parameters[inputWidth * units + j] = 0 } }
+        if useBias { (parameters + inputWidth * units).update(repeating: 0, count: units) }
     }
 
     /// `output = activation(input · kernel + bias)` through the core's sgemm.
     public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
         Float.gemm(transposeA: false, transposeB: false, m: Int32(batch), n: Int32(units), k: Int32(inputWidth), alpha: 1,
                    a: input, lda: Int32(inputWidth), b: parameters, ldb: Int32(units), beta: 0, c: output, ldc: Int32(units))
         if useBias {
@@ -79,66 +88,35 @@ public struct Dense: Layer, Equatable {
         }
     }
 
-    /// `units`, `activation`, `use_bias` in Keras' spelling.
-    public var kerasConfig: [String: ParameterValue] {
-        ["units": .int(units), "activation": .string(activation.kerasName), "use_bias": .bool(useBias)]
-    }
-}
-
-/// Inverted dropout, Keras' `Dropout`: in training each value is zeroed with probability `rate` and the
-/// rest scaled by `1 / (1 − rate)`; at inference it passes values through unchanged.
-public struct Dropout: Layer, Equatable {
-    /// The fraction of values dropped in training, in [0, 1).
-    public var rate: Double
-    /// Keras' layer name; assigned by the network when empty.
-    public var name: String
-    private var width = 0
-
-    /// `Dropout(0.5)`.
-    public init(_ rate: Double, name: String = "") { (self.rate, self.name) = (rate, name) }
-
-    /// `"Dropout"`.
-    public var kerasClassName: String { "Dropout" }
-
-    /// Any shape; output equals input.
-    public mutating func build(inputShape: [Int]) throws -> [Int] {
-        guard rate >= 0 && rate < 1 else { throw LearnError.invalidParameter(name: "rate", expected: "a number in [0, 1)", got: "\(rate)") }
-        width = inputShape.reduce(1, *)
-        return inputShape
-    }
-
-    /// None.
-    public var parameterCount: Int { 0 }
-
-    /// The scaled keep-mask of the last training batch.
-    public func scratchCount(batch: Int) -> Int { batch * width }
-
-    /// Nothing to initialise.
-    public func initializeParameters(_ parameters: UnsafeMutablePointer<Float>, using rng: inout RandomState) {}
-
-    /// Copies, masking and rescaling in training.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
-        let count = batch * width
-        guard training && rate > 0 else {
-            output.update(from: input, count: count)
-            return
+    /// The kernel and bias penalties.
+    public func regularization(parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>?) -> Float {
+        let kernelCount = inputWidth * units
+        var total: Float = kernelRegularizer?.penalty(parameters, count: kernelCount, gradients: gradients) ?? 0
+        if useBias, let biasRegularizer {
+            total += biasRegularizer.penalty(parameters + kernelCount, count: units, gradients: gradients.map { $0 + kernelCount })
         }
-        let scale = Float(1 / (1 - rate))
-        for i in 0..<count {
-            scratch[i] = rng.randomSample() >= rate ? scale : 0
-            output[i] = input[i] * scratch[i]
+        return total
+    }
+
+    /// `units`, `activation`, `use_bias`, initialisers and regularisers in Keras' spelling.
+    public var kerasConfig: [String: Any] {
+        var config: [String: Any] = [
+            "units": units, "activation": activation.kerasName, "use_bias": useBias,
+            "kernel_initializer": KerasConfig.initializer("GlorotUniform", ["seed": NSNull(), "input_axes": NSNull(), "output_axes": NSNull()]),
+            "bias_initializer": KerasConfig.initializer("Zeros"),
+            "kernel_regularizer": kernelRegularizer?.kerasConfig ?? NSNull(), "bias_regularizer": biasRegularizer?.kerasConfig ?? NSNull(),
+        ]
+        for key in ["kernel_constraint", "bias_constraint", "quantization_config"] { config[key] = NSNull() }
+        return config
+    }
+
+    /// The layer a Keras `Dense` config describes.
+    init(kerasConfig config: [String: Any], name: String) throws {
+        guard let units = config["units"] as? Int, let activation = Activation(kerasName: config["activation"] as? String ?? "linear") else {
+            throw KerasConfig.unsupported("Dense", name)
         }
+        self.init(units, activation: activation, useBias: config["use_bias"] as? Bool ?? true,
+                  kernelRegularizer: Regularizer(kerasConfig: config["kernel_regularizer"]),
+                  biasRegularizer: Regularizer(kerasConfig: config["bias_regularizer"]), name: name)
     }
-
-    /// ∂input = ∂output ⊙ mask.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
-        guard let inputGradient else { return }
-        for i in 0..<(batch * width) { inputGradient[i] = outputGradient[i] * (rate > 0 ? scratch[i] : 1) }
-    }
-
-    /// `rate`.
-    public var kerasConfig: [String: ParameterValue] { ["rate": .double(rate)] }
 }

@@ -43,10 +43,28 @@ public enum Loss: Sendable, Equatable {
     }
 
     /// The mean loss of `rows` samples and, when `gradient` is given, ∂loss/∂prediction written into it.
+    /// With `sampleWeights` (one per row) each sample's loss is weighted and the sum divided by `rows`,
+    /// Keras' `sum_over_batch_size` reduction.
     /// - Throws: ``LearnError/unknownLabel(_:)`` for a sparse label outside `0..<width`.
     public func evaluate(predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, width: Int,
-                         gradient: UnsafeMutablePointer<Float>?) throws -> Float {
+                         gradient: UnsafeMutablePointer<Float>?, sampleWeights: UnsafePointer<Float>? = nil) throws -> Float {
         guard rows > 0 && width > 0 else { return 0 }
+        guard let sampleWeights else { return try unweighted(predictions: predictions, targets: targets, rows: rows, width: width, gradient: gradient) }
+        // Per-row losses (and gradients) scaled by their weights: evaluate row by row.
+        var total: Float = 0
+        for r in 0..<rows {
+            let w = sampleWeights[r]
+            let targetWidth = targetWidth(predictionWidth: width)
+            let rowLoss = try unweighted(predictions: predictions + r &* width, targets: targets + r &* targetWidth, rows: 1, width: width,
+                                         gradient: gradient.map { $0 + r &* width })
+            total += w * rowLoss
+            if let gradient { for j in 0..<width { gradient[r &* width &+ j] *= w / Float(rows) } }
+        }
+        return total / Float(rows)
+    }
+
+    private func unweighted(predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, width: Int,
+                            gradient: UnsafeMutablePointer<Float>?) throws -> Float {
         let n = Float(rows)
         var total: Double = 0
         switch self {

@@ -2,33 +2,57 @@ import Foundation
 import LearnCore
 
 extension Sequential {
+    /// The optimizer's learning rate (`nil` before ``compile(optimizer:loss:metrics:)``); callbacks such as
+    /// ``ReduceLROnPlateau`` change it between epochs.
+    public var learningRate: Double? {
+        get { optimizer?.learningRate }
+        set { if let newValue { optimizer?.learningRate = newValue } }
+    }
+
     /// Trains on `x` with integer class labels (binary: one sigmoid output; sparse: one output per class)
     /// for `epochs` epochs of shuffled mini-batches (Keras' `fit`). `validationSplit` holds out the *last*
-    /// fraction of the rows, before shuffling, as Keras does.
+    /// fraction of the rows, before shuffling, as Keras does; `validationData` gives a validation set
+    /// instead. `classWeight` (label → weight) or `sampleWeight` (one per row) weight each sample's loss.
+    /// `verbose`: 0 silent, 1 a live progress bar on a terminal (else one line per epoch), 2 one line per epoch.
     /// - Throws: ``LearnError`` when not compiled, for bad shapes, NaN in the data, labels outside the
-    ///   output range, `batchSize` < 1, or a loss that turns NaN (naming the epoch and batch).
+    ///   output range or missing from `classWeight`, `batchSize` < 1, a loss that turns NaN (naming the
+    ///   epoch and batch), or a callback's error.
     @discardableResult
     public mutating func fit(_ x: Matrix<Double>, _ y: [Int], epochs: Int = 1, batchSize: Int = 32, validationSplit: Double = 0,
-                             shuffle: Bool = true, callbacks: [any Callback] = [], verbose: Int = 0) throws -> History {
-        try fit(x, targets: y.map(Float.init), epochs: epochs, batchSize: batchSize, validationSplit: validationSplit, shuffle: shuffle,
-                callbacks: callbacks, verbose: verbose)
+                             validationData: (x: Matrix<Double>, y: [Int])? = nil, shuffle: Bool = true, classWeight: [Int: Double]? = nil,
+                             sampleWeight: [Double]? = nil, callbacks: [any Callback] = [], verbose: Int = 1) throws -> History {
+        var weights = sampleWeight
+        if let classWeight {
+            weights = try y.enumerated().map { index, label in
+                guard let weight = classWeight[label] else {
+                    throw LearnError.unknownLabel("label \(label) has no entry in classWeight")
+                }
+                return weight * (sampleWeight?[index] ?? 1)
+            }
+        }
+        return try train(x, targets: y.map(Float.init), sampleWeight: weights,
+                         validation: validationData.map { ($0.x, $0.y.map(Float.init)) }, epochs: epochs, batchSize: batchSize,
+                         validationSplit: validationSplit, shuffle: shuffle, callbacks: callbacks, verbose: verbose)
     }
 
     /// Trains on real-valued targets: one per row for a single output, or `rows × outputs` values
     /// (one-hot rows for categorical cross-entropy).
     @discardableResult
     public mutating func fit(_ x: Matrix<Double>, _ y: Matrix<Double>, epochs: Int = 1, batchSize: Int = 32, validationSplit: Double = 0,
-                             shuffle: Bool = true, callbacks: [any Callback] = [], verbose: Int = 0) throws -> History {
+                             validationData: (x: Matrix<Double>, y: Matrix<Double>)? = nil, shuffle: Bool = true,
+                             sampleWeight: [Double]? = nil, callbacks: [any Callback] = [], verbose: Int = 1) throws -> History {
         guard y.rows == x.rows else {
             throw LearnError.shapeMismatch(operation: "Sequential.fit", expected: "y with \(x.rows) rows", got: "\(y.rows)")
         }
-        return try fit(x, targets: y.scalars.map(Float.init), epochs: epochs, batchSize: batchSize, validationSplit: validationSplit,
-                       shuffle: shuffle, callbacks: callbacks, verbose: verbose)
+        return try train(x, targets: y.scalars.map(Float.init), sampleWeight: sampleWeight,
+                         validation: validationData.map { ($0.x, $0.y.scalars.map(Float.init)) }, epochs: epochs, batchSize: batchSize,
+                         validationSplit: validationSplit, shuffle: shuffle, callbacks: callbacks, verbose: verbose)
     }
 
-    private mutating func fit(_ x: Matrix<Double>, targets: [Float], epochs: Int, batchSize: Int, validationSplit: Double,
-                              shuffle: Bool, callbacks: [any Callback], verbose: Int) throws -> History {
-        guard var optimizer, let loss else {
+    /// Checks the settings and the data, builds the network on first use, and splits off validation rows.
+    private mutating func prepareTraining(_ x: Matrix<Double>, targets: [Float], sampleWeight: [Double]?, epochs: Int, batchSize: Int,
+                                          validationSplit: Double) throws -> (loss: Loss, trainRows: Int, targetWidth: Int, width: Int) {
+        guard optimizer != nil, let loss else {
             throw LearnError.invalidParameter(name: "compile", expected: "compile(optimizer:loss:) before fit", got: "an uncompiled network")
         }
         guard batchSize >= 1 else { throw LearnError.invalidParameter(name: "batchSize", expected: "at least 1", got: "\(batchSize)") }
@@ -39,6 +63,14 @@ extension Sequential {
         if inputShape == nil { try build(inputShape: [x.columns]) }
         try checkInput(x, width: inputShape?.reduce(1, *) ?? 0, "Sequential.fit")
         guard targets.allSatisfy(\.isFinite) else { throw LearnError.nonFiniteInput(operation: "Sequential.fit") }
+        if let sampleWeight {
+            guard sampleWeight.count == x.rows else {
+                throw LearnError.shapeMismatch(operation: "Sequential.fit", expected: "\(x.rows) sample weights", got: "\(sampleWeight.count)")
+            }
+            guard sampleWeight.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+                throw LearnError.invalidParameter(name: "sampleWeight", expected: "finite, non-negative weights", got: "a negative or non-finite weight")
+            }
+        }
         let width = try activationWidths().last ?? 1
         let targetWidth = loss.targetWidth(predictionWidth: width)
         guard targets.count == x.rows * targetWidth else {
@@ -48,77 +80,125 @@ extension Sequential {
         try checkTargets(targets, loss: loss, width: width)
         let trainRows = validationSplit > 0 ? Int(Double(x.rows) * (1 - validationSplit)) : x.rows
         guard trainRows >= 1 else { throw LearnError.invalidParameter(name: "validationSplit", expected: "at least one training row", got: "\(validationSplit)") }
+        return (loss, trainRows, targetWidth, width)
+    }
+
+    private mutating func train(_ x: Matrix<Double>, targets: [Float], sampleWeight: [Double]?, validation: (Matrix<Double>, [Float])?,
+                                epochs: Int, batchSize: Int, validationSplit: Double, shuffle: Bool, callbacks: [any Callback],
+                                verbose: Int) throws -> History {
+        let (loss, trainRows, targetWidth, width) = try prepareTraining(x, targets: targets, sampleWeight: sampleWeight, epochs: epochs,
+                                                                        batchSize: batchSize, validationSplit: validationSplit)
+        var validation = validation
+        if validation == nil && trainRows < x.rows {
+            validation = (try x.rows(in: trainRows..<x.rows), Array(targets[(trainRows * targetWidth)...]))
+        }
+        if let (validationX, validationTargets) = validation {
+            try checkInput(validationX, width: inputShape?.reduce(1, *) ?? 0, "Sequential.fit validation data")
+            guard validationTargets.count == validationX.rows * targetWidth else {
+                throw LearnError.shapeMismatch(operation: "Sequential.fit validation data", expected: "\(targetWidth) target value(s) per row",
+                                               got: "\(validationTargets.count / Swift.max(1, validationX.rows)) per row")
+            }
+            try checkTargets(validationTargets, loss: loss, width: width)
+        }
         let data = x.scalars.map { Float($0) }
-        var callbacks = callbacks
-        for index in callbacks.indices { callbacks[index].onTrainBegin() }
-        var history = History()
+        let weights = sampleWeight.map { $0.map(Float.init) }
         var workspace = try Workspace(network: self, batch: Swift.min(batchSize, trainRows))
         var order = Array(0..<trainRows)
         var batchTargets = [Float](repeating: 0, count: workspace.batch * targetWidth)
+        var batchWeights = [Float](repeating: 1, count: workspace.batch)
+        // The epoch's predictions and targets, in visiting order, for the metrics.
+        var seenPredictions = [Float](repeating: 0, count: metrics.isEmpty ? 0 : trainRows * width)
+        var seenTargets = [Float](repeating: 0, count: metrics.isEmpty ? 0 : trainRows * targetWidth)
+        let steps = (trainRows + workspace.batch - 1) / workspace.batch
+        var progress = ProgressBar(epochs: epochs, steps: steps, verbose: verbose)
+        var history = History()
+        for callback in callbacks { try callback.onTrainBegin(model: &self) }
         for epoch in 0..<epochs {
+            for callback in callbacks { try callback.onEpochBegin(epoch, model: &self) }
+            progress.beginEpoch(epoch)
             if shuffle { rng.shuffle(&order) }
-            var lossTotal = 0.0, correct = 0.0, seen = 0
+            var lossTotal = 0.0
             var start = 0, batchIndex = 0
             while start < trainRows {
                 let rows = Swift.min(workspace.batch, trainRows - start)
                 let batchOrder = order[start..<(start + rows)]
                 Self.gather(data, width: x.columns, order: batchOrder, into: &workspace.activations)
                 Self.gather(targets, width: targetWidth, order: batchOrder, into: &batchTargets)
-                forward(&workspace, rows: rows, training: true)
-                let outputStart = workspace.activationOffsets[workspace.activationOffsets.count - 1]
-                let batchLoss = try workspace.activations.withUnsafeBufferPointer { a in
-                    try workspace.gradients.withUnsafeMutableBufferPointer { g in
-                        try batchTargets.withUnsafeBufferPointer { t in
-                            try loss.evaluate(predictions: a.baseAddress! + outputStart, targets: t.baseAddress!, rows: rows, width: width,
-                                              gradient: g.baseAddress! + outputStart)
-                        }
-                    }
-                }
+                if let weights { Self.gather(weights, width: 1, order: batchOrder, into: &batchWeights) }
+                let batchLoss = try step(&workspace, rows: rows, targets: batchTargets, weights: weights == nil ? nil : batchWeights, loss: loss,
+                                         width: width)
                 guard batchLoss.isFinite else {
                     throw LearnError.invalidParameter(
                         name: "loss", expected: "a finite loss (lower the learning rate or scale the data)",
                         got: "\(batchLoss) at epoch \(epoch + 1), batch \(batchIndex + 1)")
                 }
-                backward(&workspace, rows: rows)
-                parameters.withUnsafeMutableBufferPointer { p in
-                    workspace.parameterGradients.withUnsafeBufferPointer { g in
-                        if let base = p.baseAddress { optimizer.step(base, gradients: g.baseAddress!, count: p.count) }
-                    }
+                if !metrics.isEmpty {
+                    let output = workspace.output(rows: rows)
+                    seenPredictions.replaceSubrange((start * width)..<((start + rows) * width), with: output)
+                    seenTargets.replaceSubrange((start * targetWidth)..<((start + rows) * targetWidth), with: batchTargets[0..<(rows * targetWidth)])
                 }
                 lossTotal += Double(batchLoss) * Double(rows)
-                correct += Self.correctCount(workspace.output(rows: rows), batchTargets[0..<(rows * targetWidth)], loss: loss, width: width)
-                seen += rows
                 start += rows
                 batchIndex += 1
+                for callback in callbacks { try callback.onBatchEnd(batchIndex - 1, loss: Double(batchLoss), model: &self) }
+                progress.update(step: batchIndex, loss: lossTotal / Double(start))
             }
-            var logs = ["loss": lossTotal / Double(seen)]
-            if metrics.contains(.accuracy) { logs["accuracy"] = correct / Double(seen) }
-            if trainRows < x.rows {
-                let validation = try x.rows(in: trainRows..<x.rows)
-                let validationTargets = Array(targets[(trainRows * targetWidth)...])
-                for (key, value) in try evaluate(validation, targets: validationTargets) { logs["val_" + key] = value }
+            var logs = Metric.evaluate(metrics, predictions: seenPredictions[...], targets: seenTargets[...], loss: loss, width: width)
+            logs["loss"] = lossTotal / Double(trainRows)
+            if let (validationX, validationTargets) = validation {
+                for (key, value) in try evaluate(validationX, targets: validationTargets) { logs["val_" + key] = value }
+            }
+            var stop = false
+            for callback in callbacks {
+                if try callback.onEpochEnd(epoch, logs: &logs, model: &self) == .stop { stop = true }
             }
             for (key, value) in logs { history.history[key, default: []].append(value) }
             history.epoch.append(epoch)
-            if verbose > 0 {
-                print("Epoch \(epoch + 1)/\(epochs) - " + logs.keys.sorted().map { String(format: "%@: %.4f", $0, logs[$0] ?? 0) }.joined(separator: " - "))
-            }
-            var stop = false
-            for index in callbacks.indices {
-                if case let .stop(restoring) = callbacks[index].onEpochEnd(epoch, logs: logs, parameters: parameters) {
-                    if let restoring { parameters = restoring }
-                    stop = true
-                }
-            }
+            progress.endEpoch(epoch, logs: logs)
             if stop { break }
         }
-        self.optimizer = optimizer
+        for callback in callbacks { try callback.onTrainEnd(model: &self) }
         return history
     }
 
-    /// Loss and metrics on `(x, y)` without dropout (Keras' `evaluate`), keyed `loss`, `accuracy`.
+    /// One training step on the batch in the workspace: forward, loss (+ regularisers), backward, update.
+    /// Returns the batch's loss.
+    private mutating func step(_ workspace: inout Workspace, rows: Int, targets: [Float], weights: [Float]?, loss: Loss, width: Int) throws -> Float {
+        forward(&workspace, rows: rows, training: true)
+        let outputStart = workspace.activationOffsets[workspace.activationOffsets.count - 1]
+        let dataLoss = try workspace.activations.withUnsafeBufferPointer { a in
+            try workspace.gradients.withUnsafeMutableBufferPointer { g in
+                try targets.withUnsafeBufferPointer { t in
+                    try Self.withOptionalPointer(weights) { w in
+                        try loss.evaluate(predictions: a.baseAddress! + outputStart, targets: t.baseAddress!, rows: rows, width: width,
+                                          gradient: g.baseAddress! + outputStart, sampleWeights: w)
+                    }
+                }
+            }
+        }
+        let penalty = backward(&workspace, rows: rows)
+        parameters.withUnsafeMutableBufferPointer { p in
+            workspace.parameterGradients.withUnsafeBufferPointer { g in
+                if let base = p.baseAddress { optimizer?.step(base, gradients: g.baseAddress!, count: p.count) }
+            }
+        }
+        return dataLoss + penalty
+    }
+
+    static func withOptionalPointer<R>(_ values: [Float]?, _ body: (UnsafePointer<Float>?) throws -> R) rethrows -> R {
+        guard let values else { return try body(nil) }
+        return try values.withUnsafeBufferPointer { try body($0.baseAddress) }
+    }
+
+    /// Loss and metrics on `(x, y)` without dropout (Keras' `evaluate`), keyed `loss`, `accuracy`, ….
+    /// The loss includes the regularisers' penalty, as Keras reports it.
     public func evaluate(_ x: Matrix<Double>, _ y: [Int], batchSize: Int = 32) throws -> [String: Double] {
         try evaluate(x, targets: y.map(Float.init), batchSize: batchSize)
+    }
+
+    /// Loss and metrics on real-valued or one-hot targets.
+    public func evaluate(_ x: Matrix<Double>, _ y: Matrix<Double>, batchSize: Int = 32) throws -> [String: Double] {
+        try evaluate(x, targets: y.scalars.map(Float.init), batchSize: batchSize)
     }
 
     func evaluate(_ x: Matrix<Double>, targets: [Float], batchSize: Int = 32) throws -> [String: Double] {
@@ -129,14 +209,15 @@ extension Sequential {
         guard targets.count == x.rows * loss.targetWidth(predictionWidth: width) else {
             throw LearnError.shapeMismatch(operation: "Sequential.evaluate", expected: "\(x.rows) targets", got: "\(targets.count)")
         }
+        guard targets.allSatisfy(\.isFinite) else { throw LearnError.nonFiniteInput(operation: "Sequential.evaluate") }
         try checkTargets(targets, loss: loss, width: width)
         let value = try values.withUnsafeBufferPointer { p in
             try targets.withUnsafeBufferPointer { t in
                 try loss.evaluate(predictions: p.baseAddress!, targets: t.baseAddress!, rows: x.rows, width: width, gradient: nil)
             }
         }
-        var result = ["loss": Double(value)]
-        if metrics.contains(.accuracy) { result["accuracy"] = Self.correctCount(values[...], targets[...], loss: loss, width: width) / Double(x.rows) }
+        var result = Metric.evaluate(metrics, predictions: values[...], targets: targets[...], loss: loss, width: width)
+        result["loss"] = Double(value + regularizationPenalty())
         return result
     }
 
@@ -154,27 +235,5 @@ extension Sequential {
         default:
             return
         }
-    }
-
-    /// Keras' accuracy for the loss: binary (threshold 0.5), sparse (argmax = label) or categorical (argmax = argmax).
-    static func correctCount(_ predictions: ArraySlice<Float>, _ targets: ArraySlice<Float>, loss: Loss, width: Int) -> Double {
-        let rows = width > 0 ? predictions.count / width : 0
-        let base = predictions.startIndex, t0 = targets.startIndex
-        var correct = 0
-        for r in 0..<rows {
-            let row = predictions[(base + r * width)..<(base + (r + 1) * width)]
-            switch loss {
-            case .binaryCrossentropy(let logits):
-                for j in 0..<width where ((row[row.startIndex + j] > (logits ? 0 : 0.5)) ? 1 : 0) == targets[t0 + r * width + j] { correct += 1 }
-            case .sparseCategoricalCrossentropy:
-                if let best = row.indices.max(by: { row[$0] < row[$1] }), Float(best - row.startIndex) == targets[t0 + r] { correct += 1 }
-            default:
-                let truth = targets[(t0 + r * width)..<(t0 + (r + 1) * width)]
-                if let best = row.indices.max(by: { row[$0] < row[$1] }), let label = truth.indices.max(by: { truth[$0] < truth[$1] }),
-                   best - row.startIndex == label - truth.startIndex { correct += 1 }
-            }
-        }
-        let perRow = { if case .binaryCrossentropy = loss { return Double(width) } else { return 1.0 } }()
-        return Double(correct) / perRow
     }
 }

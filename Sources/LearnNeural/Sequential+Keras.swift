@@ -3,14 +3,16 @@ import LearnCore
 import LearnHDF5
 
 /// Keras' legacy `.h5` model format (`shared/spec/keras-legacy-h5.md`): what `model.save('x.h5')` writes
-/// and `keras.models.load_model` reads — for the layers SwiftLearn and Keras share.
+/// and `keras.models.load_model` reads — for the layers and optimizers SwiftLearn and Keras share.
 extension Sequential {
     /// The Keras version whose layout these files follow.
     static let kerasLayoutVersion = "3.15.1"
 
     /// Saves the network as a Keras legacy `.h5` file, atomically (a failed save keeps the previous file).
+    /// With `includeOptimizer` (Keras' default) the optimizer's state is saved too, so training resumes
+    /// where it stopped after ``load(from:)``.
     /// - Throws: ``LearnError/notFitted(type:)`` before the network is built; ``LearnError/io(path:reason:)``.
-    public func save(to path: String) throws {
+    public func save(to path: String, includeOptimizer: Bool = true) throws {
         guard let inputShape else { throw LearnError.notFitted(type: "Sequential") }
         let modelConfig = try jsonText(["class_name": "Sequential", "config": modelConfigBody(inputShape)])
         let trainingConfig = try loss.map { loss in try jsonText(trainingConfigBody(loss)) }
@@ -22,32 +24,61 @@ extension Sequential {
             if let trainingConfig { try root.setAttribute("training_config", .string(trainingConfig), ascii: true) }
             try root.setAttribute("swiftlearn_class", .string("Sequential"))
             try root.setAttribute("swiftlearn_version", .string(SwiftLearnVersion.string))
-            let weights = try root.createGroup("model_weights")
-            try weights.setAttribute("backend", .string("tensorflow"), ascii: true)
-            try weights.setAttribute("keras_version", .string(Self.kerasLayoutVersion), ascii: true)
-            try weights.setAttribute("layer_names", .strings(layers.map(\.name)), ascii: true)
-            for (index, layer) in layers.enumerated() {
-                let group = try weights.createGroup(layer.name)
-                guard let dense = layer as? Dense else {
-                    try group.setAttribute("weight_names", .doubles([]))
-                    continue
-                }
-                let names = dense.useBias ? ["kernel", "bias"] : ["kernel"]
-                try group.setAttribute("weight_names", .strings(names.map { "sequential/\(layer.name)/\($0)" }), ascii: true)
-                let inner = try group.createGroup("sequential").createGroup(layer.name)
-                let start = offsets[index]
-                try inner.write(Array(parameters[start..<(start + dense.inputWidth * dense.units)]), shape: [dense.inputWidth, dense.units], to: "kernel")
-                if dense.useBias {
-                    let biasStart = start + dense.inputWidth * dense.units
-                    try inner.write(Array(parameters[biasStart..<(biasStart + dense.units)]), shape: [dense.units], to: "bias")
-                }
+            try writeModelWeights(to: try root.createGroup("model_weights"))
+            if includeOptimizer, let optimizer, loss != nil, optimizer.iterations > 0 {
+                try writeOptimizerWeights(optimizer, to: try root.createGroup("optimizer_weights"))
             }
-            try weights.createGroup("top_level_model_weights").setAttribute("weight_names", .doubles([]))
         }
     }
 
-    /// Loads a Keras legacy `.h5` file written by ``save(to:)`` or by Keras itself (Dense and Dropout
-    /// layers), compiled with its training configuration when the file has one.
+    /// `model_weights/<layer>/sequential/<layer>/<weight>` datasets, with Keras' name lists.
+    func writeModelWeights(to group: HDF5Group) throws {
+        try group.setAttribute("backend", .string("tensorflow"), ascii: true)
+        try group.setAttribute("keras_version", .string(Self.kerasLayoutVersion), ascii: true)
+        try group.setAttribute("layer_names", .strings(layers.map(\.name)), ascii: true)
+        let locations = weightLocations()
+        for (index, layer) in layers.enumerated() {
+            let layerGroup = try group.createGroup(layer.name)
+            let own = locations.filter { $0.layer == index }
+            guard !own.isEmpty else {
+                try layerGroup.setAttribute("weight_names", .doubles([]))   // Keras writes an empty float64 array
+                continue
+            }
+            try layerGroup.setAttribute("weight_names", .strings(own.map { "sequential/\(layer.name)/\($0.weight.name)" }), ascii: true)
+            let inner = try layerGroup.createGroup("sequential").createGroup(layer.name)
+            for location in own { try inner.write(values(at: location), shape: location.weight.shape, to: location.weight.name) }
+        }
+        try group.createGroup("top_level_model_weights").setAttribute("weight_names", .doubles([]))
+    }
+
+    /// Keras' trainable variables with the prefix Keras gives their optimizer slots (`sequential_dense_kernel`).
+    private func trainableVariables() -> [(slotPrefix: String, location: WeightLocation)] {
+        weightLocations().filter(\.weight.trainable).map { ("sequential_\(layers[$0.layer].name)_\($0.weight.name)", $0) }
+    }
+
+    /// `optimizer_weights/<optimizer>/…`: `iteration`, `learning_rate`, then every slot of every variable.
+    private func writeOptimizerWeights(_ optimizer: any Optimizer, to group: HDF5Group) throws {
+        let prefix = optimizer.kerasName
+        let inner = try group.createGroup(prefix)
+        var names = ["\(prefix)/iteration", "\(prefix)/learning_rate"]
+        try inner.write([Int64(optimizer.iterations)], shape: [], to: "iteration")
+        try inner.write([Float(optimizer.learningRate)], shape: [], to: "learning_rate")
+        let variables = trainableVariables()
+        for slotGroup in optimizer.slotGroups {
+            for (slotPrefix, location) in variables {
+                for slot in slotGroup {
+                    guard let values = optimizer.slot(slot), values.count == parameters.count else { continue }
+                    let name = "\(slotPrefix)_\(slot)"
+                    try inner.write(Array(values[location.range]), shape: location.weight.shape, to: name)
+                    names.append("\(prefix)/\(name)")
+                }
+            }
+        }
+        try group.setAttribute("weight_names", .strings(names), ascii: true)
+    }
+
+    /// Loads a Keras legacy `.h5` file written by ``save(to:includeOptimizer:)`` or by Keras itself,
+    /// compiled with its training configuration (and optimizer state) when the file has them.
     /// - Throws: ``LearnError/io(path:reason:)`` for a missing file; ``LearnError/corruptFile(path:reason:)``
     ///   for anything else unexpected (another model type, unsupported layers, missing or misshapen weights).
     public static func load(from path: String) throws -> Sequential {
@@ -61,133 +92,158 @@ extension Sequential {
             throw corrupt("model_config is not a Keras Sequential model")
         }
         var layers: [any Layer] = []
-        var inputWidth: Int?
-        for entry in layerConfigs {
-            let settings = entry["config"] as? [String: Any] ?? [:]
-            let name = settings["name"] as? String ?? ""
-            switch entry["class_name"] as? String {
-            case "InputLayer":
-                inputWidth = (settings["batch_shape"] as? [Any])?.last as? Int
-            case "Dense":
-                guard let units = settings["units"] as? Int, let activation = Activation(kerasName: settings["activation"] as? String ?? "linear") else {
-                    throw corrupt("Dense layer \(name) has an unsupported configuration")
+        var inputShape: [Int]?
+        do {
+            for entry in layerConfigs {
+                let settings = entry["config"] as? [String: Any] ?? [:]
+                if entry["class_name"] as? String == "InputLayer" {
+                    inputShape = (settings["batch_shape"] as? [Any])?.dropFirst().compactMap { $0 as? Int }
+                } else {
+                    layers.append(try layer(kerasClass: entry["class_name"] as? String, settings))
                 }
-                layers.append(Dense(units, activation: activation, useBias: settings["use_bias"] as? Bool ?? true, name: name))
-            case "Dropout":
-                layers.append(Dropout(settings["rate"] as? Double ?? 0, name: name))
-            case let other:
-                throw corrupt("layer \(name) of class \(other ?? "?") is not supported by SwiftLearn yet")
             }
+        } catch let problem as KerasConfig.Problem {
+            throw corrupt(problem.reason)
         }
-        if inputWidth == nil { inputWidth = (body["build_input_shape"] as? [Any])?.last as? Int }
-        guard let width = inputWidth, width > 0, !layers.isEmpty else { throw corrupt("model_config has no input shape or no layers") }
+        if inputShape == nil { inputShape = (body["build_input_shape"] as? [Any])?.dropFirst().compactMap { $0 as? Int } }
+        guard let shape = inputShape, !shape.isEmpty, shape.allSatisfy({ $0 > 0 }), !layers.isEmpty else {
+            throw corrupt("model_config has no input shape or no layers")
+        }
         var network = Sequential(randomState: 0) { Dense(1) }
         network.layers = layers
-        try network.build(inputShape: [width])
+        do { try network.build(inputShape: shape) } catch { throw corrupt("the layers do not fit together: \(error)") }
         try network.readWeights(from: try root.group("model_weights"), corrupt)
         if case let .string(trainingText)? = try? root.attribute("training_config") {
-            try network.compile(fromTrainingConfig: trainingText)
+            try network.compile(fromTrainingConfig: trainingText, corrupt)
+            if root.contains("optimizer_weights") { try network.readOptimizerWeights(from: try root.group("optimizer_weights"), corrupt) }
         }
         return network
     }
 
-    /// Reads each Dense layer's kernel and bias from `model_weights/<layer>/<weight_names…>`.
-    private mutating func readWeights(from weights: HDF5Group, _ corrupt: (String) -> LearnError) throws {
-        for (index, layer) in layers.enumerated() {
-            guard let dense = layer as? Dense else { continue }
-            let group = try weights.group(layer.name)
-            guard case let .strings(names) = try group.attribute("weight_names"), names.count == (dense.useBias ? 2 : 1) else {
-                throw corrupt("layer \(layer.name) does not list its kernel and bias")
+    /// The layer a `model_config` entry describes.
+    private static func layer(kerasClass: String?, _ settings: [String: Any]) throws -> any Layer {
+        let name = settings["name"] as? String ?? ""
+        switch kerasClass {
+        case "Dense": return try Dense(kerasConfig: settings, name: name)
+        case "Dropout": return Dropout(settings["rate"] as? Double ?? 0, name: name)
+        case "Flatten": return Flatten(name: name)
+        case "BatchNormalization": return try BatchNormalization(kerasConfig: settings, name: name)
+        case "Activation":
+            guard let activation = Activation(kerasName: settings["activation"] as? String ?? "") else {
+                throw KerasConfig.unsupported("Activation", name)
             }
-            func dataset(_ weightName: String) throws -> (HDF5Group, String) {
+            return ActivationLayer(activation, name: name)
+        case let other:
+            throw KerasConfig.Problem(reason: "layer \(name) of class \(other ?? "?") is not supported by SwiftLearn yet")
+        }
+    }
+
+    /// Reads every layer's weights from `model_weights/<layer>/<weight_names…>`.
+    mutating func readWeights(from weights: HDF5Group, _ corrupt: (String) -> LearnError) throws {
+        let locations = weightLocations()
+        for (index, layer) in layers.enumerated() {
+            let own = locations.filter { $0.layer == index }
+            guard !own.isEmpty else { continue }
+            let group = try weights.group(layer.name)
+            guard case let .strings(names) = try group.attribute("weight_names"), names.count == own.count else {
+                throw corrupt("layer \(layer.name) does not list its \(own.count) weights")
+            }
+            for (weightName, location) in zip(names, own) {
                 var parts = weightName.split(separator: "/").map(String.init)
                 let leaf = parts.removeLast()
                 var current = group
                 for part in parts { current = try current.group(part) }
-                return (current, leaf)
-            }
-            let (kernelGroup, kernelName) = try dataset(names[0])
-            let kernel = try kernelGroup.read(Float.self, from: kernelName, shape: [dense.inputWidth, dense.units])
-            guard kernel.allSatisfy(\.isFinite) else { throw corrupt("layer \(layer.name) has non-finite weights") }
-            parameters.replaceSubrange(offsets[index]..<(offsets[index] + kernel.count), with: kernel)
-            if dense.useBias {
-                let (biasGroup, biasName) = try dataset(names[1])
-                let bias = try biasGroup.read(Float.self, from: biasName, shape: [dense.units])
-                guard bias.allSatisfy(\.isFinite) else { throw corrupt("layer \(layer.name) has non-finite weights") }
-                let start = offsets[index] + kernel.count
-                parameters.replaceSubrange(start..<(start + bias.count), with: bias)
+                let values = try current.read(Float.self, from: leaf, shape: location.weight.shape)
+                guard values.allSatisfy(\.isFinite) else { throw corrupt("layer \(layer.name) has non-finite weights") }
+                setValues(values, at: location)
             }
         }
     }
 
-    /// Compiles from Keras' `training_config` JSON (loss, metrics, Adam or SGD with their settings).
-    private mutating func compile(fromTrainingConfig text: String) throws {
+    /// Restores `iteration`, `learning_rate` and the slots from `optimizer_weights`.
+    private mutating func readOptimizerWeights(from group: HDF5Group, _ corrupt: (String) -> LearnError) throws {
+        guard var optimizer else { return }
+        let inner = try group.group(optimizer.kerasName)
+        optimizer.prepare(parameterCount: parameters.count)
+        let variables = trainableVariables()
+        for slotGroup in optimizer.slotGroups {
+            for slot in slotGroup {
+                var values = [Float](repeating: 0, count: parameters.count)
+                for (slotPrefix, location) in variables {
+                    let part = try inner.read(Float.self, from: "\(slotPrefix)_\(slot)", shape: location.weight.shape)
+                    values.replaceSubrange(location.range, with: part)
+                }
+                guard values.allSatisfy(\.isFinite) else { throw corrupt("optimizer slot \(slot) has non-finite values") }
+                try optimizer.setSlot(slot, to: values)
+            }
+        }
+        let iteration = try inner.read(Int64.self, from: "iteration", shape: [])
+        let rate = try inner.read(Float.self, from: "learning_rate", shape: [])
+        guard let steps = iteration.first, steps >= 0, let learningRate = rate.first, learningRate.isFinite, learningRate > 0 else {
+            throw corrupt("optimizer iteration or learning rate out of range")
+        }
+        optimizer.iterations = Int(steps)
+        optimizer.learningRate = Double(learningRate)
+        self.optimizer = optimizer
+    }
+
+    /// Compiles from Keras' `training_config` JSON (loss, metrics, optimizer with its settings).
+    private mutating func compile(fromTrainingConfig text: String, _ corrupt: (String) -> LearnError) throws {
         guard let config = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
               let lossName = config["loss"] as? String, let loss = Loss(kerasName: lossName) else { return }
-        let metrics: [Metric] = ((config["metrics"] as? [Any]) ?? []).contains { ($0 as? String) == "accuracy" } ? [.accuracy] : []
-        let optimizer = config["optimizer_config"] as? [String: Any]
-        let settings = optimizer?["config"] as? [String: Any] ?? [:]
+        let metrics = ((config["metrics"] as? [Any]) ?? []).compactMap { ($0 as? String).flatMap(Metric.init(rawValue:)) }
+        let entry = config["optimizer_config"] as? [String: Any]
+        let settings = entry?["config"] as? [String: Any] ?? [:]
+        func value(_ key: String, _ fallback: Double) -> Double { settings[key] as? Double ?? fallback }
         let rate = settings["learning_rate"] as? Double
-        if optimizer?["class_name"] as? String == "SGD" {
-            compile(optimizer: SGD(learningRate: rate ?? 0.01, momentum: settings["momentum"] as? Double ?? 0,
-                                   nesterov: settings["nesterov"] as? Bool ?? false), loss: loss, metrics: metrics)
-        } else {
-            compile(optimizer: Adam(learningRate: rate ?? 0.001, beta1: settings["beta_1"] as? Double ?? 0.9,
-                                    beta2: settings["beta_2"] as? Double ?? 0.999, epsilon: settings["epsilon"] as? Double ?? 1e-7,
-                                    amsgrad: settings["amsgrad"] as? Bool ?? false), loss: loss, metrics: metrics)
+        let decay = settings["weight_decay"] as? Double
+        let optimizer: any Optimizer
+        switch entry?["class_name"] as? String {
+        case "SGD":
+            optimizer = SGD(learningRate: rate ?? 0.01, momentum: value("momentum", 0), nesterov: settings["nesterov"] as? Bool ?? false,
+                            weightDecay: decay)
+        case "RMSprop":
+            optimizer = RMSprop(learningRate: rate ?? 0.001, rho: value("rho", 0.9), momentum: value("momentum", 0),
+                                epsilon: value("epsilon", 1e-7), centered: settings["centered"] as? Bool ?? false, weightDecay: decay)
+        case "Adagrad":
+            optimizer = Adagrad(learningRate: rate ?? 0.001, initialAccumulatorValue: value("initial_accumulator_value", 0.1),
+                                epsilon: value("epsilon", 1e-7), weightDecay: decay)
+        case "Adam", nil:
+            optimizer = Adam(learningRate: rate ?? 0.001, beta1: value("beta_1", 0.9), beta2: value("beta_2", 0.999),
+                             epsilon: value("epsilon", 1e-7), amsgrad: settings["amsgrad"] as? Bool ?? false, weightDecay: decay)
+        case let other?:
+            throw corrupt("optimizer \(other) is not supported by SwiftLearn yet")
         }
+        compile(optimizer: optimizer, loss: loss, metrics: metrics)
     }
 
     private func modelConfigBody(_ inputShape: [Int]) -> [String: Any] {
         let dtype: [String: Any] = ["module": "keras", "class_name": "DTypePolicy", "config": ["name": "float32"], "registered_name": NSNull()]
+        let batchShape = [NSNull()] + inputShape.map { $0 as Any }
         var entries: [[String: Any]] = [[
             "class_name": "InputLayer",
-            "config": ["batch_shape": [NSNull()] + inputShape.map { $0 as Any }, "dtype": "float32", "sparse": false, "ragged": false,
+            "config": ["batch_shape": batchShape, "dtype": "float32", "sparse": false, "ragged": false,
                        "name": "input_layer", "optional": false] as [String: Any],
         ]]
         for layer in layers {
-            var settings: [String: Any] = ["name": layer.name, "trainable": true, "dtype": dtype]
-            if let dense = layer as? Dense {
-                settings["units"] = dense.units
-                settings["activation"] = dense.activation.kerasName
-                settings["use_bias"] = dense.useBias
-                settings["kernel_initializer"] = ["module": "keras.initializers", "class_name": "GlorotUniform",
-                                                  "config": ["seed": NSNull(), "input_axes": NSNull(), "output_axes": NSNull()], "registered_name": NSNull()]
-                settings["bias_initializer"] = ["module": "keras.initializers", "class_name": "Zeros", "config": [String: Any](),
-                                                "registered_name": NSNull()]
-                for key in ["kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint", "quantization_config"] {
-                    settings[key] = NSNull()
-                }
-            } else if let dropout = layer as? Dropout {
-                settings["rate"] = dropout.rate
-                settings["seed"] = NSNull()
-                settings["noise_shape"] = NSNull()
-            }
+            var settings = layer.kerasConfig
+            settings.merge(["name": layer.name, "trainable": true, "dtype": dtype]) { _, common in common }
             entries.append(["class_name": layer.kerasClassName, "config": settings])
         }
-        return ["name": "sequential", "trainable": true, "dtype": dtype, "layers": entries,
-                "build_input_shape": [NSNull()] + inputShape.map { $0 as Any }]
+        return ["name": "sequential", "trainable": true, "dtype": dtype, "layers": entries, "build_input_shape": batchShape]
     }
 
     private func trainingConfigBody(_ loss: Loss) -> [String: Any] {
+        let optimizer: any Optimizer = self.optimizer ?? Adam()
         // The settings every Keras optimizer writes, then each class's own.
-        func settings(_ name: String, _ rate: Double, _ own: [String: Any]) -> [String: Any] {
-            var common: [String: Any] = [
-                "name": name, "learning_rate": rate, "weight_decay": NSNull(), "clipnorm": NSNull(), "global_clipnorm": NSNull(),
-                "clipvalue": NSNull(), "use_ema": false, "ema_momentum": 0.99, "ema_overwrite_frequency": NSNull(),
-                "loss_scale_factor": NSNull(), "gradient_accumulation_steps": NSNull()]
-            common.merge(own) { _, new in new }
-            return common
-        }
-        var optimizerConfig: [String: Any] = ["class_name": "Adam", "config": settings("adam", 0.001, [:])]
-        if let adam = optimizer as? Adam {
-            optimizerConfig = ["class_name": "Adam", "config": settings("adam", adam.learningRate, [
-                "beta_1": adam.beta1, "beta_2": adam.beta2, "epsilon": adam.epsilon, "amsgrad": adam.amsgrad])]
-        } else if let sgd = optimizer as? SGD {
-            optimizerConfig = ["class_name": "SGD", "config": settings("SGD", sgd.learningRate, ["momentum": sgd.momentum, "nesterov": sgd.nesterov])]
-        }
+        var settings: [String: Any] = [
+            "name": optimizer.kerasName, "learning_rate": optimizer.learningRate, "weight_decay": optimizer.weightDecay ?? NSNull(),
+            "clipnorm": NSNull(), "global_clipnorm": NSNull(), "clipvalue": NSNull(), "use_ema": false, "ema_momentum": 0.99,
+            "ema_overwrite_frequency": NSNull(), "loss_scale_factor": NSNull(), "gradient_accumulation_steps": NSNull()]
+        settings.merge(optimizer.kerasConfig) { _, own in own }
         return ["loss": loss.kerasName, "loss_weights": NSNull(), "metrics": metrics.map(\.rawValue), "weighted_metrics": NSNull(),
-                "run_eagerly": false, "steps_per_execution": 1, "jit_compile": false, "optimizer_config": optimizerConfig]
+                "run_eagerly": false, "steps_per_execution": 1, "jit_compile": false,
+                "optimizer_config": ["class_name": optimizer.kerasClassName, "config": settings]]
     }
 
     private func jsonText(_ object: [String: Any]) throws -> String {

@@ -36,17 +36,22 @@ struct Workspace {
 extension Sequential {
     /// Runs the layers over the first `rows` samples in the workspace's input activation.
     mutating func forward(_ workspace: inout Workspace, rows: Int, training: Bool) {
-        let (layers, offsets) = (self.layers, self.offsets)
+        let (layers, offsets, stateOffsets) = (self.layers, self.offsets, self.stateOffsets)
         let (activationOffsets, scratchOffsets) = (workspace.activationOffsets, workspace.scratchOffsets)
         var rng = self.rng
         parameters.withUnsafeBufferPointer { p in
-            workspace.activations.withUnsafeMutableBufferPointer { a in
-                workspace.scratch.withUnsafeMutableBufferPointer { s in
-                    let parameterBase = p.baseAddress ?? UnsafePointer(a.baseAddress!)
-                    for index in layers.indices {
-                        layers[index].forward(a.baseAddress! + activationOffsets[index], a.baseAddress! + activationOffsets[index + 1],
-                                              batch: rows, parameters: parameterBase + offsets[index],
-                                              scratch: s.baseAddress! + scratchOffsets[index], training: training, rng: &rng)
+            states.withUnsafeMutableBufferPointer { state in
+                workspace.activations.withUnsafeMutableBufferPointer { a in
+                    workspace.scratch.withUnsafeMutableBufferPointer { s in
+                        // Layers without parameters or state never read through these; any valid address will do.
+                        let parameterBase = p.baseAddress ?? UnsafePointer(a.baseAddress!)
+                        let stateBase = state.baseAddress ?? a.baseAddress!
+                        for index in layers.indices {
+                            layers[index].forward(a.baseAddress! + activationOffsets[index], a.baseAddress! + activationOffsets[index + 1],
+                                                  batch: rows, parameters: parameterBase + offsets[index],
+                                                  state: stateBase + stateOffsets[index],
+                                                  scratch: s.baseAddress! + scratchOffsets[index], training: training, rng: &rng)
+                        }
                     }
                 }
             }
@@ -54,8 +59,11 @@ extension Sequential {
         self.rng = rng
     }
 
-    /// Back-propagates the gradient in the last gradient slot (∂L/∂output) into `parameterGradients`.
-    func backward(_ workspace: inout Workspace, rows: Int) {
+    /// Back-propagates the gradient in the last gradient slot (∂L/∂output) into `parameterGradients`,
+    /// adds the regularisers' gradients, and returns their penalty.
+    @discardableResult
+    func backward(_ workspace: inout Workspace, rows: Int) -> Float {
+        var penalty: Float = 0
         let (activationOffsets, scratchOffsets) = (workspace.activationOffsets, workspace.scratchOffsets)
         workspace.parameterGradients.withUnsafeMutableBufferPointer { g in
             for i in 0..<g.count { g[i] = 0 }
@@ -71,11 +79,22 @@ extension Sequential {
                                     inputGradient: index > 0 ? d.baseAddress! + activationOffsets[index] : nil, batch: rows,
                                     parameters: parameterBase + offsets[index], parameterGradients: g.baseAddress! + offsets[index],
                                     scratch: s.baseAddress! + scratchOffsets[index])
+                                penalty += layers[index].regularization(parameters: parameterBase + offsets[index],
+                                                                        gradients: g.baseAddress! + offsets[index])
                             }
                         }
                     }
                 }
             }
+        }
+        return penalty
+    }
+
+    /// The regularisers' penalty at the current parameters (no gradients).
+    func regularizationPenalty() -> Float {
+        parameters.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return 0 }
+            return layers.indices.reduce(Float(0)) { $0 + layers[$1].regularization(parameters: base + offsets[$1], gradients: nil) }
         }
     }
 

@@ -28,6 +28,10 @@ public struct Sequential: Sendable {
     public internal(set) var parameters: [Float] = []
     /// Where each layer's parameters start in ``parameters``.
     var offsets: [Int] = []
+    /// Non-trainable state (BatchNormalization's moving statistics), layer after layer.
+    public internal(set) var states: [Float] = []
+    /// Where each layer's state starts in ``states``.
+    var stateOffsets: [Int] = []
     /// The input width the network was built for.
     public internal(set) var inputShape: [Int]?
     /// The optimizer, loss and metrics set by ``compile(optimizer:loss:metrics:)``.
@@ -79,42 +83,45 @@ public struct Sequential: Sendable {
     /// Builds every layer for samples of `shape` and initialises the parameters (Keras' glorot/zeros).
     mutating func build(inputShape shape: [Int]) throws {
         var current = shape
-        var total = 0
-        offsets = []
+        var (total, stateTotal) = (0, 0)
+        (offsets, stateOffsets) = ([], [])
         for index in layers.indices {
             current = try layers[index].build(inputShape: current)
             offsets.append(total)
+            stateOffsets.append(stateTotal)
             total += layers[index].parameterCount
+            stateTotal += layers[index].stateCount
         }
+        // One spare value keeps the base addresses valid for networks without parameters or state.
         parameters = [Float](repeating: 0, count: total)
-        parameters.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for index in layers.indices { layers[index].initializeParameters(base + offsets[index], using: &rng) }
+        states = [Float](repeating: 0, count: stateTotal)
+        var (parameterBuffer, stateBuffer) = ([Float](repeating: 0, count: total + 1), [Float](repeating: 0, count: stateTotal + 1))
+        parameterBuffer.withUnsafeMutableBufferPointer { p in
+            stateBuffer.withUnsafeMutableBufferPointer { s in
+                for index in layers.indices {
+                    layers[index].initialize(parameters: p.baseAddress! + offsets[index], state: s.baseAddress! + stateOffsets[index], using: &rng)
+                }
+            }
         }
+        parameters = Array(parameterBuffer.dropLast())
+        states = Array(stateBuffer.dropLast())
         inputShape = shape
         optimizer?.prepare(parameterCount: total)
     }
 
-    /// Output width of the last layer (after building).
-    var outputWidth: Int {
-        guard let inputShape else { return 0 }
-        var shape = inputShape
-        for layer in layers { var copy = layer; shape = (try? copy.build(inputShape: shape)) ?? shape }
-        return shape.reduce(1, *)
+    /// Shapes of the activations (per sample): the input, then each layer's output.
+    func activationShapes() throws -> [[Int]] {
+        guard let inputShape else { throw LearnError.notFitted(type: "Sequential") }
+        var shapes = [inputShape]
+        for layer in layers {
+            var copy = layer
+            shapes.append(try copy.build(inputShape: shapes[shapes.count - 1]))
+        }
+        return shapes
     }
 
     /// Widths of the activations: the input, then each layer's output.
-    func activationWidths() throws -> [Int] {
-        guard let inputShape else { throw LearnError.notFitted(type: "Sequential") }
-        var widths = [inputShape.reduce(1, *)]
-        var shape = inputShape
-        for layer in layers {
-            var copy = layer
-            shape = try copy.build(inputShape: shape)
-            widths.append(shape.reduce(1, *))
-        }
-        return widths
-    }
+    func activationWidths() throws -> [Int] { try activationShapes().map { $0.reduce(1, *) } }
 
     /// Trainable parameters in total (Keras' `count_params`).
     public var parameterCount: Int { parameters.count }

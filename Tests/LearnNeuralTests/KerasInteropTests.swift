@@ -29,7 +29,7 @@ import Testing
             Dense(1, activation: .sigmoid)
         }
         net.compile(optimizer: Adam(learningRate: 0.01), loss: .binaryCrossentropy, metrics: [.accuracy])
-        try net.fit(X, y, epochs: 3)
+        try net.fit(X, y, epochs: 3, verbose: 0)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("keras-\(UUID().uuidString).h5").path
         try net.save(to: path)
         let root = try HDF5File.open(path).root

@@ -68,7 +68,7 @@ import Testing
                 Dense(1, activation: .sigmoid)
             }
             net.compile(optimizer: Adam(learningRate: 0.003), loss: .binaryCrossentropy, metrics: [.accuracy])
-            let history = try net.fit(X, y, epochs: 15, batchSize: 32, validationSplit: 0.2)
+            let history = try net.fit(X, y, epochs: 15, batchSize: 32, validationSplit: 0.2, verbose: 0)
             return (net, history)
         }
         let (net, history) = try train()
@@ -85,18 +85,42 @@ import Testing
         #expect(net.parameterCount == 10 * 32 + 32 + 32 * 16 + 16 + 16 + 1)
     }
 
-    @Test func earlyStoppingStopsAndRestores() throws {
+    @Test func earlyStoppingStopsAndRestoresTheBestEpoch() throws {
         let (X, y) = try makeClassification(nSamples: 300, nFeatures: 6, randomState: 1)
         var net = Sequential(randomState: 2) { Dense(8, activation: .relu); Dense(3, activation: .softmax) }
         net.compile(optimizer: SGD(learningRate: 0.5), loss: .sparseCategoricalCrossentropy, metrics: [.accuracy])
         // A learning rate this large makes the validation loss stop improving quickly.
         let stopper = EarlyStopping(monitor: .valLoss, patience: 2, restoreBestWeights: true)
-        let history = try net.fit(X, y, epochs: 200, batchSize: 16, validationSplit: 0.3, callbacks: [stopper])
-        #expect(history.epoch.count < 200)
-        var strict = EarlyStopping(monitor: .loss, patience: 0)
-        strict.onTrainBegin()
-        #expect(strict.onEpochEnd(0, logs: ["loss": 1], parameters: []) == .proceed)
-        #expect(strict.onEpochEnd(1, logs: ["loss": 2], parameters: []) == .stop(restoring: nil))
+        let history = try net.fit(X, y, epochs: 200, batchSize: 16, validationSplit: 0.3, callbacks: [stopper], verbose: 0)
+        #expect(history.epoch.count < 200 && stopper.stoppedEpoch == history.epoch.count - 1)
+        let validationLosses = history["val_loss"]
+        let best = try #require(validationLosses.indices.min { validationLosses[$0] < validationLosses[$1] })
+        #expect(stopper.bestEpoch == best && stopper.stoppedEpoch == best + 2)
+        // The restored weights are the best epoch's: evaluating them gives that epoch's validation loss.
+        let validation = try net.evaluate(try X.rows(in: 210..<300), Array(y[210...]))
+        #expect(abs((validation["loss"] ?? .nan) - validationLosses[best]) < 1e-6)
+    }
+
+    @Test func earlyStoppingFollowsKerasRules() throws {
+        var model = Sequential { Dense(1) }
+        let strict = EarlyStopping(monitor: .loss, patience: 0)
+        try strict.onTrainBegin(model: &model)
+        var logs = ["loss": 1.0]
+        #expect(try strict.onEpochEnd(0, logs: &logs, model: &model) == .proceed)
+        logs["loss"] = 2
+        #expect(try strict.onEpochEnd(1, logs: &logs, model: &model) == .stop)
+        // Improvements below the baseline do not reset the wait (Keras 3.15's rule): the baseline run stops
+        // at the first epoch without improvement once `patience` epochs have passed; without it, it goes on.
+        func actions(_ stopper: EarlyStopping) throws -> [CallbackAction] {
+            try stopper.onTrainBegin(model: &model)
+            return try [0.5, 0.6, 0.6].enumerated().map { epoch, value in
+                var logs = ["val_accuracy": value]
+                return try stopper.onEpochEnd(epoch, logs: &logs, model: &model)
+            }
+        }
+        #expect(try actions(EarlyStopping(monitor: .valAccuracy, patience: 2, baseline: 0.9)) == [.proceed, .proceed, .stop])
+        #expect(try actions(EarlyStopping(monitor: .valAccuracy, patience: 2)) == [.proceed, .proceed, .proceed])
+        #expect(Monitor.valAccuracy.increases && !Monitor.valLoss.increases && Monitor(rawValue: "val_auc").increases)
     }
 
     @Test func optimizersFollowKerasUpdateRules() {
@@ -115,12 +139,12 @@ import Testing
     @Test func badInputThrows() throws {
         let X = try Matrix<Double>([[0, 1], [1, 0], [1, 1], [0, 0]])
         var net = Sequential(randomState: 0) { Dense(1, activation: .sigmoid) }
-        #expect(throws: LearnError.self) { try net.fit(X, [0, 1, 1, 0]) }   // not compiled
+        #expect(throws: LearnError.self) { try net.fit(X, [0, 1, 1, 0], verbose: 0) }   // not compiled
         net.compile(optimizer: Adam(), loss: .binaryCrossentropy, metrics: [.accuracy])
         #expect(throws: LearnError.invalidParameter(name: "batchSize", expected: "at least 1", got: "0")) { try net.fit(X, [0, 1, 1, 0], batchSize: 0) }
         #expect(throws: LearnError.unknownLabel("label 2.0 is outside 0...1 for binary cross-entropy")) { try net.fit(X, [0, 1, 2, 0]) }
         #expect(throws: LearnError.nonFiniteInput(operation: "Sequential.fit")) { try net.fit(try Matrix([[0, .nan], [1, 0]]), [0, 1]) }
-        try net.fit(X, [0, 1, 1, 0])
+        try net.fit(X, [0, 1, 1, 0], verbose: 0)
         #expect(throws: LearnError.shapeMismatch(operation: "Sequential.predict", expected: "2 features (as the network was built for)", got: "3")) {
             try net.predict(try Matrix<Double>.zeros(1, 3))
         }
@@ -129,7 +153,7 @@ import Testing
         var exploding = Sequential(randomState: 0) { Dense(1) }
         exploding.compile(optimizer: SGD(learningRate: 1e30), loss: .meanSquaredError)
         do {
-            try exploding.fit(try Matrix<Double>([[1e10], [2e10]]), try Matrix<Double>([[1], [2]]), epochs: 5, batchSize: 1)
+            try exploding.fit(try Matrix<Double>([[1e10], [2e10]]), try Matrix<Double>([[1], [2]]), epochs: 5, batchSize: 1, verbose: 0)
             Issue.record("a diverging loss should throw")
         } catch let LearnError.invalidParameter(name, _, got) {
             #expect(name == "loss" && got.contains("epoch") && got.contains("batch"))
@@ -160,7 +184,7 @@ import Testing
         var net = Sequential(randomState: 0) { Dense(3, activation: .relu); Dense(2) }
         try net.build(inputShape: [4])
         let weights = try net.getWeights()
-        #expect(weights.map(\.shape) == [[4, 3], [1, 3], [3, 2], [1, 2]])
+        #expect(weights.map(\.shape) == [[4, 3], [3], [3, 2], [2]])
         var other = Sequential(randomState: 9) { Dense(3, activation: .relu); Dense(2) }
         try other.build(inputShape: [4])
         try other.setWeights(weights)
