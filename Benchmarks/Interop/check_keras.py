@@ -1,5 +1,6 @@
-"""Loads SwiftLearn's saved network (`my_model.h5`, written by the end-to-end test) with Keras and
-compares Keras' predictions with SwiftLearn's on the same input (`my_model_predictions.json`).
+"""Loads every network SwiftLearn's tests saved for Keras (`NAME.h5` beside `NAME_predictions.json`,
+e.g. `my_model.h5` from the end-to-end test) with Keras and compares Keras' predictions with
+SwiftLearn's on the same input, and the restored optimizer's iteration count when recorded.
 
 Needs the Keras venv (Benchmarks/Reference/keras_requirements.txt), which `make test` does not build
 (TensorFlow is a 600 MB download); run by hand or with `make interop-keras`:
@@ -14,20 +15,33 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 
 
-def main():
-    folder = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("SWIFTLEARN_INTEROP_DIR", "/tmp/swiftlearn-interop")
-    model = keras.models.load_model(os.path.join(folder, "my_model.h5"))
-    with open(os.path.join(folder, "my_model_predictions.json")) as f:
+def check(folder, name):
+    """Loads `name`.h5 with Keras; compares predictions and, when recorded, the optimizer's state."""
+    model = keras.models.load_model(os.path.join(folder, name + ".h5"))
+    with open(os.path.join(folder, name + "_predictions.json")) as f:
         reference = json.load(f)
     x = np.asarray(reference["input"], dtype=np.float32)
     ours = np.asarray(reference["predictions"], dtype=np.float32).reshape(len(x), -1)
     theirs = model.predict(x, verbose=0)
     gap = float(np.abs(ours - theirs).max())
-    print(f"keras {keras.__version__} loaded my_model.h5: {[layer.name for layer in model.layers]}, "
-          f"optimizer {type(model.optimizer).__name__}; largest prediction gap {gap:.2e}")
     ok = gap <= 1e-5
-    print(f"{1 if ok else 0} passed, {0 if ok else 1} failed")
-    sys.exit(0 if ok else 1)
+    detail = ""
+    if "iterations" in reference:
+        iterations = int(model.optimizer.iterations.numpy())
+        ok = ok and iterations == reference["iterations"]
+        detail = f", optimizer iterations {iterations} (expected {reference['iterations']})"
+    print(f"keras {keras.__version__} loaded {name}.h5: {[layer.name for layer in model.layers]}, "
+          f"optimizer {type(model.optimizer).__name__}{detail}; largest prediction gap {gap:.2e}")
+    return ok
+
+
+def main():
+    folder = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("SWIFTLEARN_INTEROP_DIR", "/tmp/swiftlearn-interop")
+    names = sorted(f[: -len("_predictions.json")] for f in os.listdir(folder) if f.endswith("_predictions.json"))
+    results = [check(folder, name) for name in names]
+    passed = sum(results)
+    print(f"{passed} passed, {len(results) - passed} failed")
+    sys.exit(0 if results and all(results) else 1)
 
 
 if __name__ == "__main__":

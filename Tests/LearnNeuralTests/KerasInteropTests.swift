@@ -45,4 +45,30 @@ import Testing
         #expect(throws: LearnError.notFitted(type: "Sequential")) { try Sequential { Dense(1) }.save(to: path) }
         #expect(throws: LearnError.self) { try Sequential.load(from: path + ".missing") }
     }
+
+    @Test func everyLayerAndOptimizerStateGoToKeras() throws {
+        let folder = ProcessInfo.processInfo.environment["SWIFTLEARN_INTEROP_DIR"] ?? "/tmp/swiftlearn-interop"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let (X, y) = try makeClassification(nSamples: 120, nFeatures: 5, nInformative: 3, nClasses: 3, randomState: 2)
+        var net = Sequential(randomState: 3) {
+            Dense(8, activation: .relu, kernelRegularizer: .l2(0.01))
+            BatchNormalization()
+            ActivationLayer(.tanh)
+            Dropout(0.2)
+            Flatten()
+            Dense(3, activation: .softmax)
+        }
+        net.compile(optimizer: RMSprop(learningRate: 0.01, momentum: 0.5, centered: true), loss: .sparseCategoricalCrossentropy, metrics: [.accuracy])
+        try net.fit(X, y, epochs: 2, batchSize: 16, verbose: 0)
+        let path = folder + "/layers_model.h5"
+        try net.save(to: path)
+        let input = try X.rows(in: 0..<10)
+        let predictions = try net.predict(input)
+        let reference: [String: Any] = ["input": try (0..<10).map { try input.row($0) }, "predictions": predictions.scalars, "iterations": 16]
+        try JSONSerialization.data(withJSONObject: reference).write(to: URL(fileURLWithPath: folder + "/layers_model_predictions.json"))
+        let restored = try Sequential.load(from: path)
+        #expect(try restored.predict(input) == predictions)
+        #expect(restored.layers.map(\.kerasClassName) == ["Dense", "BatchNormalization", "Activation", "Dropout", "Flatten", "Dense"])
+        #expect(restored.states == net.states && restored.learningRate == Double(Float(0.01)))
+    }
 }

@@ -33,10 +33,11 @@ public final class ReduceLROnPlateau: Callback {
         (wait, cooldownCounter) = (0, 0)
     }
 
-    /// Keras' rule, then `learning_rate` in the logs.
+    /// Logs the epoch's `learning_rate`, then applies Keras' rule to the next epochs' rate.
     public func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction {
-        defer { if let rate = model.learningRate { logs["learning_rate"] = rate } }
-        guard let current = logs[monitor.rawValue], let rate = model.learningRate else { return .proceed }
+        guard let rate = model.learningRate else { return .proceed }
+        logs["learning_rate"] = rate
+        guard let current = logs[monitor.rawValue] else { return .proceed }
         if cooldownCounter > 0 {
             cooldownCounter -= 1
             wait = 0

@@ -1,0 +1,123 @@
+import Foundation
+import LearnCore
+@testable import LearnNeural
+import Testing
+
+/// Finite-difference checks of whole networks built from every layer, in training mode (batch statistics,
+/// dropout masks — the same mask for every evaluation, as each starts from the same random state),
+/// with the regularisers' penalties in the loss.
+@Suite struct LayerGradientTests {
+    /// Loss + penalty of a copy of `network` with `parameters`, forward in training mode.
+    static func objective(_ network: Sequential, parameters: [Float], _ x: [Float], _ y: [Float], rows: Int) throws -> Double {
+        var copy = network
+        copy.parameters = parameters
+        var workspace = try Workspace(network: copy, batch: rows)
+        workspace.activations.replaceSubrange(0..<x.count, with: x)
+        copy.forward(&workspace, rows: rows, training: true)
+        let output = Array(workspace.output(rows: rows))
+        let width = workspace.widths.last ?? 1
+        let loss = try output.withUnsafeBufferPointer { p in
+            try y.withUnsafeBufferPointer { t in
+                try (copy.loss ?? .meanSquaredError).evaluate(predictions: p.baseAddress!, targets: t.baseAddress!, rows: rows, width: width, gradient: nil)
+            }
+        }
+        return Double(loss + copy.regularizationPenalty())
+    }
+
+    static func check(_ network: Sequential, inputShape: [Int], loss: Loss, labels: [Float], rows: Int) throws {
+        var network = network
+        network.compile(optimizer: SGD(), loss: loss)
+        try network.build(inputShape: inputShape)
+        let width = inputShape.reduce(1, *)
+        let x: [Float] = (0..<(rows * width)).map { Float(($0 * 7) % 11) / 5 - 1.1 + Float($0 % 3) * 0.05 }
+        var trained = network
+        var workspace = try Workspace(network: trained, batch: rows)
+        workspace.activations.replaceSubrange(0..<x.count, with: x)
+        trained.forward(&workspace, rows: rows, training: true)
+        let outputStart = workspace.activationOffsets.last ?? 0
+        let outputWidth = workspace.widths.last ?? 1
+        _ = try workspace.activations.withUnsafeBufferPointer { a in
+            try workspace.gradients.withUnsafeMutableBufferPointer { g in
+                try labels.withUnsafeBufferPointer { t in
+                    try loss.evaluate(predictions: a.baseAddress! + outputStart, targets: t.baseAddress!, rows: rows, width: outputWidth,
+                                      gradient: g.baseAddress! + outputStart)
+                }
+            }
+        }
+        trained.backward(&workspace, rows: rows)
+        let h: Float = 5e-3
+        for i in network.parameters.indices {
+            var plus = network.parameters, minus = network.parameters
+            plus[i] += h
+            minus[i] -= h
+            let numeric = (try objective(network, parameters: plus, x, labels, rows: rows)
+                - objective(network, parameters: minus, x, labels, rows: rows)) / Double(2 * h)
+            let analytic = Double(workspace.parameterGradients[i])
+            #expect(abs(analytic - numeric) <= 3e-3 + 2e-2 * abs(numeric), "parameter \(i): \(analytic) vs \(numeric)")
+        }
+    }
+
+    @Test func denseRegularizersBatchNormalizationActivationAndDropout() throws {
+        let network = Sequential(randomState: 4) {
+            Dense(5, activation: .tanh, kernelRegularizer: .l1l2(l1: 0.01, l2: 0.02), biasRegularizer: .l2(0.05))
+            BatchNormalization()
+            ActivationLayer(.gelu)
+            Dropout(0.3)
+            Dense(3, activation: .softmax)
+        }
+        try Self.check(network, inputShape: [4], loss: .sparseCategoricalCrossentropy, labels: [0, 2, 1, 2, 0, 1], rows: 6)
+    }
+
+    @Test(arguments: [(true, false), (false, true)])
+    func batchNormalizationWithoutScaleOrCenter(_ center: Bool, _ scale: Bool) throws {
+        let network = Sequential(randomState: 5) {
+            Dense(4, activation: .relu)
+            BatchNormalization(momentum: 0.9, epsilon: 1e-2, center: center, scale: scale)
+            Dense(1, activation: .sigmoid)
+        }
+        try Self.check(network, inputShape: [3], loss: .binaryCrossentropy, labels: [0, 1, 1, 0, 1], rows: 5)
+    }
+
+    @Test func multiAxisInputsThroughNormalizationSoftmaxAndFlatten() throws {
+        // Samples of shape [2, 3]: normalisation and softmax act on the last axis, then Flatten feeds Dense.
+        let network = Sequential(randomState: 6) {
+            BatchNormalization()
+            ActivationLayer(.softmax)
+            Flatten()
+            Dense(2)
+        }
+        try Self.check(network, inputShape: [2, 3], loss: .meanSquaredError, labels: (0..<8).map { Float($0 % 3) / 2 }, rows: 4)
+    }
+
+    @Test func batchNormalizationTracksMovingStatisticsAsKeras() throws {
+        var network = Sequential(randomState: 0) { BatchNormalization(momentum: 0.5) }
+        try network.build(inputShape: [2])
+        var workspace = try Workspace(network: network, batch: 2)
+        workspace.activations.replaceSubrange(0..<4, with: [1, 10, 3, 30])
+        network.forward(&workspace, rows: 2, training: true)
+        // Batch mean (2, 20), biased variance (1, 100): moving = 0.5 · initial + 0.5 · batch.
+        #expect(network.states == [1, 10, 1, 50.5])
+        let normalised = Array(workspace.output(rows: 2))
+        let expected: [Float] = [-1 / (1 + 1e-3).squareRoot(), -10 / (100 + 1e-3).squareRoot(), 1 / (1 + 1e-3).squareRoot(), 10 / (100 + 1e-3).squareRoot()]
+        #expect(zip(normalised, expected).allSatisfy { abs($0 - $1) < 1e-6 })
+        network.forward(&workspace, rows: 2, training: false)
+        let inference = Array(workspace.output(rows: 2))
+        #expect(abs(inference[0] - (1 - 1) / (1 + 1e-3).squareRoot()) < 1e-6 && abs(inference[3] - (30 - 10) / (50.5 + 1e-3).squareRoot()) < 1e-5)
+        #expect(network.states == [1, 10, 1, 50.5])   // inference leaves them alone
+        let summary = try network.summary()
+        #expect(summary.contains(" Trainable params: 4 (16.00 B)") && summary.contains(" Non-trainable params: 4 (16.00 B)"))
+    }
+
+    @Test func layerSettingsAreChecked() throws {
+        var net = Sequential { Dropout(1.0) }
+        #expect(throws: LearnError.self) { try net.build(inputShape: [3]) }
+        net = Sequential { Dense(0) }
+        #expect(throws: LearnError.self) { try net.build(inputShape: [3]) }
+        net = Sequential { Dense(2) }
+        #expect(throws: LearnError.shapeMismatch(operation: "Dense.build", expected: "a flat input (use Flatten first)", got: "[2, 3]")) {
+            try net.build(inputShape: [2, 3])
+        }
+        net = Sequential { BatchNormalization(momentum: 2) }
+        #expect(throws: LearnError.self) { try net.build(inputShape: [3]) }
+    }
+}
