@@ -45,7 +45,7 @@ let package = Package(
         // Linear models: logistic regression, least squares, ridge, SGD.
         .target(name: "LearnLinear", dependencies: ["LearnCore", "LearnHDF5", "LearnMetrics"]),
         // Neural networks (Keras-style): layers, losses, optimizers, Sequential.
-        .target(name: "LearnNeural", dependencies: ["LearnCore", "LearnHDF5", "LearnMetrics"]),
+        .target(name: "LearnNeural", dependencies: ["LearnCore", "LearnHDF5", "LearnMetrics", "LearnSelection"]),
         // Classification and regression metrics (scikit-learn's definitions and edge cases).
         .target(name: "LearnMetrics", dependencies: ["LearnCore"]),
         // Train/test splitting (scikit-learn-exact), later cross-validation.

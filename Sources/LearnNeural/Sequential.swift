@@ -51,6 +51,13 @@ public struct Sequential: Sendable {
         nameLayers()
     }
 
+    /// A network of the given layers (for code that assembles the list itself).
+    public init(randomState: Int? = nil, layers: [any Layer]) {
+        self.init(randomState: randomState) { Dense(1) }
+        self.layers = layers
+        nameLayers()
+    }
+
     /// Chooses the optimizer, loss and metrics (Keras' `compile`).
     public mutating func compile(optimizer: some Optimizer, loss: Loss, metrics: [Metric] = []) {
         var prepared = optimizer

@@ -69,6 +69,16 @@ public func trainTestSplitIndices<Stratum: Hashable & Comparable>(
         return (Array(0..<nTrain), Array(nTrain..<(nTrain + nTest)))
     }
     var rng = try RandomState.from(randomState)
+    return try trainTestSplitIndices(nSamples: nSamples, testSize: testSize, trainSize: trainSize, stratify: stratify, using: &rng)
+}
+
+/// The shuffled split drawing from `rng` — scikit-learn's `train_test_split(…, random_state=<a RandomState>)`,
+/// which an estimator uses to continue its own stream (MLP early stopping).
+public func trainTestSplitIndices<Stratum: Hashable & Comparable>(
+    nSamples: Int, testSize: SplitSize? = nil, trainSize: SplitSize? = nil, stratify: [Stratum]?, using rng: inout RandomState
+) throws -> (train: [Int], test: [Int]) {
+    guard nSamples > 0 else { throw LearnError.emptyInput(operation: "trainTestSplit") }
+    let (nTrain, nTest) = try splitSizes(nSamples: nSamples, testSize: testSize, trainSize: trainSize)
     guard let stratify else {
         let permutation = try rng.permutation(nSamples)
         return (Array(permutation[nTest..<(nTest + nTrain)]), Array(permutation[0..<nTest]))

@@ -1,0 +1,168 @@
+import Foundation
+import LearnCore
+import LearnSelection
+
+/// What training a multilayer perceptron records (scikit-learn's fitted attributes besides the weights).
+public struct MLPTrainingLog: Sendable, Equatable {
+    /// Epochs run (`n_iter_`).
+    public internal(set) var nIter = 0
+    /// The training loss of each epoch, penalty included (`loss_curve_`).
+    public internal(set) var lossCurve: [Double] = []
+    /// The lowest training loss (`best_loss_`), `nil` with early stopping.
+    public internal(set) var bestLoss: Double?
+    /// The validation score (accuracy or R²) of each epoch with early stopping (`validation_scores_`).
+    public internal(set) var validationScores: [Double] = []
+    /// The best validation score (`best_validation_score_`).
+    public internal(set) var bestValidationScore: Double?
+    /// Set when training stopped at `maxIter` before converging (scikit-learn's `ConvergenceWarning`).
+    public internal(set) var convergenceWarning: String?
+}
+
+/// The problem a perceptron is trained on: targets and output layer.
+struct MLPProblem {
+    /// `rows × outputs` targets (probabilities, class indices for softmax, or values).
+    let targets: [Float]
+    let outputs: Int
+    let outputActivation: Activation
+    let loss: Loss
+    /// 0.5 for scikit-learn's squared loss (`mean((y − p)²) / 2`), else 1.
+    let lossScale: Float
+    /// The early-stopping split's strata (class labels) or `nil`.
+    let strata: [Int]?
+    /// The early-stopping score of `network` on rows `validation` (accuracy or R²).
+    let score: (Sequential, [Int]) throws -> Double
+}
+
+extension MultilayerPerceptron {
+    /// Mini-batch training as scikit-learn's `_fit_stochastic`: scikit-learn's initialisation (uniform
+    /// in ±√(6 / (fan-in + fan-out)), ±√(2 / …) for logistic, biases too), one shuffle per epoch, the
+    /// L2 penalty `alpha / 2 · Σ‖W‖² / batch`, and stopping after `nIterNoChange` epochs without a
+    /// `tol` improvement of the training loss (or of the validation score with `earlyStopping`).
+    func trainPerceptron(_ X: Matrix<Double>, _ problem: MLPProblem) throws -> (Sequential, MLPTrainingLog) {
+        try validateSettings()
+        var rng = try RandomState.from(randomState)
+        let sizes = [X.columns] + hiddenLayerSizes + [problem.outputs]
+        let layers: [any Layer] = hiddenLayerSizes.map { Dense($0, activation: activation.activation) }
+            + [Dense(problem.outputs, activation: problem.outputActivation)]
+        var network = Sequential(randomState: randomState, layers: layers)
+        try network.build(inputShape: [X.columns])
+        network.compile(optimizer: Adam(), loss: problem.loss)
+        let factor = activation == .logistic ? 2.0 : 6.0
+        var parameters: [Float] = []
+        for (fanIn, fanOut) in zip(sizes, sizes.dropFirst()) {
+            let bound = (factor / Double(fanIn + fanOut)).squareRoot()
+            parameters += try rng.uniform(low: -bound, high: bound, count: fanIn * fanOut).map(Float.init)
+            parameters += try rng.uniform(low: -bound, high: bound, count: fanOut).map(Float.init)
+        }
+        network.parameters = parameters
+        var optimizer: any Optimizer = solver == .adam
+            ? Adam(learningRate: learningRateInit, beta1: beta1, beta2: beta2, epsilon: epsilon)
+            : SGD(learningRate: learningRateInit, momentum: momentum, nesterov: nesterovsMomentum)
+        optimizer.prepare(parameterCount: parameters.count)
+        var rows = Array(0..<X.rows)
+        var validationRows: [Int] = []
+        if earlyStopping {
+            // scikit-learn splits with the estimator's own stream, after the initial weights.
+            (rows, validationRows) = try trainTestSplitIndices(nSamples: X.rows, testSize: .fraction(validationFraction),
+                                                               stratify: problem.strata, using: &rng)
+        }
+        return try runEpochs(X, problem, network: network, optimizer: optimizer, rows: rows, validationRows: validationRows, rng: &rng)
+    }
+
+    private func runEpochs(_ X: Matrix<Double>, _ problem: MLPProblem, network: Sequential, optimizer: any Optimizer, rows: [Int],
+                           validationRows: [Int], rng: inout RandomState) throws -> (Sequential, MLPTrainingLog) {
+        var network = network
+        var fit = MLPTrainingLog()
+        var optimizer = optimizer
+        let batch = Swift.min(batchSize ?? 200, rows.count)
+        let data = X.scalars.map(Float.init)
+        let targetWidth = problem.loss.targetWidth(predictionWidth: problem.outputs)
+        let kernels = network.weightLocations().filter { $0.weight.name == "kernel" }.map(\.range)
+        var workspace = try Workspace(network: network, batch: batch)
+        var batchTargets = [Float](repeating: 0, count: batch * targetWidth)
+        var order = rows
+        var (bestLoss, bestScore, noImprovement) = (Double.infinity, -Double.infinity, 0)
+        var bestParameters = network.parameters
+        var stopped = false
+        for epoch in 1...maxIter {
+            if shuffle { rng.shuffle(&order) }
+            var accumulated = 0.0, start = 0
+            while start < order.count {
+                let count = Swift.min(batch, order.count - start)
+                let batchOrder = order[start..<(start + count)]
+                Sequential.gather(data, width: X.columns, order: batchOrder, into: &workspace.activations)
+                Sequential.gather(problem.targets, width: targetWidth, order: batchOrder, into: &batchTargets)
+                let loss = try step(&network, &workspace, &optimizer, problem, targets: batchTargets, rows: count, kernels: kernels)
+                guard loss.isFinite else {
+                    throw LearnError.invalidParameter(name: "loss", expected: "a finite loss (lower learningRateInit or scale the data)",
+                                                      got: "\(loss) at epoch \(epoch)")
+                }
+                accumulated += loss * Double(count)
+                start += count
+            }
+            let epochLoss = accumulated / Double(order.count)
+            fit.nIter = epoch
+            fit.lossCurve.append(epochLoss)
+            if earlyStopping {
+                let score = try problem.score(network, validationRows)
+                fit.validationScores.append(score)
+                noImprovement = score < bestScore + tol ? noImprovement + 1 : 0
+                if score > bestScore { (bestScore, bestParameters) = (score, network.parameters) }
+            } else {
+                noImprovement = epochLoss > bestLoss - tol ? noImprovement + 1 : 0
+                bestLoss = Swift.min(bestLoss, epochLoss)
+            }
+            if noImprovement > nIterNoChange { stopped = true; break }
+        }
+        if earlyStopping {
+            network.parameters = bestParameters
+            fit.bestValidationScore = bestScore
+        } else {
+            fit.bestLoss = bestLoss
+        }
+        if !stopped {
+            let message = "Stochastic Optimizer: Maximum iterations (\(maxIter)) reached and the optimization hasn't converged yet."
+            fit.convergenceWarning = message
+            FileHandle.standardError.write(Data("SwiftLearn warning: \(message)\n".utf8))
+        }
+        return (network, fit)
+    }
+
+    /// Forward, scikit-learn's loss (+ the L2 penalty), backward, update; returns the batch's loss.
+    private func step(_ network: inout Sequential, _ workspace: inout Workspace, _ optimizer: inout any Optimizer, _ problem: MLPProblem,
+                      targets: [Float], rows: Int, kernels: [Range<Int>]) throws -> Double {
+        network.forward(&workspace, rows: rows, training: true)
+        let outputStart = workspace.activationOffsets[workspace.activationOffsets.count - 1]
+        let outputs = problem.outputs
+        var loss = try workspace.activations.withUnsafeBufferPointer { a in
+            try workspace.gradients.withUnsafeMutableBufferPointer { g in
+                try targets.withUnsafeBufferPointer { t in
+                    try problem.loss.evaluate(predictions: a.baseAddress! + outputStart, targets: t.baseAddress!, rows: rows, width: outputs,
+                                              gradient: g.baseAddress! + outputStart)
+                }
+            }
+        }
+        if problem.lossScale != 1 {
+            loss *= problem.lossScale
+            let scale = problem.lossScale
+            workspace.gradients.withUnsafeMutableBufferPointer { g in
+                for i in outputStart..<(outputStart + rows * outputs) { g[i] *= scale }
+            }
+        }
+        network.backward(&workspace, rows: rows)
+        let decay = Float(alpha) / Float(rows)
+        var squares: Float = 0
+        network.parameters.withUnsafeMutableBufferPointer { p in
+            workspace.parameterGradients.withUnsafeMutableBufferPointer { g in
+                for range in kernels {
+                    for i in range {
+                        squares += p[i] * p[i]
+                        g[i] += decay * p[i]
+                    }
+                }
+                if let base = p.baseAddress { optimizer.step(base, gradients: g.baseAddress!, count: p.count) }
+            }
+        }
+        return Double(loss) + 0.5 * alpha * Double(squares) / Double(rows)
+    }
+}
