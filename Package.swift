@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "SwiftLearnCLI",
             dependencies: [
-                "LearnCore", "LearnData", "LearnBench", "LearnHDF5", "LearnLinear", "LearnPreprocessing",
+                "LearnCore", "LearnData", "LearnBench", "LearnHDF5", "LearnLinear", "LearnNeural", "LearnPreprocessing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/swiftlearn"
@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "LearnNeuralTests", dependencies: ["LearnNeural", "LearnData", "LearnHDF5", "LearnMetrics", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
         // The command-line contracts, run through the built `swiftlearn`.
-        .testTarget(name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnTestSupport"]),
+        .testTarget(name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnNeural", "LearnTestSupport"]),
         // End-to-end: the README's programs, compiled against the umbrella module.
         .testTarget(name: "SwiftLearnTests", dependencies: ["SwiftLearn"]),
     ]

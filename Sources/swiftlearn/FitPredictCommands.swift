@@ -4,6 +4,7 @@ import LearnCore
 import LearnData
 import LearnHDF5
 import LearnLinear
+import LearnNeural
 
 /// The models `swiftlearn fit` trains.
 enum CLIModel: String, ExpressibleByArgument, CaseIterable {
@@ -43,7 +44,22 @@ struct FitCommand: ParsableCommand {
             print("LinearRegression: \(table.data.columns) features, " + String(format: "training R² %.4f", try estimator.score(table.data, table.target ?? []))
                   + " -> \(output)")
         case .mlp:
-            throw ValidationError("--model mlp is not available yet: it arrives with SwiftLearn's neural-network module")
+            // Whole-number targets are class labels (MLPClassifier); any other target is a regression (MLPRegressor).
+            if let labels = try? table.integerTarget() {
+                var estimator = MLPClassifier()
+                for (key, value) in parameters { try estimator.setParameter(key, value) }
+                try estimator.fit(table.data, labels)
+                try estimator.save(to: output)
+                print("MLPClassifier: \(estimator.classes.count) classes, \(table.data.columns) features, \(estimator.nIter) epochs, "
+                      + String(format: "training accuracy %.4f", try estimator.score(table.data, labels)) + " -> \(output)")
+            } else {
+                var estimator = MLPRegressor()
+                for (key, value) in parameters { try estimator.setParameter(key, value) }
+                try estimator.fit(table.data, table.target ?? [])
+                try estimator.save(to: output)
+                print("MLPRegressor: \(table.data.columns) features, \(estimator.nIter) epochs, "
+                      + String(format: "training R² %.4f", try estimator.score(table.data, table.target ?? [])) + " -> \(output)")
+            }
         }
     }
 
@@ -80,6 +96,8 @@ struct PredictCommand: ParsableCommand {
         case .string("LinearRegression"): predictions = try LinearRegression.load(from: model).predict(table.data)
         case .string("Ridge"): predictions = try Ridge.load(from: model).predict(table.data)
         case .string("SGDRegressor"): predictions = try SGDRegressor.load(from: model).predict(table.data)
+        case .string("MLPClassifier"): predictions = try MLPClassifier.load(from: model).predict(table.data).map(Double.init)
+        case .string("MLPRegressor"): predictions = try MLPRegressor.load(from: model).predict(table.data)
         default: throw LearnError.corruptFile(path: model, reason: "\(className) is not a model `swiftlearn predict` can run")
         }
         if let output {

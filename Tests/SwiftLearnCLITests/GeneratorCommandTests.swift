@@ -13,7 +13,7 @@ import Testing
     }
 
     /// Runs the built `swiftlearn` with `arguments`; returns the exit status and standard error.
-    static func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+    static func run(_ arguments: [String]) throws -> (status: Int32, stderr: String, stdout: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -22,11 +22,13 @@ import Testing
         process.environment = environment
         let errors = Pipe()
         process.standardError = errors
-        process.standardOutput = Pipe()
+        let output = Pipe()
+        process.standardOutput = output
         try process.run()
         let data = errors.fileHandleForReading.readDataToEndOfFile()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: printed, as: UTF8.self))
     }
 
     static func temporaryPath(_ name: String) -> String {

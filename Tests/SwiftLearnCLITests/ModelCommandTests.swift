@@ -3,6 +3,7 @@ import LearnCore
 import LearnData
 import LearnHDF5
 import LearnLinear
+import LearnNeural
 import Testing
 
 /// `swiftlearn fit`, `predict` and `inspect` (DESIGN §6), run through the built tool.
@@ -33,6 +34,23 @@ import Testing
         #expect(text.contains("class: LogisticRegression") && text.contains("coef  float64 [3, 6]") && text.contains("C = 0.5"))
     }
 
+    @Test func fitAndPredictAnMLPClassifier() throws {
+        let folder = GeneratorCommandTests.temporaryPath("mlp")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (train, model, predictions) = (folder + "/train.csv", folder + "/mlp.h5", folder + "/pred.csv")
+        #expect(try GeneratorCommandTests.run(["make-classification", "--n-samples", "120", "--n-features", "5", "--random-state", "2",
+                                                "--output", train]).status == 0)
+        let fit = try GeneratorCommandTests.run(["fit", "--model", "mlp", "--train", train, "--param", "hidden_layer_sizes=16,8",
+                                                 "--param", "max_iter=20", "--param", "random_state=0", "--output", model])
+        #expect(fit.status == 0 && fit.stdout.hasPrefix("MLPClassifier: 2 classes, 5 features, 20 epochs"), "\(fit.stdout) \(fit.stderr)")
+        let loaded = try MLPClassifier.load(from: model)
+        #expect(loaded.hiddenLayerSizes == [16, 8] && loaded.maxIter == 20)
+        #expect(try GeneratorCommandTests.run(["predict", "--model", model, "--input", train, "--output", predictions]).status == 0)
+        let table = try readCSV(from: train, targetColumn: "y")
+        #expect(try readCSV(from: predictions, targetColumn: "y").integerTarget() == loaded.predict(table.data))
+    }
+
     @Test func linearRegressionAndBadRequests() throws {
         let folder = GeneratorCommandTests.temporaryPath("regression")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -41,8 +59,10 @@ import Testing
                                                 "--random-state", "1", "--output", train]).status == 0)
         #expect(try GeneratorCommandTests.run(["fit", "--model", "linear-regression", "--train", train, "--output", model]).status == 0)
         #expect(try LinearRegression.load(from: model).coef?.count == 3)
-        let mlp = try GeneratorCommandTests.run(["fit", "--model", "mlp", "--train", train, "--output", folder + "/n.h5"])
-        #expect(mlp.status != 0 && mlp.stderr.contains("not available yet"))
+        // A real-valued target makes `--model mlp` an MLPRegressor.
+        let mlp = try GeneratorCommandTests.run(["fit", "--model", "mlp", "--train", train, "--param", "hidden_layer_sizes=8",
+                                                 "--param", "max_iter=5", "--param", "random_state=0", "--output", folder + "/n.h5"])
+        #expect(mlp.status == 0 && mlp.stdout.hasPrefix("MLPRegressor: 3 features, 5 epochs"), "\(mlp.stdout) \(mlp.stderr)")
         let badParam = try GeneratorCommandTests.run(["fit", "--model", "linear-regression", "--train", train, "--param", "alpha=1",
                                                       "--output", folder + "/x.h5"])
         #expect(badParam.status != 0 && badParam.stderr.contains("alpha"))
