@@ -82,7 +82,7 @@ public enum Activation: Sendable, Equatable {
         let count = rows &* width
         switch self {
         case .linear: return
-        case .relu: for i in 0..<count where input[i] <= 0 { gradient[i] = 0 }
+        case .relu: for i in 0..<count { gradient[i] = input[i] > 0 ? gradient[i] : 0 }   // a select, so it vectorises
         case .sigmoid: for i in 0..<count { gradient[i] *= output[i] * (1 - output[i]) }
         case .tanh: for i in 0..<count { gradient[i] *= 1 - output[i] * output[i] }
         case let .leakyRelu(slope): for i in 0..<count where input[i] < 0 { gradient[i] *= slope }

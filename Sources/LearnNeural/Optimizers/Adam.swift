@@ -65,21 +65,54 @@ public struct Adam: Optimizer, Equatable {
         if m.count != count { prepare(parameterCount: count) }
         let t = Double(step)
         let alpha = Float(learningRate * (1 - pow(beta2, t)).squareRoot() / (1 - pow(beta1, t)))
-        let (b1, b2, eps) = (Float(beta1), Float(beta2), Float(epsilon))
-        let useMax = amsgrad
-        m.withUnsafeMutableBufferPointer { m in
-            v.withUnsafeMutableBufferPointer { v in
-                vMax.withUnsafeMutableBufferPointer { vMax in
+        let (keep1, keep2, eps) = (Float(1 - beta1), Float(1 - beta2), Float(epsilon))
+        // Two straight loops (with and without AMSGrad) so the compiler vectorises them.
+        m.withUnsafeMutableBufferPointer { mBuffer in
+            v.withUnsafeMutableBufferPointer { vBuffer in
+                guard let m = mBuffer.baseAddress, let v = vBuffer.baseAddress else { return }
+                guard amsgrad else {
+                    Self.plainStep(parameters, gradients, m, v, count: count, alpha: alpha, keep1: keep1, keep2: keep2, eps: eps)
+                    return
+                }
+                vMax.withUnsafeMutableBufferPointer { maxBuffer in
+                    guard let vMax = maxBuffer.baseAddress else { return }
                     for i in 0..<count {
                         let g = gradients[i]
-                        m[i] += (g - m[i]) * (1 - b1)
-                        v[i] += (g * g - v[i]) * (1 - b2)
-                        var second = v[i]
-                        if useMax { vMax[i] = Swift.max(vMax[i], v[i]); second = vMax[i] }
-                        parameters[i] -= alpha * m[i] / (second.squareRoot() + eps)
+                        m[i] += (g - m[i]) * keep1
+                        v[i] += (g * g - v[i]) * keep2
+                        vMax[i] = Swift.max(vMax[i], v[i])
+                        parameters[i] -= alpha * m[i] / (vMax[i].squareRoot() + eps)
                     }
                 }
             }
+        }
+    }
+
+    /// The Adam step without AMSGrad, eight values at a time (the pointers may alias as far as the
+    /// compiler knows, so it would not vectorise the scalar loop itself).
+    private static func plainStep(_ parameters: UnsafeMutablePointer<Float>, _ gradients: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+                                  _ v: UnsafeMutablePointer<Float>, count: Int, alpha: Float, keep1: Float, keep2: Float, eps: Float) {
+        typealias Lanes = SIMD8<Float>
+        let width = Lanes.scalarCount
+        var i = 0
+        while i + width <= count {
+            let g = UnsafeRawPointer(gradients + i).loadUnaligned(as: Lanes.self)
+            var mi = UnsafeRawPointer(m + i).loadUnaligned(as: Lanes.self)
+            var vi = UnsafeRawPointer(v + i).loadUnaligned(as: Lanes.self)
+            let w = UnsafeRawPointer(parameters + i).loadUnaligned(as: Lanes.self)
+            mi += (g - mi) * keep1
+            vi += (g * g - vi) * keep2
+            UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: Lanes.self)
+            UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: Lanes.self)
+            UnsafeMutableRawPointer(parameters + i).storeBytes(of: w - alpha * mi / (vi.squareRoot() + eps), as: Lanes.self)
+            i += width
+        }
+        while i < count {
+            let g = gradients[i]
+            m[i] += (g - m[i]) * keep1
+            v[i] += (g * g - v[i]) * keep2
+            parameters[i] -= alpha * m[i] / (v[i].squareRoot() + eps)
+            i += 1
         }
     }
 
