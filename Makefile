@@ -24,6 +24,8 @@ PKG_CONFIG_NAMES := openblas lapacke hdf5
 REFERENCE_VENV ?= .venv-reference
 INTEROP_VENV ?= .venv-interop
 export SWIFTLEARN_INTEROP_DIR ?= $(CURDIR)/.build/interop
+# The tests' scratch files go here (emptied on every run), not into the system's /tmp.
+TEST_TMPDIR ?= $(CURDIR)/.build/test-tmp
 
 .PHONY: all deps test interop interop-keras bench build release reference datasets clean
 
@@ -43,8 +45,9 @@ deps:
 ## test: build and run every test target (debug build), then check the HDF5 files they wrote with h5py.
 test: deps
 	swift build --build-tests
-	rm -rf "$(SWIFTLEARN_INTEROP_DIR)" && mkdir -p "$(SWIFTLEARN_INTEROP_DIR)"
-	swift test --skip-build --disable-xctest
+	rm -rf "$(SWIFTLEARN_INTEROP_DIR)" "$(TEST_TMPDIR)" && mkdir -p "$(SWIFTLEARN_INTEROP_DIR)" "$(TEST_TMPDIR)"
+	# Tests run concurrently: one OpenBLAS thread each, or the thread pools fight (DESIGN §7).
+	TMPDIR="$(TEST_TMPDIR)" OPENBLAS_NUM_THREADS=$${OPENBLAS_NUM_THREADS:-1} swift test --skip-build --disable-xctest
 	$(MAKE) --no-print-directory interop
 
 ## interop: open every HDF5 file the tests wrote with h5py (a small venv, created when missing).

@@ -31,6 +31,7 @@ import Testing
         net.compile(optimizer: Adam(learningRate: 0.01), loss: .binaryCrossentropy, metrics: [.accuracy])
         try net.fit(X, y, epochs: 3, verbose: 0)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("keras-\(UUID().uuidString).h5").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
         try net.save(to: path)
         let root = try HDF5File.open(path).root
         #expect(try root.attribute("keras_version") == .string("3.15.1"))

@@ -18,6 +18,7 @@ enum InteropFiles {
     @Test func theClassicalHalfOfTheFirstProgramRuns() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("contract-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let modelPath = folder.appendingPathComponent("model.h5").path
 
         // The same data as scikit-learn's make_classification(n_samples=1000, n_features=20, random_state=42).

@@ -20,6 +20,7 @@ import Testing
         #expect(iris.data.shape == [150, 4] && iris.targetNames == ["setosa", "versicolor", "virginica"])
 
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("readme-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
         try writeCSV(X, labels: y, to: path)
         let back = try readCSV(from: path, targetColumn: "y")
         #expect(try back.data == X && back.integerTarget() == y)
