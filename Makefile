@@ -27,7 +27,7 @@ export SWIFTLEARN_INTEROP_DIR ?= $(CURDIR)/.build/interop
 # The tests' scratch files go here (emptied on every run), not into the system's /tmp.
 TEST_TMPDIR ?= $(CURDIR)/.build/test-tmp
 
-.PHONY: all deps test interop interop-keras bench build release reference datasets clean
+.PHONY: all deps test interop interop-keras accuracy-quick bench bench-speed build release reference datasets clean
 
 all: test
 
@@ -49,6 +49,11 @@ test: deps
 	# Tests run concurrently: one OpenBLAS thread each, or the thread pools fight (DESIGN §7).
 	TMPDIR="$(TEST_TMPDIR)" OPENBLAS_NUM_THREADS=$${OPENBLAS_NUM_THREADS:-1} swift test --skip-build --disable-xctest
 	$(MAKE) --no-print-directory interop
+	$(MAKE) --no-print-directory accuracy-quick
+
+## accuracy-quick: the accuracy suite's quick subset (release build); fails when a model falls below its reference.
+accuracy-quick: release
+	.build/release/swiftlearn bench accuracy --quick --json .build/accuracy-quick/accuracy.json --markdown .build/accuracy-quick/accuracy.md
 
 ## interop: open every HDF5 file the tests wrote with h5py (a small venv, created when missing).
 interop: $(INTEROP_VENV)/bin/python
@@ -70,17 +75,26 @@ build: deps
 release: deps
 	swift build -c release --product swiftlearn
 
-## bench: the main job. For now the core speed suite; later the accuracy suite.
+## bench: the main job — the accuracy suite against scikit-learn and Keras; reports in Benchmarks/Results/.
 bench: release
+	.build/release/swiftlearn bench accuracy --json Benchmarks/Results/accuracy.json \
+	  --markdown Benchmarks/Results/accuracy.md --svg Benchmarks/Results/accuracy.svg
+
+## bench-speed: the speed suite (kernels, generators, fits, the MLP epoch) against raw OpenBLAS, memcpy and the anchors.
+bench-speed: release
 	.build/release/swiftlearn bench speed
 
 $(REFERENCE_VENV)/bin/python:
 	python3 -m venv $(REFERENCE_VENV)
 	$(REFERENCE_VENV)/bin/pip install -q -r Benchmarks/Reference/requirements.txt
 
-## reference: regenerate the numpy/scipy reference data the tests compare against.
+## reference: regenerate the numpy/scipy reference data the tests compare against and the accuracy suite's
+## scikit-learn and Keras results (Keras needs .venv-keras: TensorFlow, ~600 MB, created when missing).
 reference: $(REFERENCE_VENV)/bin/python
 	$(REFERENCE_VENV)/bin/python Benchmarks/Reference/core_reference.py
+	cd Benchmarks/Reference && OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 ../../$(REFERENCE_VENV)/bin/python accuracy_scikit_learn.py accuracy_scikit_learn.json
+	@test -x .venv-keras/bin/python || { python3 -m venv .venv-keras && .venv-keras/bin/pip install -q -r Benchmarks/Reference/keras_requirements.txt; }
+	cd Benchmarks/Reference && OMP_NUM_THREADS=1 ../../.venv-keras/bin/python accuracy_keras.py accuracy_keras.json
 
 ## datasets: re-export the bundled datasets from the pinned scikit-learn.
 datasets: $(REFERENCE_VENV)/bin/python

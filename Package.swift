@@ -55,7 +55,7 @@ let package = Package(
         .plugin(name: "EmbedDatasets", capability: .buildTool(), dependencies: ["EmbedDatasetsTool"]),
 
         // Benchmark suites behind `swiftlearn bench`.
-        .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnLinear", "LearnHDF5", "LearnNeural", "CBLAS"]),
+        .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnPreprocessing", "LearnLinear", "LearnHDF5", "LearnNeural", "CBLAS"], plugins: ["EmbedDatasets"]),
 
         // The umbrella module users import.
         .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnPreprocessing", "LearnLinear", "LearnHDF5", "LearnNeural"]),

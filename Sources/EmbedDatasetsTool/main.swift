@@ -1,20 +1,20 @@
 // Build tool behind the EmbedDatasets plugin: writes a Swift file holding each input file's text.
-// Usage: EmbedDatasetsTool OUTPUT.swift INPUT...
+// Usage: EmbedDatasetsTool OUTPUT.swift VARIABLE INPUT...
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
-guard let output = arguments.first else {
-    FileHandle.standardError.write(Data("usage: EmbedDatasetsTool OUTPUT.swift INPUT...\n".utf8))
+guard arguments.count >= 2, let output = arguments.first, let variable = arguments.dropFirst().first else {
+    FileHandle.standardError.write(Data("usage: EmbedDatasetsTool OUTPUT.swift VARIABLE INPUT...\n".utf8))
     exit(2)
 }
 var source = """
-// Generated at build time by EmbedDatasetsTool from the files in Datasets/. Do not edit.
+// Generated at build time by EmbedDatasetsTool. Do not edit.
 
-/// The bundled datasets' files (`<name>.csv`, `<name>.json`), by file name.
-let embeddedDatasetFiles: [String: String] = [
+/// Embedded data files, by file name.
+let \(variable): [String: String] = [
 
 """
-for path in arguments.dropFirst() {
+for path in arguments.dropFirst(2) {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
         FileHandle.standardError.write(Data("EmbedDatasetsTool: cannot read \(path)\n".utf8))
         exit(1)

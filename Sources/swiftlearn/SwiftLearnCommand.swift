@@ -16,7 +16,7 @@ struct SwiftLearnCommand: ParsableCommand {
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Run a benchmark suite.",
-        subcommands: [SpeedCommand.self]
+        abstract: "Run a benchmark suite: accuracy against scikit-learn and Keras, or speed.",
+        subcommands: [AccuracyCommand.self, SpeedCommand.self]
     )
 }

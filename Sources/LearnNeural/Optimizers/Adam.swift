@@ -88,14 +88,16 @@ public struct Adam: Optimizer, Equatable {
         }
     }
 
-    /// The Adam step without AMSGrad, eight values at a time (the pointers may alias as far as the
-    /// compiler knows, so it would not vectorise the scalar loop itself).
+    /// The Adam step without AMSGrad. Optimised builds take eight values at a time: the scalar loop does
+    /// not vectorise because `Float.squareRoot()` keeps a call to `sqrtf` for negative inputs (errno).
+    /// Debug builds run the scalar loop instead — generic `SIMD8` code is ~100× slower unoptimised — so
+    /// the tests (debug) check the scalar form and the accuracy suite (release) the vector form.
     private static func plainStep(_ parameters: UnsafeMutablePointer<Float>, _ gradients: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
                                   _ v: UnsafeMutablePointer<Float>, count: Int, alpha: Float, keep1: Float, keep2: Float, eps: Float) {
-        typealias Lanes = SIMD8<Float>
-        let width = Lanes.scalarCount
         var i = 0
-        while i + width <= count {
+        #if !DEBUG
+        typealias Lanes = SIMD8<Float>
+        while i + Lanes.scalarCount <= count {
             let g = UnsafeRawPointer(gradients + i).loadUnaligned(as: Lanes.self)
             var mi = UnsafeRawPointer(m + i).loadUnaligned(as: Lanes.self)
             var vi = UnsafeRawPointer(v + i).loadUnaligned(as: Lanes.self)
@@ -105,8 +107,9 @@ public struct Adam: Optimizer, Equatable {
             UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: Lanes.self)
             UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: Lanes.self)
             UnsafeMutableRawPointer(parameters + i).storeBytes(of: w - alpha * mi / (vi.squareRoot() + eps), as: Lanes.self)
-            i += width
+            i += Lanes.scalarCount
         }
+        #endif
         while i < count {
             let g = gradients[i]
             m[i] += (g - m[i]) * keep1
