@@ -110,7 +110,7 @@ public struct AccuracyReport: Codable, Sendable {
                 row.difference.map { String(format: "%+.4f", $0) } ?? "—", number(row.reference?.fitSeconds, 3)]
     }
 
-    private static let headers = ["dataset", "model", "train/test", "acc | R²", "F1 | MSE", "cv acc", "fit s", "reference", "diff", "ref fit s"]
+    private static let headers = ["dataset", "model", "train/test", "acc/R²", "F1/MSE", "cv acc", "fit s", "reference", "diff", "ref fit s"]
 
     /// An aligned text table, one row per dataset × model, with the verdict.
     public func table() -> String {

@@ -41,6 +41,9 @@ struct AccuracyCommand: ParsableCommand {
         let suite = AccuracySuite(quick: quick, datasetFilter: dataset, modelFilter: model)
         guard !suite.datasets.isEmpty else { throw ValidationError("no dataset matches '\(dataset ?? "")'") }
         let report = try suite.run { line in FileHandle.standardError.write(Data("  \(line)\n".utf8)) }
+        guard !report.results.isEmpty else {
+            throw ValidationError("no model matches '\(model ?? "")' (models: " + AccuracyModel.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
         print(report.table())
         try write(json, report.jsonData())
         try write(markdown, Data(report.markdown().utf8))

@@ -51,6 +51,10 @@ import Testing
             try ModelCheckpoint.format("m-{val_los}.h5", epoch: 1, logs: ["val_loss": 0.5])
         }
         #expect(try ModelCheckpoint.format("m-{epoch}-{loss}.h5", epoch: 7, logs: ["loss": 0.25]) == "m-7-0.25.h5")
+        #expect(try ModelCheckpoint.format("m-{epoch:03d}-{loss:.2e}.h5", epoch: 7, logs: ["loss": 0.25]) == "m-007-2.50e-01.h5")
+        #expect(throws: LearnError.self) { try ModelCheckpoint.format("m-{loss:03d}.h5", epoch: 1, logs: ["loss": .nan]) }
+        #expect(throws: LearnError.self) { try ModelCheckpoint.format("m-{epoch:x}.h5", epoch: 1, logs: [:]) }
+        #expect(throws: LearnError.self) { try ModelCheckpoint.format("m-{epoch.h5", epoch: 1, logs: [:]) }
     }
 
     @Test func reduceLROnPlateauFollowsKerasRule() throws {

@@ -82,6 +82,12 @@ public final class ModelCheckpoint: Callback {
         guard flags.allSatisfy({ $0.isNumber || $0 == "." }), "dfeg".contains(kind) else {
             throw LearnError.invalidParameter(name: "filepath", expected: "a format spec like 02d or .4f", got: spec)
         }
-        return kind == "d" ? String(format: "%\(flags)d", Int(value)) : String(format: "%\(flags)\(kind)", value)
+        guard kind != "d" else {
+            guard value.isFinite, Swift.abs(value) < 1e15 else {
+                throw LearnError.invalidParameter(name: "filepath", expected: "a finite value for an integer placeholder", got: "\(value)")
+            }
+            return String(format: "%\(flags)ld", Int(value))
+        }
+        return String(format: "%\(flags)\(kind)", value)
     }
 }
