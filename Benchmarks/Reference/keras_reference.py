@@ -69,6 +69,62 @@ OPTIMIZERS = {
 }
 
 
+def seed_cnn():
+    """The seed articles' CIFAR-10 network."""
+    return keras.Sequential([
+        keras.Input((32, 32, 3)),
+        keras.layers.Conv2D(32, (3, 3), activation="relu"),
+        keras.layers.MaxPooling2D((2, 2)),
+        keras.layers.Conv2D(64, (3, 3), activation="relu"),
+        keras.layers.MaxPooling2D((2, 2)),
+        keras.layers.Flatten(),
+        keras.layers.Dense(64, activation="relu"),
+        keras.layers.Dense(10, activation="softmax"),
+    ])
+
+
+def padding_cnn():
+    """Same padding, strides, average pooling (padding excluded from the mean), zero padding, global pooling."""
+    return keras.Sequential([
+        keras.Input((9, 10, 2)),
+        keras.layers.ZeroPadding2D(((1, 0), (2, 1))),
+        keras.layers.Conv2D(4, (2, 3), strides=(2, 1), padding="same", activation="tanh"),
+        keras.layers.AveragePooling2D((2, 2), strides=(1, 1), padding="same"),
+        keras.layers.MaxPooling2D((3, 2), padding="same"),
+        keras.layers.GlobalAveragePooling2D(),
+        keras.layers.Dense(3, activation="softmax"),
+    ])
+
+
+def dilated_cnn():
+    """Dilation and global max pooling."""
+    return keras.Sequential([
+        keras.Input((8, 8, 3)),
+        keras.layers.Conv2D(5, (3, 3), dilation_rate=(2, 2), padding="same", activation="elu"),
+        keras.layers.GlobalMaxPooling2D(),
+        keras.layers.Dense(3, activation="softmax"),
+    ])
+
+
+def cnn_case(make_model, x, y):
+    """Forward pass and the gradient of the mean sparse cross-entropy for every weight, fixed weights."""
+    import tensorflow as tf
+    model = make_model()
+    model.set_weights([0.5 * w for w in initial_weights(model)])
+    with tf.GradientTape() as tape:
+        output = model(x, training=True)
+        loss = keras.losses.SparseCategoricalCrossentropy()(y, output)
+    gradients = tape.gradient(loss, model.trainable_weights)
+    # The weights are not stored: they are 0.5 × fixed(shape, k) for the k-th weight, which the tests rebuild.
+    return {"x": short(x), "y": y.tolist(), "output": short(output), "loss": float(loss),
+            "gradients": [short(g) for g in gradients]}
+
+
+def short(array):
+    """Nested lists of float32 values with 8 significant digits (enough for float32, half the JSON)."""
+    return np.vectorize(lambda v: float(f"{v:.8g}"), otypes=[object])(np.asarray(array, dtype=np.float64)).tolist()
+
+
 def run(make_model, loss, x, y, optimizer, **fit_args):
     model = make_model()
     model.set_weights(initial_weights(model))
@@ -102,6 +158,11 @@ def main(path):
         "optimizers": {name: run(multiclass_model, "sparse_categorical_crossentropy", x, y, make()) for name, make in OPTIMIZERS.items()},
         "binary_class_weight": run(binary_model, "binary_crossentropy", x, yb, keras.optimizers.SGD(learning_rate=0.5),
                                    class_weight={0: 1.0, 1: 3.0}),
+        "cnn": {
+            "seed": cnn_case(seed_cnn, rng.rand(4, 32, 32, 3).astype("float32"), np.array([3, 7, 0, 9])),
+            "padding": cnn_case(padding_cnn, rng.randn(3, 9, 10, 2).astype("float32"), np.array([2, 0, 1])),
+            "dilated": cnn_case(dilated_cnn, rng.randn(2, 8, 8, 3).astype("float32"), np.array([1, 2])),
+        },
     }
     with open(path, "w") as f:
         json.dump(result, f)

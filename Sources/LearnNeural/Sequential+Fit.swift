@@ -21,18 +21,9 @@ extension Sequential {
     public mutating func fit(_ x: Matrix<Double>, _ y: [Int], epochs: Int = 1, batchSize: Int = 32, validationSplit: Double = 0,
                              validationData: (x: Matrix<Double>, y: [Int])? = nil, shuffle: Bool = true, classWeight: [Int: Double]? = nil,
                              sampleWeight: [Double]? = nil, callbacks: [any Callback] = [], verbose: Int = 1) throws -> History {
-        var weights = sampleWeight
-        if let classWeight {
-            weights = try y.enumerated().map { index, label in
-                guard let weight = classWeight[label] else {
-                    throw LearnError.unknownLabel("label \(label) has no entry in classWeight")
-                }
-                return weight * (sampleWeight?[index] ?? 1)
-            }
-        }
-        return try train(x, targets: y.map(Float.init), sampleWeight: weights,
-                         validation: validationData.map { ($0.x, $0.y.map(Float.init)) }, epochs: epochs, batchSize: batchSize,
-                         validationSplit: validationSplit, shuffle: shuffle, callbacks: callbacks, verbose: verbose)
+        try train(x, sampleShape: nil, targets: y.map(Float.init), sampleWeight: try Self.weights(y, classWeight: classWeight, sampleWeight: sampleWeight),
+                  validation: validationData.map { ($0.x, $0.y.map(Float.init)) }, epochs: epochs, batchSize: batchSize,
+                  validationSplit: validationSplit, shuffle: shuffle, callbacks: callbacks, verbose: verbose)
     }
 
     /// Trains on real-valued targets: one per row for a single output, or `rows × outputs` values
@@ -44,14 +35,24 @@ extension Sequential {
         guard y.rows == x.rows else {
             throw LearnError.shapeMismatch(operation: "Sequential.fit", expected: "y with \(x.rows) rows", got: "\(y.rows)")
         }
-        return try train(x, targets: y.scalars.map(Float.init), sampleWeight: sampleWeight,
+        return try train(x, sampleShape: nil, targets: y.scalars.map(Float.init), sampleWeight: sampleWeight,
                          validation: validationData.map { ($0.x, $0.y.scalars.map(Float.init)) }, epochs: epochs, batchSize: batchSize,
                          validationSplit: validationSplit, shuffle: shuffle, callbacks: callbacks, verbose: verbose)
     }
 
-    /// Checks the settings and the data, builds the network on first use, and splits off validation rows.
-    private mutating func prepareTraining(_ x: Matrix<Double>, targets: [Float], sampleWeight: [Double]?, epochs: Int, batchSize: Int,
-                                          validationSplit: Double) throws -> (loss: Loss, trainRows: Int, targetWidth: Int, width: Int) {
+    /// Per-sample weights from `classWeight` (label → weight) times `sampleWeight`.
+    static func weights(_ y: [Int], classWeight: [Int: Double]?, sampleWeight: [Double]?) throws -> [Double]? {
+        guard let classWeight else { return sampleWeight }
+        return try y.enumerated().map { index, label in
+            guard let weight = classWeight[label] else { throw LearnError.unknownLabel("label \(label) has no entry in classWeight") }
+            return weight * (sampleWeight?[index] ?? 1)
+        }
+    }
+
+    /// Checks the settings and the data, builds the network on first use (for samples of `sampleShape`,
+    /// or flat rows), and splits off validation rows.
+    private mutating func prepareTraining(_ x: Matrix<Double>, sampleShape: [Int]?, targets: [Float], sampleWeight: [Double]?, epochs: Int,
+                                          batchSize: Int, validationSplit: Double) throws -> (loss: Loss, trainRows: Int, targetWidth: Int, width: Int) {
         guard optimizer != nil, let loss else {
             throw LearnError.invalidParameter(name: "compile", expected: "compile(optimizer:loss:) before fit", got: "an uncompiled network")
         }
@@ -60,7 +61,8 @@ extension Sequential {
         guard validationSplit >= 0 && validationSplit < 1 else {
             throw LearnError.invalidParameter(name: "validationSplit", expected: "a fraction in [0, 1)", got: "\(validationSplit)")
         }
-        if inputShape == nil { try build(inputShape: [x.columns]) }
+        if inputShape == nil { try build(inputShape: sampleShape ?? [x.columns]) }
+        try checkSampleShape(sampleShape, "Sequential.fit")
         try checkInput(x, width: inputShape?.reduce(1, *) ?? 0, "Sequential.fit")
         guard targets.allSatisfy(\.isFinite) else { throw LearnError.nonFiniteInput(operation: "Sequential.fit") }
         if let sampleWeight {
@@ -83,10 +85,10 @@ extension Sequential {
         return (loss, trainRows, targetWidth, width)
     }
 
-    private mutating func train(_ x: Matrix<Double>, targets: [Float], sampleWeight: [Double]?, validation: (Matrix<Double>, [Float])?,
+    mutating func train(_ x: Matrix<Double>, sampleShape: [Int]?, targets: [Float], sampleWeight: [Double]?, validation: (Matrix<Double>, [Float])?,
                                 epochs: Int, batchSize: Int, validationSplit: Double, shuffle: Bool, callbacks: [any Callback],
                                 verbose: Int) throws -> History {
-        let (loss, trainRows, targetWidth, width) = try prepareTraining(x, targets: targets, sampleWeight: sampleWeight, epochs: epochs,
+        let (loss, trainRows, targetWidth, width) = try prepareTraining(x, sampleShape: sampleShape, targets: targets, sampleWeight: sampleWeight, epochs: epochs,
                                                                         batchSize: batchSize, validationSplit: validationSplit)
         var validation = validation
         if validation == nil && trainRows < x.rows {

@@ -128,6 +128,21 @@ extension Sequential {
         case "Dropout": return Dropout(settings["rate"] as? Double ?? 0, name: name)
         case "Flatten": return Flatten(name: name)
         case "BatchNormalization": return try BatchNormalization(kerasConfig: settings, name: name)
+        case "Conv2D": return try Conv2D(kerasConfig: settings, name: name)
+        case "MaxPooling2D":
+            var layer = MaxPooling2D(name: name)
+            layer.engine = try Pooling2D(kerasConfig: settings, kind: .max, className: "MaxPooling2D", name: name)
+            return layer
+        case "AveragePooling2D":
+            var layer = AveragePooling2D(name: name)
+            layer.engine = try Pooling2D(kerasConfig: settings, kind: .average, className: "AveragePooling2D", name: name)
+            return layer
+        case "GlobalAveragePooling2D": return GlobalAveragePooling2D(name: name)
+        case "GlobalMaxPooling2D": return GlobalMaxPooling2D(name: name)
+        case "ZeroPadding2D": return try ZeroPadding2D(kerasConfig: settings, name: name)
+        case "Reshape":
+            guard let shape = settings["target_shape"] as? [Int] else { throw KerasConfig.unsupported("Reshape", name) }
+            return Reshape(shape, name: name)
         case "Activation":
             guard let activation = Activation(kerasName: settings["activation"] as? String ?? "") else {
                 throw KerasConfig.unsupported("Activation", name)

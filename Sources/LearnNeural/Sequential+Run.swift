@@ -133,6 +133,12 @@ extension Sequential {
         return try Matrix(rows: x.rows, columns: outputWidth, scalars: result)
     }
 
+    /// Samples given as tensors must have the shape the network was built for.
+    func checkSampleShape(_ shape: [Int]?, _ operation: String) throws {
+        guard let shape, let inputShape, shape != inputShape else { return }
+        throw LearnError.shapeMismatch(operation: operation, expected: "samples of shape \(inputShape) (as the network was built for)", got: "\(shape)")
+    }
+
     func checkInput(_ x: Matrix<Double>, width: Int, _ operation: String) throws {
         guard x.rows > 0 else { throw LearnError.emptyInput(operation: operation) }
         guard x.columns == width else {

@@ -112,3 +112,87 @@ import Testing
         expectClose(try network.predict(x).scalars.map(Float.init), try tensor(expected.member("predictions")).scalars, "\(name) predictions")
     }
 }
+
+/// Convolutional networks against Keras: forward outputs, loss and every weight's gradient for fixed
+/// weights on fixed input (`keras_reference.json` → `cnn`), within 1e-4 of the largest value of each array.
+@Suite struct KerasConvolutionReferenceTests {
+    static let networks: [String: @Sendable () -> Sequential] = [
+        "seed": {
+            Sequential(randomState: 0) {
+                Conv2D(32, kernelSize: 3, activation: .relu)
+                MaxPooling2D(2)
+                Conv2D(64, kernelSize: 3, activation: .relu)
+                MaxPooling2D(2)
+                Flatten()
+                Dense(64, activation: .relu)
+                Dense(10, activation: .softmax)
+            }
+        },
+        "padding": {
+            Sequential(randomState: 0) {
+                ZeroPadding2D(top: 1, bottom: 0, left: 2, right: 1)
+                Conv2D(4, kernelSize: Size2D(2, 3), strides: Size2D(2, 1), padding: .same, activation: .tanh)
+                AveragePooling2D(2, strides: 1, padding: .same)
+                MaxPooling2D(Size2D(3, 2), padding: .same)
+                GlobalAveragePooling2D()
+                Dense(3, activation: .softmax)
+            }
+        },
+        "dilated": {
+            Sequential(randomState: 0) {
+                Conv2D(5, kernelSize: 3, padding: .same, dilationRate: 2, activation: .elu)
+                GlobalMaxPooling2D()
+                Dense(3, activation: .softmax)
+            }
+        },
+    ]
+
+    /// The script's weights: `0.5 · float32(0.4 · sin(1.7 i + k))` for the k-th weight.
+    static func fixedWeights(_ network: Sequential) throws -> [Tensor<Float>] {
+        try network.getWeights().enumerated().map { k, weight in
+            try Tensor(shape: weight.shape, scalars: (0..<weight.count).map { i in Float(0.4 * sin(1.7 * Double(i) + Double(k))) * 0.5 })
+        }
+    }
+
+    static func closeness(_ ours: [Float], _ keras: [Float]) -> Float {
+        let scale = max(1e-3, keras.map(abs).max() ?? 0)
+        return (zip(ours, keras).map { abs($0 - $1) }.max() ?? .infinity) / scale
+    }
+
+    @Test(arguments: ["seed", "padding", "dilated"])
+    func forwardAndGradientsEqualKeras(_ name: String) throws {
+        let reference = try KerasReferenceTests.reference.member("cnn").member(name)
+        let x = try KerasReferenceTests.tensor(reference.member("x"))
+        let labels = try reference.member("y").ints().map(Float.init)
+        let make = try #require(Self.networks[name])
+        var network = make()
+        try network.build(inputShape: Array(x.shape.dropFirst()))
+        try network.setWeights(try Self.fixedWeights(network))
+        let rows = x.shape[0]
+        var workspace = try Workspace(network: network, batch: rows)
+        workspace.activations.replaceSubrange(0..<x.count, with: x.scalars)
+        network.forward(&workspace, rows: rows, training: true)
+        let output = Array(workspace.output(rows: rows))
+        #expect(Self.closeness(output, try KerasReferenceTests.tensor(reference.member("output")).scalars) <= 1e-4, "\(name) output")
+        let outputStart = workspace.activationOffsets.last ?? 0
+        let loss = try workspace.activations.withUnsafeBufferPointer { a in
+            try workspace.gradients.withUnsafeMutableBufferPointer { g in
+                try labels.withUnsafeBufferPointer { t in
+                    try Loss.sparseCategoricalCrossentropy.evaluate(predictions: a.baseAddress! + outputStart, targets: t.baseAddress!, rows: rows,
+                                                                    width: 3 + (name == "seed" ? 7 : 0), gradient: g.baseAddress! + outputStart)
+                }
+            }
+        }
+        #expect(abs(Double(loss) - (try reference.member("loss").double())) <= 1e-5, "\(name) loss \(loss)")
+        network.backward(&workspace, rows: rows)
+        let gradients = try reference.member("gradients").array().map(KerasReferenceTests.tensor)
+        let locations = network.weightLocations()
+        #expect(locations.count == gradients.count)
+        for (location, keras) in zip(locations, gradients) {
+            let ours = Array(workspace.parameterGradients[location.range])
+            #expect(location.weight.shape == keras.shape)
+            let gap = Self.closeness(ours, keras.scalars)
+            #expect(gap <= 1e-4, "\(name) gradient of \(network.layers[location.layer].name)/\(location.weight.name): \(gap)")
+        }
+    }
+}

@@ -89,6 +89,40 @@ import Testing
         try Self.check(network, inputShape: [2, 3], loss: .meanSquaredError, labels: (0..<8).map { Float($0 % 3) / 2 }, rows: 4)
     }
 
+    @Test func convolutionSamePaddingMaxPoolingAndFlatten() throws {
+        let network = Sequential(randomState: 7) {
+            Conv2D(3, kernelSize: 3, padding: .same, activation: .tanh)
+            MaxPooling2D(2)
+            Flatten()
+            Dense(2, activation: .softmax)
+        }
+        try Self.check(network, inputShape: [5, 6, 2], loss: .sparseCategoricalCrossentropy, labels: [0, 1, 1], rows: 3)
+    }
+
+    @Test func stridesDilationAveragePoolingPaddingAndGlobalAverage() throws {
+        let network = Sequential(randomState: 8) {
+            Conv2D(2, kernelSize: Size2D(2, 3), strides: Size2D(2, 1), dilationRate: Size2D(1, 2), activation: .elu,
+                   kernelRegularizer: .l2(0.01))
+            AveragePooling2D(2, strides: 1, padding: .same)
+            ZeroPadding2D(top: 1, bottom: 0, left: 2, right: 1)
+            GlobalAveragePooling2D()
+            Dense(1, activation: .sigmoid)
+        }
+        try Self.check(network, inputShape: [7, 8, 1], loss: .binaryCrossentropy, labels: [1, 0, 1], rows: 3)
+    }
+
+    @Test func reshapeIntoConvolutionAndGlobalMax() throws {
+        let network = Sequential(randomState: 9) {
+            Reshape([4, 6, 1])
+            Conv2D(2, kernelSize: 3, strides: 2, padding: .same, activation: .relu)
+            AveragePooling2D(Size2D(2, 1), padding: .valid)
+            Conv2D(3, kernelSize: 1)
+            GlobalMaxPooling2D()
+            Dense(2)
+        }
+        try Self.check(network, inputShape: [24], loss: .meanSquaredError, labels: [0.5, -0.2, 0.1, 0.9], rows: 2)
+    }
+
     @Test func batchNormalizationTracksMovingStatisticsAsKeras() throws {
         var network = Sequential(randomState: 0) { BatchNormalization(momentum: 0.5) }
         try network.build(inputShape: [2])
@@ -119,5 +153,15 @@ import Testing
         }
         net = Sequential { BatchNormalization(momentum: 2) }
         #expect(throws: LearnError.self) { try net.build(inputShape: [3]) }
+        // Convolutions need images, and a kernel that fits the (padded) input.
+        net = Sequential { Conv2D(4, kernelSize: 3) }
+        #expect(throws: LearnError.shapeMismatch(operation: "Conv2D.build", expected: "images of shape [height, width, channels] (4-D batches, NHWC)",
+                                                 got: "samples of shape [8]")) { try net.build(inputShape: [8]) }
+        #expect(throws: LearnError.self) { try net.build(inputShape: [2, 5, 1]) }   // 3 × 3 kernel on 2 rows, no padding
+        try net.build(inputShape: [3, 5, 1])
+        net = Sequential { Conv2D(4, kernelSize: 3, padding: .same); MaxPooling2D(4) }
+        #expect(throws: LearnError.self) { try net.build(inputShape: [2, 5, 1]) }   // pool larger than the image
+        net = Sequential { Reshape([5, 5]) }
+        #expect(throws: LearnError.self) { try net.build(inputShape: [24]) }
     }
 }

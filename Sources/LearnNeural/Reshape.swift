@@ -1,0 +1,48 @@
+import Foundation
+import LearnCore
+
+/// Gives each sample a new shape with the same number of values, Keras' `Reshape` (row-major; one
+/// dimension may be `-1`, inferred).
+public struct Reshape: Layer, Equatable {
+    /// The target shape per sample.
+    public var targetShape: [Int]
+    /// Keras' layer name; assigned by the network when empty.
+    public var name: String
+    private var count = 0
+
+    /// `Reshape([8, 8, 1])`.
+    public init(_ targetShape: [Int], name: String = "") { (self.targetShape, self.name) = (targetShape, name) }
+
+    /// `"Reshape"`.
+    public var kerasClassName: String { "Reshape" }
+
+    /// The target shape, with `-1` resolved.
+    public mutating func build(inputShape: [Int]) throws -> [Int] {
+        count = inputShape.reduce(1, *)
+        let known = targetShape.filter { $0 != -1 }
+        let unknown = targetShape.count - known.count
+        let product = known.reduce(1, *)
+        guard unknown <= 1, known.allSatisfy({ $0 >= 1 }), product >= 1, count % product == 0, unknown == 1 || product == count else {
+            throw LearnError.shapeMismatch(operation: "Reshape.build", expected: "a shape holding \(count) values", got: "\(targetShape)")
+        }
+        return targetShape.map { $0 == -1 ? count / product : $0 }
+    }
+    /// None.
+    public var weights: [LayerWeight] { [] }
+
+    /// A copy (row-major storage does not move).
+    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
+                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+        output.update(from: input, count: batch * count)
+    }
+
+    /// The gradient passes through.
+    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+        inputGradient?.update(from: outputGradient, count: batch * count)
+    }
+
+    /// `target_shape`.
+    public var kerasConfig: [String: Any] { ["target_shape": targetShape] }
+}
