@@ -44,6 +44,13 @@ def load(name):
     return scaler.transform(x_train), scaler.transform(x_test), y_train, y_test, task
 
 
+def digits_images():
+    """(x_train, x_test, y_train, y_test): the digits as 8 × 8 × 1 images scaled to [0, 1], split as `digits`."""
+    data = load_digits()
+    images = (data.images / 16.0)[..., None].astype("float32")
+    return train_test_split(images, data.target, test_size=0.2, random_state=42, stratify=data.target)
+
+
 def small(name):
     """The sets the suite also cross-validates (5 folds)."""
     return name not in ("binary-100k", "multiclass-50k")

@@ -36,6 +36,11 @@ public enum AccuracyDataset: String, CaseIterable, Sendable {
     /// `binary-100k` and `multiclass-50k`.
     public var isLarge: Bool { self == .binary100k || self == .multiclass50k }
 
+    /// The models run on this dataset: the CNN joins on the digits images.
+    public var models: [AccuracyModel] {
+        AccuracyModel.models(for: task) + (self == .digits ? [.cnn] : [])
+    }
+
     /// Regression or classification.
     public var task: AccuracyTask { self == .regression ? .regression : .classification }
 
@@ -45,6 +50,7 @@ public enum AccuracyDataset: String, CaseIterable, Sendable {
         var X: Matrix<Double>
         var values: [Double] = []
         var stratify = false
+        var images: Tensor<Double>?
         switch self {
         case .seedArticle: (X, labels) = try makeClassification(nSamples: 100, nFeatures: 10, nClasses: 2, randomState: 42)
         case .binary100k: (X, labels) = try makeClassification(nSamples: 100_000, nFeatures: 100, nInformative: 20, randomState: 0)
@@ -57,7 +63,10 @@ public enum AccuracyDataset: String, CaseIterable, Sendable {
         case .iris: (X, labels) = try loadIris().xy; stratify = true
         case .wine: (X, labels) = try loadWine().xy; stratify = true
         case .breastCancer: (X, labels) = try loadBreastCancer().xy; stratify = true
-        case .digits: (X, labels) = try loadDigits().xy; stratify = true
+        case .digits:
+            let digits = try loadDigits()
+            (X, labels, stratify) = (digits.data, digits.target, true)
+            images = try digits.images.map { try ($0 / 16).reshaped(to: $0.shape + [1]) }
         }
         let rows = X.rows
         let (train, test) = stratify
@@ -70,8 +79,19 @@ public enum AccuracyDataset: String, CaseIterable, Sendable {
             return PreparedData(xTrain: xTrain, xTest: xTest, labelsTrain: [], labelsTest: [],
                                 valuesTrain: train.map { values[$0] }, valuesTest: test.map { values[$0] })
         }
-        return PreparedData(xTrain: xTrain, xTest: xTest, labelsTrain: train.map { labels[$0] }, labelsTest: test.map { labels[$0] },
-                            valuesTrain: [], valuesTest: [])
+        var data = PreparedData(xTrain: xTrain, xTest: xTest, labelsTrain: train.map { labels[$0] }, labelsTest: test.map { labels[$0] },
+                                valuesTrain: [], valuesTest: [])
+        if let images {
+            (data.imagesTrain, data.imagesTest) = (try Self.samples(images, train), try Self.samples(images, test))
+        }
+        return data
+    }
+
+    /// The samples `indices` of a tensor `[n, …]`.
+    private static func samples(_ tensor: Tensor<Double>, _ indices: [Int]) throws -> Tensor<Double> {
+        let size = tensor.shape.dropFirst().reduce(1, *)
+        let scalars = tensor.scalars
+        return try Tensor(shape: [indices.count] + tensor.shape.dropFirst(), scalars: indices.flatMap { scalars[($0 * size)..<(($0 + 1) * size)] })
     }
 }
 
@@ -97,6 +117,10 @@ public struct PreparedData: Sendable {
     public var valuesTrain: [Double]
     /// Test targets (regression).
     public var valuesTest: [Double]
+    /// Training images `[n, h, w, 1]` scaled to [0, 1] (digits only, for the CNN).
+    public var imagesTrain: Tensor<Double>?
+    /// Test images.
+    public var imagesTest: Tensor<Double>?
 
     /// Training rows.
     public var nTrain: Int { xTrain.rows }

@@ -12,6 +12,8 @@ public enum AccuracyModel: String, CaseIterable, Sendable {
     case mlp = "MLP"
     /// `MLPClassifier(randomState: 0)` — scikit-learn's reference.
     case mlpClassifier = "MLPClassifier"
+    /// The seed CNN on the digits images (Conv2D 32 → MaxPooling2D 2 → Dense 64 → softmax), 20 epochs — Keras' reference.
+    case cnn = "CNN"
     /// `LinearRegression()`.
     case linearRegression = "LinearRegression"
     /// `Ridge()`.
@@ -25,7 +27,7 @@ public enum AccuracyModel: String, CaseIterable, Sendable {
     }
 
     /// A network (Keras' reference) rather than a classical estimator (scikit-learn's).
-    public var isNetwork: Bool { self == .mlp }
+    public var isNetwork: Bool { self == .mlp || self == .cnn }
 
     /// How far below its reference's accuracy (or R²) the model may fall before the suite fails.
     public var tolerance: Double { isNetwork ? 0.02 : 0.01 }
@@ -66,6 +68,39 @@ public enum AccuracyModel: String, CaseIterable, Sendable {
         case .mlp:
             let run = try Self.seedNetwork(data, seed: seed)
             return (run.labels, [], run.fit, run.predict)
+        case .cnn:
+            let run = try Self.seedCNN(data, seed: seed)
+            return (run.labels, [], run.fit, run.predict)
+        }
+    }
+
+    /// The CNN's test predictions on the images for one seed, with its fit and predict seconds.
+    private static func seedCNN(_ data: PreparedData, seed: Int) throws -> (labels: [Int], fit: Double, predict: Double) {
+        guard let train = data.imagesTrain, let test = data.imagesTest else {
+            throw LearnError.invalidParameter(name: "dataset", expected: "a dataset with images (digits)", got: "none")
+        }
+        var net = Sequential(randomState: seed) {
+            Conv2D(32, kernelSize: 3, activation: .relu)
+            MaxPooling2D(2)
+            Flatten()
+            Dense(64, activation: .relu)
+            Dense(Set(data.labelsTrain).count, activation: .softmax)
+        }
+        net.compile(optimizer: Adam(learningRate: 0.001), loss: .sparseCategoricalCrossentropy)
+        var start = DispatchTime.now().uptimeNanoseconds
+        try net.fit(train, data.labelsTrain, epochs: 20, batchSize: 32, verbose: 0)
+        let fit = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        start = DispatchTime.now().uptimeNanoseconds
+        let labels = Self.argmax(try net.predict(test, batchSize: 32))
+        return (labels, fit, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    /// The column of each row's largest output (threshold 0.5 for one output).
+    static func argmax(_ output: Matrix<Double>) -> [Int] {
+        guard output.columns > 1 else { return output.scalars.map { $0 > 0.5 ? 1 : 0 } }
+        return (0..<output.rows).map { r in
+            let row = output.scalars[(r * output.columns)..<((r + 1) * output.columns)]
+            return (row.indices.max { row[$0] < row[$1] } ?? row.startIndex) - row.startIndex
         }
     }
 
@@ -86,10 +121,6 @@ public enum AccuracyModel: String, CaseIterable, Sendable {
         start = DispatchTime.now().uptimeNanoseconds
         let output = try net.predict(data.xTest, batchSize: 32)
         let predict = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let labels: [Int] = output.columns == 1 ? output.scalars.map { $0 > 0.5 ? 1 : 0 } : (0..<output.rows).map { r in
-            let row = output.scalars[(r * output.columns)..<((r + 1) * output.columns)]
-            return (row.indices.max { row[$0] < row[$1] } ?? row.startIndex) - row.startIndex
-        }
-        return (labels, fit, predict)
+        return (Self.argmax(output), fit, predict)
     }
 }

@@ -30,7 +30,7 @@ public struct AccuracySuite: Sendable {
     public func run(progress: (String) -> Void = { _ in }) throws -> AccuracyReport {
         let references = try ReferenceResults.embedded()
         let cases = datasets.flatMap { dataset in
-            AccuracyModel.models(for: dataset.task).filter { model in modelFilter.map { model.rawValue.contains($0) } ?? true }
+            dataset.models.filter { model in modelFilter.map { model.rawValue.contains($0) } ?? true }
                 .map { (dataset, $0) }
         }
         var results: [AccuracyResult] = []

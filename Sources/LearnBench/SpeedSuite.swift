@@ -68,6 +68,12 @@ public struct SpeedSuite: Sendable {
         if wants("classification-report-\(Self.countName(reportLabels))") { record(try classificationReportRow()) }
         if wants("hdf5-save-load-\(vectorName)") { record(try hdf5Row()) }
         if wants("mlp-epoch-\(Self.countName(logRegSamples / 10))") { record(try mlpRow()) }
+        let cnnName = Self.countName(logRegSamples / 10)
+        if wants("cnn-epoch-\(cnnName)") || wants("cnn-predict-\(cnnName)") {
+            let (train, predict) = try cnnRows()
+            if wants("cnn-epoch-\(cnnName)") { record(train) }
+            if wants("cnn-predict-\(cnnName)") { record(predict) }
+        }
         if wants("logreg-fit-\(Self.countName(logRegSamples))") { record(try logisticRow(multiclass: false)) }
         if wants("logreg-fit-multiclass-\(Self.countName(logRegSamples / 2))") { record(try logisticRow(multiclass: true)) }
         return SpeedReport(version: SwiftLearnVersion.string, blasCore: BLASRuntime.coreName,
@@ -243,10 +249,35 @@ public struct SpeedSuite: Sendable {
         }
         net.compile(optimizer: Adam(learningRate: 0.001), loss: .binaryCrossentropy, metrics: [.accuracy])
         var last = History()
-        let seconds = try Measurement.medianSeconds(runs: Swift.min(runs, 3)) { last = try net.fit(X, y, epochs: 1, batchSize: 32) }
+        let seconds = try Measurement.medianSeconds(runs: Swift.min(runs, 3)) { last = try net.fit(X, y, epochs: 1, batchSize: 32, verbose: 0) }
         var row = SpeedResult(name: "mlp-epoch-\(Self.countName(n))", seconds: seconds, throughput: Double(n) / seconds, unit: "samples/s")
         row.note = String(format: "train accuracy %.4f", last.history["accuracy"]?.last ?? 0)
         return row
+    }
+
+    /// The seed articles' CIFAR-10 network (Conv2D 32 3×3 relu → MaxPooling2D 2 → Conv2D 64 3×3 relu →
+    /// MaxPooling2D 2 → Flatten → Dense 64 relu → Dense 10 softmax, Adam, sparse cross-entropy) on
+    /// `logRegSamples / 10` random 32 × 32 × 3 images: one training epoch of batch 64, and inference at batch 64.
+    private func cnnRows() throws -> (train: SpeedResult, predict: SpeedResult) {
+        let n = logRegSamples / 10
+        var rng = RandomState(seed: 0)
+        let images = try Tensor(shape: [n, 32, 32, 3], scalars: try rng.randomSample(count: n * 32 * 32 * 3))
+        let labels = (0..<n).map { _ in Int(rng.nextUInt32() % 10) }
+        var net = Sequential(randomState: 0) {
+            Conv2D(32, kernelSize: 3, activation: .relu)
+            MaxPooling2D(2)
+            Conv2D(64, kernelSize: 3, activation: .relu)
+            MaxPooling2D(2)
+            Flatten()
+            Dense(64, activation: .relu)
+            Dense(10, activation: .softmax)
+        }
+        net.compile(optimizer: Adam(), loss: .sparseCategoricalCrossentropy)
+        let trainSeconds = try Measurement.medianSeconds(runs: Swift.min(runs, 3)) { try net.fit(images, labels, epochs: 1, batchSize: 64, verbose: 0) }
+        let predictSeconds = try Measurement.medianSeconds(runs: Swift.min(runs, 3)) { _ = try net.predict(images, batchSize: 64) }
+        let name = Self.countName(n)
+        return (SpeedResult(name: "cnn-epoch-\(name)", seconds: trainSeconds, throughput: Double(n) / trainSeconds, unit: "images/s"),
+                SpeedResult(name: "cnn-predict-\(name)", seconds: predictSeconds, throughput: Double(n) / predictSeconds, unit: "images/s"))
     }
 
     /// `LogisticRegression()` (lbfgs, C = 1) fitted to `makeClassification`: binary `n × 100`

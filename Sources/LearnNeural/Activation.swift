@@ -75,18 +75,23 @@ public enum Activation: Sendable, Equatable {
         }
     }
 
-    /// Turns `gradient` (∂L/∂output) into ∂L/∂input in place, given the layer's `input` (pre-activation)
-    /// and `output` (post-activation) values.
+    /// Whether ``backward(_:input:output:rows:width:)`` reads the pre-activation `input`; every other
+    /// activation's derivative follows from its output (relu, leaky relu and elu from the output's sign), so
+    /// layers need not keep the pre-activations.
+    public var backwardNeedsInput: Bool { self == .gelu }
+
+    /// Turns `gradient` (∂L/∂output) into ∂L/∂input in place, given the layer's `input` (pre-activation —
+    /// read only when ``backwardNeedsInput``) and `output` (post-activation) values.
     public func backward(_ gradient: UnsafeMutablePointer<Float>, input: UnsafePointer<Float>, output: UnsafePointer<Float>,
                          rows: Int, width: Int) {
         let count = rows &* width
         switch self {
         case .linear: return
-        case .relu: for i in 0..<count { gradient[i] = input[i] > 0 ? gradient[i] : 0 }   // a select, so it vectorises
+        case .relu: for i in 0..<count { gradient[i] = output[i] > 0 ? gradient[i] : 0 }   // a select, so it vectorises
         case .sigmoid: for i in 0..<count { gradient[i] *= output[i] * (1 - output[i]) }
         case .tanh: for i in 0..<count { gradient[i] *= 1 - output[i] * output[i] }
-        case let .leakyRelu(slope): for i in 0..<count where input[i] < 0 { gradient[i] *= slope }
-        case let .elu(alpha): for i in 0..<count where input[i] <= 0 { gradient[i] *= output[i] + alpha }
+        case let .leakyRelu(slope): for i in 0..<count where !(output[i] > 0) { gradient[i] *= slope }
+        case let .elu(alpha): for i in 0..<count where output[i] <= 0 { gradient[i] *= output[i] + alpha }
         case .gelu:
             let inverseRoot2 = 1 / Float(2).squareRoot(), inverseRoot2Pi = 1 / (2 * Float.pi).squareRoot()
             for i in 0..<count {

@@ -78,13 +78,13 @@ public struct Sequential: Sendable {
         }
     }
 
+    /// Keras' `to_snake_case`: `MaxPooling2D` → `max_pooling2d`, `Conv2D` → `conv2d`.
     static func snakeCase(_ name: String) -> String {
-        var result = ""
-        for (i, c) in name.enumerated() {
-            if c.isUppercase && i > 0 { result += "_" }
-            result += c.lowercased()
+        func substitute(_ text: String, _ pattern: String) -> String {
+            guard let expression = try? NSRegularExpression(pattern: pattern) else { return text }
+            return expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1_$2")
         }
-        return result
+        return substitute(substitute(name, "(.)([A-Z][a-z]+)"), "([a-z])([A-Z])").lowercased()
     }
 
     /// Builds every layer for samples of `shape` and initialises the parameters (Keras' glorot/zeros).

@@ -73,9 +73,10 @@ public struct Conv2D: Layer, Equatable {
             + (useBias ? [LayerWeight("bias", shape: [filters])] : [])
     }
 
-    /// The unrolled fields (kept for the kernel gradient), their gradient, and the pre-activations.
+    /// The unrolled fields (kept for the kernel gradient), their gradient, and the pre-activations when the
+    /// activation's derivative needs them (gelu).
     public func scratchCount(batch: Int) -> Int {
-        2 * batch * positions * patch + (activation == .linear ? 0 : batch * positions * filters)
+        2 * batch * positions * patch + (activation.backwardNeedsInput ? batch * positions * filters : 0)
     }
 
     /// Glorot-uniform kernel with Keras' fans (`kh · kw · channels`, `kh · kw · filters`); zero bias.
@@ -87,29 +88,47 @@ public struct Conv2D: Layer, Equatable {
     }
 
     /// Unrolls every receptive field of the batch into the rows of `columns` (zeros where the window hangs
-    /// over the padding).
+    /// over the padding). A kernel row that lies inside the image with no horizontal dilation is one
+    /// contiguous copy of `kw · channels` values.
     private func im2col(_ images: UnsafePointer<Float>, batch: Int, into columns: UnsafeMutablePointer<Float>) {
         let (h, w, c) = (input.height, input.width, input.channels)
+        let (kh, kw) = (kernelSize.height, kernelSize.width)
+        let rowLength = kw * c
         var row = columns
         for n in 0..<batch {
             let image = images + n * h * w * c
             for oy in 0..<output.height {
                 for ox in 0..<output.width {
-                    for ky in 0..<kernelSize.height {
+                    let left = ox * strides.width - padBefore.width
+                    let wholeRow = dilationRate.width == 1 && left >= 0 && left + kw <= w
+                    for ky in 0..<kh {
                         let iy = oy * strides.height - padBefore.height + ky * dilationRate.height
-                        for kx in 0..<kernelSize.width {
-                            let ix = ox * strides.width - padBefore.width + kx * dilationRate.width
-                            if iy >= 0 && iy < h && ix >= 0 && ix < w {
-                                row.update(from: image + (iy * w + ix) * c, count: c)
-                            } else {
-                                row.update(repeating: 0, count: c)
-                            }
+                        guard iy >= 0 && iy < h else {
+                            row.update(repeating: 0, count: rowLength)
+                            row += rowLength
+                            continue
+                        }
+                        let line = image + iy * w * c
+                        if wholeRow {
+                            Self.copy(line + left * c, to: row, count: rowLength)
+                            row += rowLength
+                            continue
+                        }
+                        for kx in 0..<kw {
+                            let ix = left + kx * dilationRate.width
+                            if ix >= 0 && ix < w { Self.copy(line + ix * c, to: row, count: c) } else { row.update(repeating: 0, count: c) }
                             row += c
                         }
                     }
                 }
             }
         }
+    }
+
+    /// A short copy as a plain loop (a `memmove` call costs more than a few values).
+    @inline(__always)
+    private static func copy(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+        for k in 0..<count { target[k] = source[k] }
     }
 
     /// Adds every row of `columns` back onto the image positions it was read from (the adjoint of im2col).
@@ -142,15 +161,10 @@ public struct Conv2D: Layer, Equatable {
                         state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
         let rows = batch * positions
         im2col(input, batch: batch, into: scratch)
+        Dense.fillRows(output, with: useBias ? parameters + patch * filters : nil, rows: rows, width: filters)
         Float.gemm(transposeA: false, transposeB: false, m: Int32(rows), n: Int32(filters), k: Int32(patch), alpha: 1,
-                   a: scratch, lda: Int32(patch), b: parameters, ldb: Int32(filters), beta: 0, c: output, ldc: Int32(filters))
-        if useBias {
-            let bias = parameters + patch * filters
-            for r in 0..<rows { let row = output + r &* filters; for j in 0..<filters { row[j] += bias[j] } }
-        }
-        guard activation != .linear else { return }
-        let preActivation = scratch + 2 * rows * patch
-        preActivation.update(from: output, count: rows * filters)
+                   a: scratch, lda: Int32(patch), b: parameters, ldb: Int32(filters), beta: useBias ? 1 : 0, c: output, ldc: Int32(filters))
+        if training && activation.backwardNeedsInput { (scratch + 2 * rows * patch).update(from: output, count: rows * filters) }
         activation.forward(output, rows: rows, width: filters)
     }
 

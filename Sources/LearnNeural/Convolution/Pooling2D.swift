@@ -41,7 +41,8 @@ struct Pooling2D: Sendable, Equatable {
     }
 
     /// Max: the largest value, remembering its position in `scratch`; average: the mean of the window's
-    /// values inside the image (TensorFlow leaves padding out of the count).
+    /// values inside the image (TensorFlow leaves padding out of the count). Channels are the inner loop,
+    /// so every step runs over contiguous memory.
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, scratch: UnsafeMutablePointer<Float>) {
         let (h, w, c) = (input.height, input.width, input.channels)
         var out = y, taken = scratch
@@ -50,20 +51,24 @@ struct Pooling2D: Sendable, Equatable {
             for oy in 0..<output.height {
                 for ox in 0..<output.width {
                     let (rows, columns) = window(oy, ox)
-                    for channel in 0..<c {
-                        if kind == .max {
-                            var best = -Float.infinity, where_ = rows.lowerBound * w * c + columns.lowerBound * c + channel
-                            for iy in rows { for ix in columns {
-                                let index = (iy * w + ix) * c + channel
-                                if image[index] > best { (best, where_) = (image[index], index) }
-                            } }
-                            out[channel] = best
-                            taken[channel] = Float(bitPattern: UInt32(truncatingIfNeeded: where_))
-                        } else {
-                            var sum: Float = 0
-                            for iy in rows { for ix in columns { sum += image[(iy * w + ix) * c + channel] } }
-                            out[channel] = sum / Float(rows.count * columns.count)
+                    if kind == .max {
+                        out.update(repeating: -.infinity, count: c)
+                        for iy in rows {
+                            for ix in columns {
+                                let offset = (iy * w + ix) * c
+                                let source = image + offset
+                                let position = Float(bitPattern: UInt32(truncatingIfNeeded: offset))
+                                for k in 0..<c where source[k] > out[k] {
+                                    out[k] = source[k]
+                                    taken[k] = position
+                                }
+                            }
                         }
+                    } else {
+                        out.update(repeating: 0, count: c)
+                        for iy in rows { for ix in columns { let source = image + (iy * w + ix) * c; for k in 0..<c { out[k] += source[k] } } }
+                        let share = 1 / Float(rows.count * columns.count)
+                        for k in 0..<c { out[k] *= share }
                     }
                     out += c
                     taken += c
@@ -82,7 +87,7 @@ struct Pooling2D: Sendable, Equatable {
             for oy in 0..<output.height {
                 for ox in 0..<output.width {
                     if kind == .max {
-                        for channel in 0..<c { image[Int(taken[channel].bitPattern)] += gradient[channel] }
+                        for channel in 0..<c { image[Int(taken[channel].bitPattern) + channel] += gradient[channel] }
                     } else {
                         let (rows, columns) = window(oy, ox)
                         let share = 1 / Float(rows.count * columns.count)
