@@ -10,7 +10,7 @@ import Testing
                                             splitSamples: 2_000, reportLabels: 5_000, logRegSamples: 2_000).run()
         #expect(report.results.map(\.name) == ["dgemm-64", "dgemm-64-raw", "sgemm-64", "sgemm-64-raw",
                                                  "memcpy-2m", "elementwise-add-2m", "sum-2m", "make-classification-10k",
-                                                 "train-test-split-2k", "classification-report-5k", "hdf5-save-load-2m", "mlp-epoch-200", "logreg-fit-2k",
+                                                 "train-test-split-2k", "classification-report-5k", "hdf5-save-load-2m", "mlp-epoch-200", "cnn-epoch-200", "cnn-predict-200", "logreg-fit-2k",
                                                  "logreg-fit-multiclass-1k"])
         #expect(report.results.allSatisfy { $0.seconds > 0 && $0.throughput > 0 })
         #expect(report.results[0].reference?.name == "dgemm-64-raw")
