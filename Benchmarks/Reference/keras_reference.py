@@ -106,6 +106,19 @@ def dilated_cnn():
     ])
 
 
+def text_cnn():
+    """The seed articles' text CNN shape: Embedding → Conv1D → MaxPooling1D → GlobalMaxPooling1D → softmax."""
+    return keras.Sequential([
+        keras.Input((12,)),
+        keras.layers.Embedding(20, 6),
+        keras.layers.Conv1D(5, 3, padding="same", activation="relu"),
+        keras.layers.MaxPooling1D(2),
+        keras.layers.Conv1D(4, 2, dilation_rate=2, activation="tanh"),
+        keras.layers.GlobalMaxPooling1D(),
+        keras.layers.Dense(2, activation="softmax"),
+    ])
+
+
 def cnn_case(make_model, x, y):
     """Forward pass and the gradient of the mean sparse cross-entropy for every weight, fixed weights."""
     import tensorflow as tf
@@ -117,7 +130,7 @@ def cnn_case(make_model, x, y):
     gradients = tape.gradient(loss, model.trainable_weights)
     # The weights are not stored: they are 0.5 × fixed(shape, k) for the k-th weight, which the tests rebuild.
     return {"x": short(x), "y": y.tolist(), "output": short(output), "loss": float(loss),
-            "gradients": [short(g) for g in gradients]}
+            "gradients": [short(tf.convert_to_tensor(g)) for g in gradients]}
 
 
 def short(array):
@@ -162,6 +175,7 @@ def main(path):
             "seed": cnn_case(seed_cnn, rng.rand(4, 32, 32, 3).astype("float32"), np.array([3, 7, 0, 9])),
             "padding": cnn_case(padding_cnn, rng.randn(3, 9, 10, 2).astype("float32"), np.array([2, 0, 1])),
             "dilated": cnn_case(dilated_cnn, rng.randn(2, 8, 8, 3).astype("float32"), np.array([1, 2])),
+            "text": cnn_case(text_cnn, rng.randint(0, 20, (3, 12)).astype("float32"), np.array([1, 0, 1])),
         },
     }
     with open(path, "w") as f:

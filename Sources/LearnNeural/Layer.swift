@@ -51,6 +51,9 @@ public protocol Layer: Sendable {
     func regularization(parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>?) -> Float
     /// The layer's own keys in Keras' `model_config` entry (the network adds `name`, `trainable`, `dtype`).
     var kerasConfig: [String: Any] { get }
+    /// Checks the network's data when this is the first layer (``Embedding``: token ids in range); most
+    /// layers accept any finite values.
+    func checkInput(_ x: Matrix<Double>) throws
 }
 
 extension Layer {
@@ -62,6 +65,8 @@ extension Layer {
     public func scratchCount(batch: Int) -> Int { 0 }
     /// Nothing to initialise by default.
     public func initialize(parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState) {}
+    /// Any finite values by default.
+    public func checkInput(_ x: Matrix<Double>) throws {}
     /// No regularisers by default.
     public func regularization(parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>?) -> Float { 0 }
 }

@@ -138,6 +138,18 @@ extension Sequential {
             layer.engine = try Pooling2D(kerasConfig: settings, kind: .average, className: "AveragePooling2D", name: name)
             return layer
         case "GlobalAveragePooling2D": return GlobalAveragePooling2D(name: name)
+        case "Conv1D": return try Conv1D(kerasConfig: settings, name: name)
+        case "MaxPooling1D":
+            let pool = (settings["pool_size"] as? [Int])?.first ?? settings["pool_size"] as? Int ?? 2
+            let strides = (settings["strides"] as? [Int])?.first ?? settings["strides"] as? Int
+            guard let padding = Padding(rawValue: settings["padding"] as? String ?? "valid") else { throw KerasConfig.unsupported("MaxPooling1D", name) }
+            return MaxPooling1D(pool, strides: strides, padding: padding, name: name)
+        case "GlobalMaxPooling1D": return GlobalMaxPooling1D(name: name)
+        case "Embedding":
+            guard let inputDim = settings["input_dim"] as? Int, let outputDim = settings["output_dim"] as? Int, settings["mask_zero"] as? Bool != true else {
+                throw KerasConfig.unsupported("Embedding", name)
+            }
+            return Embedding(inputDim: inputDim, outputDim: outputDim, name: name)
         case "GlobalMaxPooling2D": return GlobalMaxPooling2D(name: name)
         case "ZeroPadding2D": return try ZeroPadding2D(kerasConfig: settings, name: name)
         case "Reshape":

@@ -145,5 +145,6 @@ extension Sequential {
             throw LearnError.shapeMismatch(operation: operation, expected: "\(width) features (as the network was built for)", got: "\(x.columns)")
         }
         guard x.isFinite else { throw LearnError.nonFiniteInput(operation: operation) }
+        try layers.first?.checkInput(x)
     }
 }

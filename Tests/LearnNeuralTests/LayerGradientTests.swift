@@ -123,6 +123,17 @@ import Testing
         try Self.check(network, inputShape: [24], loss: .meanSquaredError, labels: [0.5, -0.2, 0.1, 0.9], rows: 2)
     }
 
+    @Test func sequenceConvolutionAndPooling() throws {
+        let network = Sequential(randomState: 10) {
+            Conv1D(4, kernelSize: 3, strides: 1, padding: .same, activation: .tanh)
+            MaxPooling1D(2, padding: .same)
+            Conv1D(3, kernelSize: 2, dilationRate: 2, activation: .elu)
+            GlobalMaxPooling1D()
+            Dense(2, activation: .softmax)
+        }
+        try Self.check(network, inputShape: [9, 3], loss: .sparseCategoricalCrossentropy, labels: [1, 0, 1], rows: 3)
+    }
+
     @Test func batchNormalizationTracksMovingStatisticsAsKeras() throws {
         var network = Sequential(randomState: 0) { BatchNormalization(momentum: 0.5) }
         try network.build(inputShape: [2])
