@@ -145,6 +145,12 @@ extension Sequential {
             guard let padding = Padding(rawValue: settings["padding"] as? String ?? "valid") else { throw KerasConfig.unsupported("MaxPooling1D", name) }
             return MaxPooling1D(pool, strides: strides, padding: padding, name: name)
         case "GlobalMaxPooling1D": return GlobalMaxPooling1D(name: name)
+        case "Rescaling":
+            guard let scale = settings["scale"] as? Double else { throw KerasConfig.unsupported("Rescaling", name) }
+            return Rescaling(scale, offset: settings["offset"] as? Double ?? 0, name: name)
+        case "RandomFlip":
+            guard let mode = FlipMode(rawValue: settings["mode"] as? String ?? "horizontal_and_vertical") else { throw KerasConfig.unsupported("RandomFlip", name) }
+            return RandomFlip(mode, name: name)
         case "Embedding":
             guard let inputDim = settings["input_dim"] as? Int, let outputDim = settings["output_dim"] as? Int, settings["mask_zero"] as? Bool != true else {
                 throw KerasConfig.unsupported("Embedding", name)

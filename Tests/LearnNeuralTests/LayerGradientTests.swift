@@ -134,6 +134,37 @@ import Testing
         try Self.check(network, inputShape: [9, 3], loss: .sparseCategoricalCrossentropy, labels: [1, 0, 1], rows: 3)
     }
 
+    @Test func rescalingAndRandomFlip() throws {
+        let network = Sequential(randomState: 11) {
+            Rescaling(0.5, offset: 0.1)
+            RandomFlip()
+            Conv2D(2, kernelSize: 2, activation: .tanh)
+            GlobalAveragePooling2D()
+            Dense(1, activation: .sigmoid)
+        }
+        try Self.check(network, inputShape: [4, 5, 2], loss: .binaryCrossentropy, labels: [1, 0, 0, 1], rows: 4)
+    }
+
+    @Test func randomFlipMirrorsOnlyInTraining() throws {
+        var network = Sequential(randomState: 3) { RandomFlip(.horizontal) }
+        try network.build(inputShape: [2, 3, 1])
+        let images: [Float] = (0..<(8 * 6)).map(Float.init)
+        var workspace = try Workspace(network: network, batch: 8)
+        workspace.activations.replaceSubrange(0..<images.count, with: images)
+        network.forward(&workspace, rows: 8, training: false)
+        #expect(Array(workspace.output(rows: 8)) == images)
+        network.forward(&workspace, rows: 8, training: true)
+        let output = Array(workspace.output(rows: 8))
+        var flipped = 0
+        for n in 0..<8 {
+            let original = Array(images[(n * 6)..<(n * 6 + 6)]), result = Array(output[(n * 6)..<(n * 6 + 6)])
+            let mirrored = [original[2], original[1], original[0], original[5], original[4], original[3]]
+            #expect(result == original || result == mirrored)
+            if result == mirrored { flipped += 1 }
+        }
+        #expect(flipped > 0 && flipped < 8)   // P(all or none of 8) = 1/128; seed 3 gives a mix
+    }
+
     @Test func batchNormalizationTracksMovingStatisticsAsKeras() throws {
         var network = Sequential(randomState: 0) { BatchNormalization(momentum: 0.5) }
         try network.build(inputShape: [2])
