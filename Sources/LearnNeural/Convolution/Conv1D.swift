@@ -117,7 +117,7 @@ public struct MaxPooling1D: Layer, Equatable {
     /// The window maxima.
     public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
                         state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
-        engine.forward(input, output, batch: batch, scratch: scratch)
+        engine.forward(input, output, batch: batch, scratch: scratch, training: training)
     }
     /// Routes each gradient to its maximum.
     public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,

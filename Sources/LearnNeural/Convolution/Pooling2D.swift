@@ -43,7 +43,7 @@ struct Pooling2D: Sendable, Equatable {
     /// Max: the largest value, remembering its position in `scratch`; average: the mean of the window's
     /// values inside the image (TensorFlow leaves padding out of the count). Channels are the inner loop,
     /// so every step runs over contiguous memory.
-    func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, scratch: UnsafeMutablePointer<Float>) {
+    func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, scratch: UnsafeMutablePointer<Float>, training: Bool) {
         let (h, w, c) = (input.height, input.width, input.channels)
         var out = y, taken = scratch
         for n in 0..<batch {
@@ -57,10 +57,15 @@ struct Pooling2D: Sendable, Equatable {
                             for ix in columns {
                                 let offset = (iy * w + ix) * c
                                 let source = image + offset
+                                guard training else {
+                                    for k in 0..<c { out[k] = Swift.max(out[k], source[k]) }   // inference needs no positions
+                                    continue
+                                }
                                 let position = Float(bitPattern: UInt32(truncatingIfNeeded: offset))
-                                for k in 0..<c where source[k] > out[k] {
-                                    out[k] = source[k]
-                                    taken[k] = position
+                                for k in 0..<c {
+                                    let better = source[k] > out[k]   // selects, not branches, so the loop vectorises
+                                    out[k] = better ? source[k] : out[k]
+                                    taken[k] = better ? position : taken[k]
                                 }
                             }
                         }
@@ -145,7 +150,7 @@ public struct MaxPooling2D: Layer, Equatable {
     /// The window maxima.
     public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
                         state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
-        engine.forward(input, output, batch: batch, scratch: scratch)
+        engine.forward(input, output, batch: batch, scratch: scratch, training: training)
     }
     /// Routes each gradient to its maximum.
     public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
@@ -178,7 +183,7 @@ public struct AveragePooling2D: Layer, Equatable {
     /// The window means.
     public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
                         state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
-        engine.forward(input, output, batch: batch, scratch: scratch)
+        engine.forward(input, output, batch: batch, scratch: scratch, training: training)
     }
     /// Spreads each gradient over its window.
     public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
