@@ -138,6 +138,20 @@ def short(array):
     return np.vectorize(lambda v: float(f"{v:.8g}"), otypes=[object])(np.asarray(array, dtype=np.float64)).tolist()
 
 
+def augmentation_cases(rng):
+    """Deterministic settings of the random geometric layers (lower = upper), applied in training mode."""
+    x = rng.rand(2, 7, 9, 2).astype("float32")
+    layers = {
+        "rotation_reflect": keras.layers.RandomRotation((0.1, 0.1)),
+        "rotation_constant_nearest": keras.layers.RandomRotation((-0.2, -0.2), fill_mode="constant", fill_value=0.5,
+                                                                 interpolation="nearest"),
+        "translation_reflect": keras.layers.RandomTranslation((0.2, 0.2), (-0.1, -0.1)),
+        "translation_wrap": keras.layers.RandomTranslation((-0.3, -0.3), (0.25, 0.25), fill_mode="wrap"),
+        "translation_nearest_fill": keras.layers.RandomTranslation((0.15, 0.15), (0.3, 0.3), fill_mode="nearest"),
+    }
+    return {"x": short(x), **{name: short(layer(x, training=True)) for name, layer in layers.items()}}
+
+
 def run(make_model, loss, x, y, optimizer, **fit_args):
     model = make_model()
     model.set_weights(initial_weights(model))
@@ -177,6 +191,7 @@ def main(path):
             "dilated": cnn_case(dilated_cnn, rng.randn(2, 8, 8, 3).astype("float32"), np.array([1, 2])),
             "text": cnn_case(text_cnn, rng.randint(0, 20, (3, 12)).astype("float32"), np.array([1, 0, 1])),
         },
+        "augmentation": augmentation_cases(rng),
     }
     with open(path, "w") as f:
         json.dump(result, f)

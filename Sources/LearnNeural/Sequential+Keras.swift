@@ -148,6 +148,20 @@ extension Sequential {
         case "Rescaling":
             guard let scale = settings["scale"] as? Double else { throw KerasConfig.unsupported("Rescaling", name) }
             return Rescaling(scale, offset: settings["offset"] as? Double ?? 0, name: name)
+        case "RandomCrop":
+            guard let height = settings["height"] as? Int, let width = settings["width"] as? Int else { throw KerasConfig.unsupported("RandomCrop", name) }
+            return RandomCrop(height: height, width: width, name: name)
+        case "RandomTranslation", "RandomRotation":
+            let fill = FillMode(rawValue: settings["fill_mode"] as? String ?? "reflect")
+            let interpolation = Interpolation(rawValue: settings["interpolation"] as? String ?? "bilinear")
+            let value = settings["fill_value"] as? Double ?? 0
+            if kerasClass == "RandomRotation", let factor = FactorRange(keras: settings["factor"]), let fill, let interpolation {
+                return RandomRotation(factor, fillMode: fill, interpolation: interpolation, fillValue: value, name: name)
+            }
+            if let height = FactorRange(keras: settings["height_factor"]), let width = FactorRange(keras: settings["width_factor"]), let fill, let interpolation {
+                return RandomTranslation(heightFactor: height, widthFactor: width, fillMode: fill, interpolation: interpolation, fillValue: value, name: name)
+            }
+            throw KerasConfig.unsupported(kerasClass ?? "?", name)
         case "RandomFlip":
             guard let mode = FlipMode(rawValue: settings["mode"] as? String ?? "horizontal_and_vertical") else { throw KerasConfig.unsupported("RandomFlip", name) }
             return RandomFlip(mode, name: name)

@@ -1,0 +1,170 @@
+import Foundation
+import LearnCore
+
+/// The shared body of the training-only geometric augmentations: each training image gets its own
+/// affine map (drawn from the network's `randomState`), kept for the backward pass; inference copies.
+protocol RandomAffineLayer: Layer {
+    var sampler: ImageSampler { get }
+    var image: ImageShape { get }
+    /// A fresh random map for one image.
+    func drawTransform(_ rng: inout RandomState) -> ImageSampler.Transform
+}
+
+extension RandomAffineLayer {
+    /// Six coefficients per image.
+    public func scratchCount(batch: Int) -> Int { 6 * batch }
+
+    func affineForward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, scratch: UnsafeMutablePointer<Float>,
+                       training: Bool, rng: inout RandomState) {
+        let size = image.height * image.width * image.channels
+        guard training else { return output.update(from: input, count: batch * size) }
+        for n in 0..<batch {
+            let t = drawTransform(&rng)
+            let c = scratch + 6 * n
+            (c[0], c[1], c[2], c[3], c[4], c[5]) = (t.a0, t.a1, t.a2, t.b0, t.b1, t.b2)
+            sampler.apply(input + n * size, output + n * size, height: image.height, width: image.width, channels: image.channels, t)
+        }
+    }
+
+    func affineBackward(_ outputGradient: UnsafePointer<Float>, _ inputGradient: UnsafeMutablePointer<Float>?, batch: Int,
+                        scratch: UnsafePointer<Float>) {
+        guard let inputGradient else { return }
+        let size = image.height * image.width * image.channels
+        for n in 0..<batch {
+            let c = scratch + 6 * n
+            let t = ImageSampler.Transform(a0: c[0], a1: c[1], a2: c[2], b0: c[3], b1: c[4], b2: c[5])
+            sampler.adjoint(outputGradient + n * size, inputGradient + n * size, height: image.height, width: image.width,
+                            channels: image.channels, t)
+        }
+    }
+}
+
+/// A factor range as Keras takes it: `0.2` means `-0.2...0.2`.
+public struct FactorRange: Sendable, Equatable, ExpressibleByFloatLiteral {
+    /// Smallest factor.
+    public var lower: Double
+    /// Largest factor.
+    public var upper: Double
+
+    /// `lower...upper`.
+    public init(_ lower: Double, _ upper: Double) { (self.lower, self.upper) = (lower, upper) }
+    /// `±value`.
+    public init(floatLiteral value: Double) { self.init(-abs(value), abs(value)) }
+
+    func draw(_ rng: inout RandomState) -> Double { lower + (upper - lower) * rng.randomSample() }
+    var keras: [Double] { [lower, upper] }
+    init?(keras value: Any?) {
+        if let pair = value as? [Double], pair.count == 2 { self.init(pair[0], pair[1]) } else if let f = value as? Double { self.init(floatLiteral: f) } else { return nil }
+    }
+}
+
+/// Shifts each training image by a random fraction of its height and width, Keras' `RandomTranslation`
+/// (reflect fill and bilinear resampling by default); inference passes images through.
+public struct RandomTranslation: RandomAffineLayer, Equatable {
+    /// Vertical shift as a fraction of the height.
+    public var heightFactor: FactorRange
+    /// Horizontal shift as a fraction of the width.
+    public var widthFactor: FactorRange
+    var sampler: ImageSampler
+    var image = ImageShape()
+    /// Keras' layer name; assigned by the network when empty.
+    public var name: String
+
+    /// `RandomTranslation(heightFactor: 0.1, widthFactor: 0.1)`.
+    public init(heightFactor: FactorRange, widthFactor: FactorRange, fillMode: FillMode = .reflect, interpolation: Interpolation = .bilinear,
+                fillValue: Double = 0, name: String = "") {
+        (self.heightFactor, self.widthFactor, self.name) = (heightFactor, widthFactor, name)
+        sampler = ImageSampler(fillMode: fillMode, interpolation: interpolation, fillValue: Float(fillValue))
+    }
+
+    /// `"RandomTranslation"`.
+    public var kerasClassName: String { "RandomTranslation" }
+    /// Images `[h, w, c]`; unchanged.
+    public mutating func build(inputShape: [Int]) throws -> [Int] {
+        image = try GlobalPooling.imageShape(inputShape, "RandomTranslation")
+        for range in [heightFactor, widthFactor] where !(range.lower <= range.upper && range.lower >= -1 && range.upper <= 1) {
+            throw LearnError.invalidParameter(name: "heightFactor/widthFactor", expected: "ranges within -1...1", got: "\(range.lower)...\(range.upper)")
+        }
+        return inputShape
+    }
+    /// None.
+    public var weights: [LayerWeight] { [] }
+
+    func drawTransform(_ rng: inout RandomState) -> ImageSampler.Transform {
+        let dy = Float(heightFactor.draw(&rng) * Double(image.height)), dx = Float(widthFactor.draw(&rng) * Double(image.width))
+        return ImageSampler.Transform(a0: 1, a1: 0, a2: -dx, b0: 0, b1: 1, b2: -dy)
+    }
+
+    /// Shifted copies in training.
+    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
+                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+        affineForward(input, output, batch: batch, scratch: scratch, training: training, rng: &rng)
+    }
+    /// The resampling's adjoint.
+    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+        affineBackward(outputGradient, inputGradient, batch: batch, scratch: scratch)
+    }
+    /// Keras' keys.
+    public var kerasConfig: [String: Any] {
+        ["height_factor": heightFactor.keras, "width_factor": widthFactor.keras, "fill_mode": sampler.fillMode.rawValue,
+         "interpolation": sampler.interpolation.rawValue, "fill_value": Double(sampler.fillValue), "seed": NSNull(), "data_format": "channels_last"]
+    }
+}
+
+/// Rotates each training image by a random fraction of a full turn about its centre, Keras'
+/// `RandomRotation` (counter-clockwise for positive factors; reflect fill, bilinear); inference passes through.
+public struct RandomRotation: RandomAffineLayer, Equatable {
+    /// The angle as a fraction of 2π.
+    public var factor: FactorRange
+    var sampler: ImageSampler
+    var image = ImageShape()
+    /// Keras' layer name; assigned by the network when empty.
+    public var name: String
+
+    /// `RandomRotation(0.1)` (up to ±36°).
+    public init(_ factor: FactorRange, fillMode: FillMode = .reflect, interpolation: Interpolation = .bilinear, fillValue: Double = 0, name: String = "") {
+        (self.factor, self.name) = (factor, name)
+        sampler = ImageSampler(fillMode: fillMode, interpolation: interpolation, fillValue: Float(fillValue))
+    }
+
+    /// `"RandomRotation"`.
+    public var kerasClassName: String { "RandomRotation" }
+    /// Images `[h, w, c]`; unchanged.
+    public mutating func build(inputShape: [Int]) throws -> [Int] {
+        image = try GlobalPooling.imageShape(inputShape, "RandomRotation")
+        guard factor.lower <= factor.upper, factor.lower.isFinite, factor.upper.isFinite else {
+            throw LearnError.invalidParameter(name: "factor", expected: "a range lower...upper", got: "\(factor.lower)...\(factor.upper)")
+        }
+        return inputShape
+    }
+    /// None.
+    public var weights: [LayerWeight] { [] }
+
+    /// Keras' map from output to input pixels for angle `θ` about the centre.
+    func drawTransform(_ rng: inout RandomState) -> ImageSampler.Transform {
+        let angle = factor.draw(&rng) * 2 * Double.pi
+        let (cosine, sine) = (Foundation.cos(angle), Foundation.sin(angle))
+        let (w, h) = (Double(image.width - 1), Double(image.height - 1))
+        let xOffset = (w - (cosine * w - sine * h)) / 2, yOffset = (h - (sine * w + cosine * h)) / 2
+        return ImageSampler.Transform(a0: Float(cosine), a1: Float(-sine), a2: Float(xOffset), b0: Float(sine), b1: Float(cosine), b2: Float(yOffset))
+    }
+
+    /// Rotated copies in training.
+    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
+                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+        affineForward(input, output, batch: batch, scratch: scratch, training: training, rng: &rng)
+    }
+    /// The resampling's adjoint.
+    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+        affineBackward(outputGradient, inputGradient, batch: batch, scratch: scratch)
+    }
+    /// Keras' keys.
+    public var kerasConfig: [String: Any] {
+        ["factor": factor.keras, "fill_mode": sampler.fillMode.rawValue, "interpolation": sampler.interpolation.rawValue,
+         "fill_value": Double(sampler.fillValue), "seed": NSNull(), "data_format": "channels_last"]
+    }
+}
