@@ -148,6 +148,7 @@ extension Sequential {
         case "Rescaling":
             guard let scale = settings["scale"] as? Double else { throw KerasConfig.unsupported("Rescaling", name) }
             return Rescaling(scale, offset: settings["offset"] as? Double ?? 0, name: name)
+        case "Normalization": return Normalization(name: name)
         case "RandomCrop":
             guard let height = settings["height"] as? Int, let width = settings["width"] as? Int else { throw KerasConfig.unsupported("RandomCrop", name) }
             return RandomCrop(height: height, width: width, name: name)

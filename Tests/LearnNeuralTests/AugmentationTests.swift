@@ -72,12 +72,45 @@ import Testing
         #expect(layer.mean == [3, 20] && layer.count == 3)
         let out = try Self.apply(layer, try Tensor<Float>(shape: [1, 2], scalars: [5, 20]), training: false)
         #expect(abs(out[0] - 2 / (8.0 / 3).squareRoot()) < 1e-6 && abs(out[1]) < 1e-6)
-        var unadapted = Sequential { Normalization() }
-        #expect(throws: LearnError.self) { try unadapted.build(inputShape: [2]) }
+        var unadapted = Sequential { Normalization() }   // Keras' unadapted start: mean 0, variance 1
+        try unadapted.build(inputShape: [2])
+        #expect(unadapted.states == [0, 0, 1, 1, 0])
+        var mismatched = Sequential { Normalization(mean: [1], variance: [1]) }
+        #expect(throws: LearnError.self) { try mismatched.build(inputShape: [2]) }
         var network = Sequential(randomState: 0) { layer; Dense(1) }
         try network.build(inputShape: [2])
         #expect(network.states == [3, 20, Float(8.0 / 3), Float(200.0 / 3), 3])
         try LayerGradientTests.check(Sequential(randomState: 1) { Dense(2); layer; Dense(1, activation: .sigmoid) }, inputShape: [3],
                                      loss: .binaryCrossentropy, labels: [1, 0], rows: 2)
+    }
+
+    @Test func augmentedNetworksSaveLoadAndGoToKeras() throws {
+        var normalization = Normalization()
+        let images = try Tensor<Double>(shape: [12, 6, 6, 2], scalars: (0..<864).map { Double(($0 * 37) % 101) / 50 })
+        try normalization.adapt(images)
+        var net = Sequential(randomState: 4) {
+            Rescaling(0.5, offset: 0.25)
+            normalization
+            RandomFlip()
+            RandomRotation(0.05)
+            RandomTranslation(heightFactor: 0.1, widthFactor: 0.1)
+            Conv2D(3, kernelSize: 3, activation: .relu)
+            GlobalAveragePooling2D()
+            Dense(2, activation: .softmax)
+        }
+        net.compile(optimizer: Adam(), loss: .sparseCategoricalCrossentropy)
+        try net.fit(images, (0..<12).map { $0 % 2 }, epochs: 2, batchSize: 4, verbose: 0)
+        let folder = ProcessInfo.processInfo.environment["SWIFTLEARN_INTEROP_DIR"] ?? "/tmp/swiftlearn-interop"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try net.save(to: folder + "/augmented.h5")
+        let restored = try Sequential.load(from: folder + "/augmented.h5")
+        // (RandomCrop stays out: at inference Keras 3.15.1 passes the uncropped image on, SwiftLearn the centre crop.)
+        #expect(restored.layers.map(\.kerasClassName) == ["Rescaling", "Normalization", "RandomFlip", "RandomRotation", "RandomTranslation",
+                                                          "Conv2D", "GlobalAveragePooling2D", "Dense"])
+        #expect(try restored.predict(images) == net.predict(images) && restored.states == net.states)
+        let sample = try Tensor(shape: [3, 6, 6, 2], scalars: Array(images.scalars[0..<216]))
+        let input = try (0..<3).map { n in try (0..<6).map { y in try (0..<6).map { x in try (0..<2).map { c in try sample.element(at: [n, y, x, c]) } } } }
+        try JSONSerialization.data(withJSONObject: ["input": input, "predictions": try net.predict(sample).scalars])
+            .write(to: URL(fileURLWithPath: folder + "/augmented_predictions.json"))
     }
 }

@@ -3,7 +3,8 @@ import LearnCore
 
 /// Standardises the last axis with fixed statistics, Keras' `Normalization`: `(x − mean) / max(√variance, ε)`,
 /// the statistics given or learned by ``adapt(_:)`` from data (as Keras' `layer.adapt(data)`); they are
-/// non-trainable state (`mean`, `variance`, `count`), saved with the network.
+/// non-trainable state (`mean`, `variance`, `count`), saved with the network. Without either it starts
+/// from mean 0 and variance 1, as Keras does.
 public struct Normalization: Layer, Equatable {
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
@@ -47,8 +48,10 @@ public struct Normalization: Layer, Equatable {
         guard let last = inputShape.last, inputShape.allSatisfy({ $0 >= 1 }) else {
             throw LearnError.shapeMismatch(operation: "Normalization.build", expected: "a non-empty input shape", got: "\(inputShape)")
         }
+        // Unadapted, Keras starts from mean 0 and variance 1 (a file's weights replace them on load).
+        if mean == nil && variance == nil { (mean, variance) = ([Double](repeating: 0, count: last), [Double](repeating: 1, count: last)) }
         guard let mean, let variance, mean.count == last, variance.count == last, variance.allSatisfy({ $0 >= 0 }) else {
-            throw LearnError.invalidParameter(name: "Normalization", expected: "mean and variance for \(last) features (or adapt(_:) first)",
+            throw LearnError.invalidParameter(name: "Normalization", expected: "mean and variance for \(last) features",
                                               got: "\(mean?.count ?? 0) and \(variance?.count ?? 0) values")
         }
         (features, rowsPerSample) = (last, inputShape.reduce(1, *) / last)

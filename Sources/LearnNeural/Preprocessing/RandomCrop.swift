@@ -2,9 +2,8 @@ import Foundation
 import LearnCore
 
 /// Crops a random `height × width` window from each training image, Keras' `RandomCrop` (pad first with
-/// ``ZeroPadding2D`` for the usual CIFAR augmentation). At inference it takes the central window — where
-/// Keras 3 resizes the largest central window of the target's aspect ratio; the two agree when the
-/// input already has the target size.
+/// ``ZeroPadding2D`` for the usual CIFAR augmentation). At inference it takes the central window, so the
+/// output shape never changes; Keras 3.15.1 documents a resize there but passes the uncropped image on.
 public struct RandomCrop: Layer, Equatable {
     /// Output rows.
     public var height: Int
