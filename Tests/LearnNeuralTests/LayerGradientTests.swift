@@ -24,12 +24,12 @@ import Testing
         return Double(loss + copy.regularizationPenalty())
     }
 
-    static func check(_ network: Sequential, inputShape: [Int], loss: Loss, labels: [Float], rows: Int) throws {
+    static func check(_ network: Sequential, inputShape: [Int], loss: Loss, labels: [Float], rows: Int, input: [Float]? = nil) throws {
         var network = network
         network.compile(optimizer: SGD(), loss: loss)
         try network.build(inputShape: inputShape)
         let width = inputShape.reduce(1, *)
-        let x: [Float] = (0..<(rows * width)).map { Float(($0 * 7) % 11) / 5 - 1.1 + Float($0 % 3) * 0.05 }
+        let x: [Float] = input ?? (0..<(rows * width)).map { Float(($0 * 7) % 11) / 5 - 1.1 + Float($0 % 3) * 0.05 }
         var trained = network
         var workspace = try Workspace(network: trained, batch: rows)
         workspace.activations.replaceSubrange(0..<x.count, with: x)
@@ -132,6 +132,17 @@ import Testing
             Dense(2, activation: .softmax)
         }
         try Self.check(network, inputShape: [9, 3], loss: .sparseCategoricalCrossentropy, labels: [1, 0, 1], rows: 3)
+    }
+
+    @Test func embeddingRowsReceiveTheirGradients() throws {
+        let network = Sequential(randomState: 13) {
+            Embedding(inputDim: 6, outputDim: 3)
+            Conv1D(2, kernelSize: 2, activation: .tanh)
+            Flatten()   // smooth, unlike a max over the small initial embeddings
+            Dense(1, activation: .sigmoid)
+        }
+        // Token ids (repeated ids accumulate into one row).
+        try Self.check(network, inputShape: [5], loss: .binaryCrossentropy, labels: [1, 0], rows: 2, input: [0, 3, 3, 5, 1, 2, 4, 0, 5, 5])
     }
 
     @Test func rescalingAndRandomFlip() throws {
