@@ -27,7 +27,7 @@ export SWIFTLEARN_INTEROP_DIR ?= $(CURDIR)/.build/interop
 # The tests' scratch files go here (emptied on every run), not into the system's /tmp.
 TEST_TMPDIR ?= $(CURDIR)/.build/test-tmp
 
-.PHONY: all deps test interop interop-keras accuracy-quick bench bench-speed build release reference datasets clean
+.PHONY: all deps test interop interop-keras accuracy-quick docs bench bench-speed build release reference datasets clean
 
 all: test
 
@@ -50,6 +50,13 @@ test: deps
 	TMPDIR="$(TEST_TMPDIR)" OPENBLAS_NUM_THREADS=$${OPENBLAS_NUM_THREADS:-1} swift test --skip-build --disable-xctest
 	$(MAKE) --no-print-directory interop
 	$(MAKE) --no-print-directory accuracy-quick
+	$(MAKE) --no-print-directory docs
+
+## docs: build the DocC documentation of every module (swift-docc-plugin); any warning fails.
+docs:
+	swift package generate-documentation > .build/docc.log 2>&1 || { cat .build/docc.log; exit 1; }
+	@if grep -q "warning:" .build/docc.log; then grep -A3 "warning:" .build/docc.log; echo "docs: DocC warnings (above)"; exit 1; fi
+	@echo "docs: DocC archives in .build/plugins/Swift-DocC/outputs, no warnings"
 
 ## accuracy-quick: the accuracy suite's quick subset (release build); fails when a model falls below its reference.
 accuracy-quick: release

@@ -21,7 +21,7 @@ struct ReferenceResults: Sendable {
     private var rows: [String: AccuracyReference] = [:]
 
     /// The embedded files, decoded.
-    /// - Throws: ``LearnError/corruptFile(path:reason:)`` when an embedded file does not decode.
+    /// - Throws: `LearnError/corruptFile(path:reason:)` when an embedded file does not decode.
     static func embedded() throws -> ReferenceResults {
         var result = ReferenceResults()
         for (name, text) in embeddedReferenceFiles.sorted(by: { $0.key < $1.key }) {

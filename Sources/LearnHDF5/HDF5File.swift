@@ -23,7 +23,7 @@ public final class HDF5File: @unchecked Sendable {  // the handle is only used f
     deinit { try? close() }
 
     /// Creates (or truncates) a file for writing.
-    /// - Throws: ``LearnError/io(path:reason:)`` when it cannot be created (missing folder, no permission, …).
+    /// - Throws: `LearnError/io(path:reason:)` when it cannot be created (missing folder, no permission, …).
     public static func create(_ path: String) throws -> HDF5File {
         _ = HDF5Library.ready
         let id = try HDF5Library.check(H5Fcreate(path, swiftlearn_h5f_acc_trunc(), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))) {
@@ -33,8 +33,8 @@ public final class HDF5File: @unchecked Sendable {  // the handle is only used f
     }
 
     /// Opens an existing file, read-only unless `writable`.
-    /// - Throws: ``LearnError/io(path:reason:)`` for a missing or unreadable file;
-    ///   ``LearnError/corruptFile(path:reason:)`` for a file that is not valid HDF5.
+    /// - Throws: `LearnError/io(path:reason:)` for a missing or unreadable file;
+    ///   `LearnError/corruptFile(path:reason:)` for a file that is not valid HDF5.
     public static func open(_ path: String, writable: Bool = false) throws -> HDF5File {
         _ = HDF5Library.ready
         var isDirectory: ObjCBool = false

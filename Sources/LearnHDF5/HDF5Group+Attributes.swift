@@ -5,7 +5,7 @@ import LearnCore
 extension HDF5Group {
     /// Sets (or replaces) an attribute of this group. Strings are variable-length, UTF-8 — or ASCII with
     /// `ascii` (Keras writes its JSON configs and weight names that way).
-    /// - Throws: ``LearnError/io(path:reason:)`` when HDF5 refuses.
+    /// - Throws: `LearnError/io(path:reason:)` when HDF5 refuses.
     public func setAttribute(_ name: String, _ value: HDF5Attribute, ascii: Bool = false) throws {
         if H5Aexists(id, name) > 0 { H5Adelete(id, name) }
         _ = H5Eclear2(hid_t(H5E_DEFAULT))
@@ -22,7 +22,7 @@ extension HDF5Group {
     }
 
     /// Reads an attribute of this group.
-    /// - Throws: ``LearnError/corruptFile(path:reason:)`` when it is missing or of a type SwiftLearn does not write.
+    /// - Throws: `LearnError/corruptFile(path:reason:)` when it is missing or of a type SwiftLearn does not write.
     public func attribute(_ name: String) throws -> HDF5Attribute {
         guard H5Aexists(id, name) > 0 else {
             _ = H5Eclear2(hid_t(H5E_DEFAULT))

@@ -19,8 +19,8 @@ public struct HDF5DatasetInfo: Sendable, Equatable {
 extension HDF5Group {
     /// Writes a dataset of `values` laid out row-major in `shape` (`[]` for a scalar); with
     /// `compression` (gzip level 1–9) the data are chunked and deflated.
-    /// - Throws: ``LearnError/shapeMismatch(operation:expected:got:)`` when the shape does not hold the
-    ///   values; ``LearnError/io(path:reason:)`` when HDF5 refuses.
+    /// - Throws: `LearnError/shapeMismatch(operation:expected:got:)` when the shape does not hold the
+    ///   values; `LearnError/io(path:reason:)` when HDF5 refuses.
     public func write<T: HDF5Scalar>(_ values: [T], shape: [Int], to name: String, compression: Int? = nil) throws {
         let count = shape.reduce(1, *)
         guard shape.allSatisfy({ $0 >= 0 }), count == values.count else {
@@ -44,7 +44,7 @@ extension HDF5Group {
     }
 
     /// Reads a whole dataset as `T`.
-    /// - Throws: ``LearnError/corruptFile(path:reason:)`` when it is missing or stored with another type.
+    /// - Throws: `LearnError/corruptFile(path:reason:)` when it is missing or stored with another type.
     public func read<T: HDF5Scalar>(_ type: T.Type, from name: String) throws -> (shape: [Int], values: [T]) {
         let info = try datasetInfo(name)
         guard info.typeName == T.hdf5Name else {
@@ -154,7 +154,7 @@ extension HDF5Group {
     }
 
     /// The stored shape and element type of a dataset.
-    /// - Throws: ``LearnError/corruptFile(path:reason:)`` when it is missing or is not a dataset.
+    /// - Throws: `LearnError/corruptFile(path:reason:)` when it is missing or is not a dataset.
     public func datasetInfo(_ name: String) throws -> HDF5DatasetInfo {
         let dataset = try openDataset(name)
         defer { H5Dclose(dataset) }

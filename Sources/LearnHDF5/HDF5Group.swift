@@ -35,7 +35,7 @@ public final class HDF5Group: @unchecked Sendable {  // the handle is only used 
     }
 
     /// Opens a child group.
-    /// - Throws: ``LearnError/corruptFile(path:reason:)`` when it does not exist.
+    /// - Throws: `LearnError/corruptFile(path:reason:)` when it does not exist.
     public func group(_ name: String) throws -> HDF5Group {
         guard contains(name) else { throw corrupt("missing group \(child(name))") }
         guard isGroup(name) else { throw corrupt("\(child(name)) is a dataset, not a group") }

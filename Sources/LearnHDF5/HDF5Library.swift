@@ -1,7 +1,7 @@
 @preconcurrency import CHDF5
 import LearnCore
 
-/// One-time libhdf5 set-up and the translation of its error stack into ``LearnError`` messages.
+/// One-time libhdf5 set-up and the translation of its error stack into `LearnError` messages.
 enum HDF5Library {
     /// Opens the library and silences HDF5's own stderr error printing (errors become Swift errors).
     static let ready: Bool = {

@@ -24,7 +24,7 @@ extension PersistableEstimator {
     public static var formatVersion: Int { 1 }
 
     /// Saves the fitted model to `path` atomically: a failed save leaves any previous file untouched.
-    /// - Throws: ``LearnError/notFitted(type:)``; ``LearnError/io(path:reason:)`` when the file cannot be written.
+    /// - Throws: `LearnError/notFitted(type:)`; `LearnError/io(path:reason:)` when the file cannot be written.
     public func save(to path: String) throws {
         guard isFitted else { throw LearnError.notFitted(type: Self.estimatorName) }
         try HDF5File.writeAtomically(to: path) { file in
@@ -38,7 +38,7 @@ extension PersistableEstimator {
     }
 
     /// Loads a model saved by ``save(to:)`` (or another tool writing the same layout).
-    /// - Throws: ``LearnError/io(path:reason:)`` for a missing file; ``LearnError/corruptFile(path:reason:)``
+    /// - Throws: `LearnError/io(path:reason:)` for a missing file; `LearnError/corruptFile(path:reason:)`
     ///   for anything unexpected inside — another class, an unknown version, a missing or misshapen array.
     public static func load(from path: String) throws -> Self {
         let file = try HDF5File.open(path)

@@ -31,7 +31,7 @@ public struct LinearRegression: Regressor, Equatable {
     }
 
     /// Fits by least squares.
-    /// - Throws: ``LearnError`` for empty, non-finite or mismatched input.
+    /// - Throws: `LearnError` for empty, non-finite or mismatched input.
     public mutating func fit(_ X: Matrix<Double>, _ y: [Double]) throws { try fit(X, y, sampleWeight: nil) }
 
     /// ``fit(_:_:)`` with per-sample weights (weighted least squares).

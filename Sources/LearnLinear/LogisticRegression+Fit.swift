@@ -4,7 +4,7 @@ import LearnCore
 extension LogisticRegression {
     /// Fits the model to `X` (one row per sample) and integer labels `y` (any values; two classes give
     /// a binary model, more a multinomial one).
-    /// - Throws: ``LearnError`` for a single class, NaN/Inf in `X`, length mismatches, `C <= 0`,
+    /// - Throws: `LearnError` for a single class, NaN/Inf in `X`, length mismatches, `C <= 0`,
     ///   `l1Ratio` outside [0, 1], an L1 part with a solver other than saga, bad weights.
     public mutating func fit(_ X: Matrix<Double>, _ y: [Int]) throws {
         try fit(X, y, sampleWeight: nil)

@@ -3,7 +3,7 @@ import LearnCore
 extension LogisticRegression {
     /// The logits `X Wᵀ + b`: one column for binary problems (the positive class's score), one per
     /// class otherwise (scikit-learn's `decision_function`).
-    /// - Throws: ``LearnError/notFitted(type:)``, or shape / non-finite errors.
+    /// - Throws: `LearnError/notFitted(type:)`, or shape / non-finite errors.
     public func decisionFunction(_ X: Matrix<Double>) throws -> Matrix<Double> {
         guard let coef else { throw LearnError.notFitted(type: Self.estimatorName) }
         guard X.columns == coef.columns else {

@@ -52,7 +52,7 @@ public struct Ridge: Regressor, Equatable {
     }
 
     /// Fits the penalised least-squares problem.
-    /// - Throws: ``LearnError`` for `alpha < 0`, empty, non-finite or mismatched input.
+    /// - Throws: `LearnError` for `alpha < 0`, empty, non-finite or mismatched input.
     public mutating func fit(_ X: Matrix<Double>, _ y: [Double]) throws { try fit(X, y, sampleWeight: nil) }
 
     /// ``fit(_:_:)`` with per-sample weights.

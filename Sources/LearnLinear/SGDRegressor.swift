@@ -87,7 +87,7 @@ public struct SGDRegressor: Regressor, Equatable {
     }
 
     /// Runs the epochs of stochastic gradient descent from zero weights.
-    /// - Throws: ``LearnError`` for bad parameters, empty, non-finite or mismatched input, or a divergence
+    /// - Throws: `LearnError` for bad parameters, empty, non-finite or mismatched input, or a divergence
     ///   (weights overflowing: lower `eta0` or scale the data).
     public mutating func fit(_ X: Matrix<Double>, _ y: [Double]) throws {
         try LeastSquaresInput.check(X, y, nil, "SGDRegressor.fit")

@@ -2,8 +2,8 @@ import LearnCore
 
 /// The fraction (or, with `normalize: false`, the weighted count) of exact matches —
 /// scikit-learn's `accuracy_score`.
-/// - Throws: ``LearnError/shapeMismatch(operation:expected:got:)`` for different lengths,
-///   ``LearnError/emptyInput(operation:)`` for no samples, ``LearnError/invalidParameter(name:expected:got:)``
+/// - Throws: `LearnError/shapeMismatch(operation:expected:got:)` for different lengths,
+///   `LearnError/emptyInput(operation:)` for no samples, `LearnError/invalidParameter(name:expected:got:)`
 ///   for bad weights.
 public func accuracyScore<L: ClassLabel>(_ yTrue: [L], _ yPred: [L], normalize: Bool = true, sampleWeight: [Double]? = nil) throws -> Double {
     try MetricValidation.sameLength(yTrue.count, yPred.count, "accuracyScore")

@@ -68,10 +68,10 @@ public struct ClassificationReport<L: ClassLabel>: Sendable, CustomStringConvert
 
 /// Precision, recall, F1 and support per class, with the accuracy and averages — scikit-learn's
 /// `classification_report`. `print(report)` gives scikit-learn's text; the fields give the numbers.
-/// - Parameters:
-///   - targetNames: display names, one per label (default: the labels themselves).
-///   - digits: decimal places of the text.
-/// - Throws: ``LearnError`` for different lengths, no samples, bad weights, or `targetNames` of the
+/// Arguments:
+///   - `targetNames`: display names, one per label (default: the labels themselves).
+///   - `digits`: decimal places of the text.
+/// - Throws: `LearnError` for different lengths, no samples, bad weights, or `targetNames` of the
 ///   wrong length.
 public func classificationReport<L: ClassLabel>(
     _ yTrue: [L], _ yPred: [L], labels: [L]? = nil, targetNames: [String]? = nil, sampleWeight: [Double]? = nil,

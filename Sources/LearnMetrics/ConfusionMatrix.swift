@@ -4,7 +4,7 @@ import LearnCore
 ///
 /// Rows and columns follow `labels` (default: the sorted labels of `yTrue` ∪ `yPred`); samples whose
 /// true or predicted label is not in `labels` are left out.
-/// - Throws: ``LearnError`` for different lengths, no samples or duplicate labels.
+/// - Throws: `LearnError` for different lengths, no samples or duplicate labels.
 public func confusionMatrix<L: ClassLabel>(_ yTrue: [L], _ yPred: [L], labels: [L]? = nil) throws -> [[Int]] {
     let weighted = try confusionMatrix(yTrue, yPred, labels: labels, sampleWeight: nil, normalize: nil)
     return (0..<weighted.rows).map { i in (0..<weighted.columns).map { j in Int(weighted[i, j]) } }

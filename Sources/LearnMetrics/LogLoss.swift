@@ -6,7 +6,7 @@ import LearnCore
 /// `yProba` has one column per class in sorted-label order (`labels`, default: the labels of `yTrue`);
 /// a single column is read as the probability of the larger of two classes. Probabilities are clipped
 /// to `[ε, 1 − ε]` (ε = `Double.ulpOfOne`).
-/// - Throws: ``LearnError`` for probabilities outside [0, 1] or non-finite, a column count that does not
+/// - Throws: `LearnError` for probabilities outside [0, 1] or non-finite, a column count that does not
 ///   match the classes, a single class without `labels`, a label outside `labels`, or the usual length,
 ///   emptiness and weight problems.
 public func logLoss<L: ClassLabel>(

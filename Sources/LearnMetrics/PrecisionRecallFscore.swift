@@ -26,7 +26,7 @@ public struct AveragedScores: Sendable, Equatable {
 }
 
 /// Per-class scores for every label (sorted labels of `yTrue` ∪ `yPred`, or `labels`).
-/// - Throws: ``LearnError`` for different lengths, no samples, bad weights, duplicate labels, or `beta < 0`.
+/// - Throws: `LearnError` for different lengths, no samples, bad weights, duplicate labels, or `beta < 0`.
 public func precisionRecallFscoreSupport<L: ClassLabel>(
     _ yTrue: [L], _ yPred: [L], beta: Double = 1, labels: [L]? = nil, sampleWeight: [Double]? = nil,
     zeroDivision: ZeroDivision = .warn
@@ -37,8 +37,8 @@ public func precisionRecallFscoreSupport<L: ClassLabel>(
 }
 
 /// Scores averaged over labels as `average` says.
-/// - Parameter posLabel: the positive class for `.binary` (default `1` for numeric labels).
-/// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for `.binary` on more than two
+/// `posLabel` is the positive class for `.binary` (default `1` for numeric labels).
+/// - Throws: `LearnError/invalidParameter(name:expected:got:)` for `.binary` on more than two
 ///   classes or a `posLabel` that is not among two present labels; see the per-class variant for the rest.
 public func precisionRecallFscoreSupport<L: ClassLabel>(
     _ yTrue: [L], _ yPred: [L], beta: Double = 1, labels: [L]? = nil, posLabel: L? = nil, average: Average,

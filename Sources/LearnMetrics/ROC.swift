@@ -12,10 +12,10 @@ public struct ROCCurve: Sendable, Equatable {
 
 /// The ROC curve of binary scores, scikit-learn's `roc_curve` (with `drop_intermediate=True` by
 /// default: collinear points are dropped).
-/// - Parameters:
-///   - yScore: higher means more likely `posLabel`.
-///   - posLabel: the positive class; default `1` for numeric labels, required otherwise when ambiguous.
-/// - Throws: ``LearnError`` for different lengths, no samples, non-finite scores, more than two classes,
+/// Arguments:
+///   - `yScore`: higher means more likely `posLabel`.
+///   - `posLabel`: the positive class; default `1` for numeric labels, required otherwise when ambiguous.
+/// - Throws: `LearnError` for different lengths, no samples, non-finite scores, more than two classes,
 ///   or a class missing (a rate would be 0/0).
 public func rocCurve<L: ClassLabel>(
     _ yTrue: [L], _ yScore: [Double], posLabel: L? = nil, sampleWeight: [Double]? = nil, dropIntermediate: Bool = true
@@ -26,7 +26,7 @@ public func rocCurve<L: ClassLabel>(
 }
 
 /// The area under a curve by the trapezoidal rule, scikit-learn's `auc`.
-/// - Throws: ``LearnError`` when `x` is neither increasing nor decreasing, or lengths differ / < 2.
+/// - Throws: `LearnError` when `x` is neither increasing nor decreasing, or lengths differ / < 2.
 public func auc(_ x: [Double], _ y: [Double]) throws -> Double {
     try MetricValidation.sameLength(x.count, y.count, "auc", "y")
     guard x.count >= 2 else {
@@ -47,7 +47,7 @@ public func auc(_ x: [Double], _ y: [Double]) throws -> Double {
 
 /// The area under the ROC curve of binary scores: the positive class is the larger label
 /// (scikit-learn's `roc_auc_score` on a binary target).
-/// - Throws: ``LearnError`` for different lengths, no samples, non-finite scores, or a `yTrue`
+/// - Throws: `LearnError` for different lengths, no samples, non-finite scores, or a `yTrue`
 ///   without both classes (scikit-learn returns NaN there; SwiftLearn says why).
 public func rocAucScore<L: ClassLabel>(_ yTrue: [L], _ yScore: [Double], sampleWeight: [Double]? = nil) throws -> Double {
     let classes = Array(Set(yTrue)).sorted()
@@ -72,7 +72,7 @@ public enum ROCAverage: String, Sendable, CaseIterable {
 /// The multiclass ROC AUC, one-vs-rest (scikit-learn's `roc_auc_score(multi_class="ovr")`):
 /// `yScore` holds one probability column per class in `labels` order (default: sorted labels of `yTrue`);
 /// rows must sum to 1.
-/// - Throws: ``LearnError`` when the column count differs from the classes, rows do not sum to 1,
+/// - Throws: `LearnError` when the column count differs from the classes, rows do not sum to 1,
 ///   `yTrue` holds a label outside `labels`, or for the usual length/emptiness/finiteness problems.
 public func rocAucScore<L: ClassLabel>(
     _ yTrue: [L], _ yScore: Matrix<Double>, average: ROCAverage = .macro, labels: [L]? = nil, sampleWeight: [Double]? = nil

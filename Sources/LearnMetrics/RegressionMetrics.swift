@@ -2,7 +2,7 @@ import Foundation
 import LearnCore
 
 /// The mean of squared errors, scikit-learn's `mean_squared_error`.
-/// - Throws: ``LearnError`` for different lengths, no samples, non-finite values or bad weights.
+/// - Throws: `LearnError` for different lengths, no samples, non-finite values or bad weights.
 public func meanSquaredError(_ yTrue: [Double], _ yPred: [Double], sampleWeight: [Double]? = nil) throws -> Double {
     try RegressionInputs(yTrue, yPred, sampleWeight, "meanSquaredError").average { ($0 - $1) * ($0 - $1) }
 }

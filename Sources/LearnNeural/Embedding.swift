@@ -40,7 +40,7 @@ public struct Embedding: Layer, Equatable {
     }
 
     /// Every id must be a whole number in `0..<inputDim`.
-    /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` naming the first bad id.
+    /// - Throws: `LearnError/invalidParameter(name:expected:got:)` naming the first bad id.
     public func checkInput(_ x: Matrix<Double>) throws {
         if let bad = x.scalars.first(where: { !($0 >= 0 && $0 < Double(inputDim) && $0.rounded() == $0) }) {
             throw LearnError.invalidParameter(name: "token id", expected: "whole numbers in 0..<\(inputDim) (Embedding inputDim)", got: "\(bad)")

@@ -45,7 +45,7 @@ public enum Loss: Sendable, Equatable {
     /// The mean loss of `rows` samples and, when `gradient` is given, ∂loss/∂prediction written into it.
     /// With `sampleWeights` (one per row) each sample's loss is weighted and the sum divided by `rows`,
     /// Keras' `sum_over_batch_size` reduction.
-    /// - Throws: ``LearnError/unknownLabel(_:)`` for a sparse label outside `0..<width`.
+    /// - Throws: `LearnError/unknownLabel(_:)` for a sparse label outside `0..<width`.
     public func evaluate(predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, width: Int,
                          gradient: UnsafeMutablePointer<Float>?, sampleWeights: UnsafePointer<Float>? = nil) throws -> Float {
         guard rows > 0 && width > 0 else { return 0 }

@@ -2,7 +2,7 @@ import Foundation
 import LearnCore
 import LearnMetrics
 
-/// A metric reported during training and by ``Sequential/evaluate(_:_:batchSize:)``, with Keras' log
+/// A metric reported during training and by `Sequential.evaluate(…)`, with Keras' log
 /// keys. Precision, recall and AUC treat every output as a binary decision (one-hot targets for
 /// sparse labels), as Keras' `Precision`, `Recall` and `AUC` do, and are computed with `LearnMetrics`.
 public enum Metric: String, Sendable, CaseIterable {

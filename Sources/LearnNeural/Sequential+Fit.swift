@@ -14,7 +14,7 @@ extension Sequential {
     /// fraction of the rows, before shuffling, as Keras does; `validationData` gives a validation set
     /// instead. `classWeight` (label → weight) or `sampleWeight` (one per row) weight each sample's loss.
     /// `verbose`: 0 silent, 1 a live progress bar on a terminal (else one line per epoch), 2 one line per epoch.
-    /// - Throws: ``LearnError`` when not compiled, for bad shapes, NaN in the data, labels outside the
+    /// - Throws: `LearnError` when not compiled, for bad shapes, NaN in the data, labels outside the
     ///   output range or missing from `classWeight`, `batchSize` < 1, a loss that turns NaN (naming the
     ///   epoch and batch), or a callback's error.
     @discardableResult

@@ -11,7 +11,7 @@ extension Sequential {
     /// Saves the network as a Keras legacy `.h5` file, atomically (a failed save keeps the previous file).
     /// With `includeOptimizer` (Keras' default) the optimizer's state is saved too, so training resumes
     /// where it stopped after ``load(from:)``.
-    /// - Throws: ``LearnError/notFitted(type:)`` before the network is built; ``LearnError/io(path:reason:)``.
+    /// - Throws: `LearnError/notFitted(type:)` before the network is built; `LearnError/io(path:reason:)`.
     public func save(to path: String, includeOptimizer: Bool = true) throws {
         guard let inputShape else { throw LearnError.notFitted(type: "Sequential") }
         let modelConfig = try jsonText(["class_name": "Sequential", "config": modelConfigBody(inputShape)])
@@ -79,7 +79,7 @@ extension Sequential {
 
     /// Loads a Keras legacy `.h5` file written by ``save(to:includeOptimizer:)`` or by Keras itself,
     /// compiled with its training configuration (and optimizer state) when the file has them.
-    /// - Throws: ``LearnError/io(path:reason:)`` for a missing file; ``LearnError/corruptFile(path:reason:)``
+    /// - Throws: `LearnError/io(path:reason:)` for a missing file; `LearnError/corruptFile(path:reason:)`
     ///   for anything else unexpected (another model type, unsupported layers, missing or misshapen weights).
     public static func load(from path: String) throws -> Sequential {
         let file = try HDF5File.open(path)

@@ -110,7 +110,7 @@ extension Sequential {
     }
 
     /// Predictions for every row of `x`, in batches (Keras' `predict`), without dropout.
-    /// - Throws: ``LearnError/notFitted(type:)`` before the network is built; shape or non-finite errors.
+    /// - Throws: `LearnError/notFitted(type:)` before the network is built; shape or non-finite errors.
     public func predict(_ x: Matrix<Double>, batchSize: Int = 32) throws -> Matrix<Double> {
         guard let inputShape else { throw LearnError.notFitted(type: "Sequential") }
         try checkInput(x, width: inputShape.reduce(1, *), "Sequential.predict")

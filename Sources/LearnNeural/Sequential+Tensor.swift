@@ -14,7 +14,7 @@ extension Sequential {
     }
 
     /// Trains on tensor samples with integer labels; the network is built for `x`'s sample shape.
-    /// - Throws: ``LearnError`` as ``fit(_:_:epochs:batchSize:validationSplit:validationData:shuffle:classWeight:sampleWeight:callbacks:verbose:)``,
+    /// - Throws: `LearnError` as `fit(_:_:epochs:batchSize:validationSplit:validationData:shuffle:classWeight:sampleWeight:callbacks:verbose:)`,
     ///   and when the samples' shape differs from the one the network was built for.
     @discardableResult
     public mutating func fit(_ x: Tensor<Double>, _ y: [Int], epochs: Int = 1, batchSize: Int = 32, validationSplit: Double = 0,

@@ -49,15 +49,15 @@ extension Sequential {
 
     /// Each layer's weights as Keras' `get_weights()` lists them, in Keras' shapes: a Dense layer's kernel
     /// `[inputs, units]` and bias `[units]`; BatchNormalization's gamma, beta, moving mean and variance.
-    /// - Throws: ``LearnError/notFitted(type:)`` before the network is built.
+    /// - Throws: `LearnError/notFitted(type:)` before the network is built.
     public func getWeights() throws -> [Tensor<Float>] {
         guard inputShape != nil else { throw LearnError.notFitted(type: "Sequential") }
         return try weightLocations().map { try Tensor(shape: $0.weight.shape, scalars: values(at: $0)) }
     }
 
     /// Replaces the weights with tensors shaped as ``getWeights()`` returns them (Keras' `set_weights`).
-    /// - Throws: ``LearnError/shapeMismatch(operation:expected:got:)`` when the list or a shape differs;
-    ///   ``LearnError/nonFiniteInput(operation:)`` for NaN or infinity.
+    /// - Throws: `LearnError/shapeMismatch(operation:expected:got:)` when the list or a shape differs;
+    ///   `LearnError/nonFiniteInput(operation:)` for NaN or infinity.
     public mutating func setWeights(_ weights: [Tensor<Float>]) throws {
         guard inputShape != nil else { throw LearnError.notFitted(type: "Sequential") }
         let locations = weightLocations()

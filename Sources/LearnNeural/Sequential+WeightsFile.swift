@@ -5,7 +5,7 @@ import LearnHDF5
 extension Sequential {
     /// Saves the weights alone in Keras' legacy weights layout (`layer_names` at the root, one group
     /// per layer), which Keras' `model.load_weights("x.h5")` reads; atomic like ``save(to:includeOptimizer:)``.
-    /// - Throws: ``LearnError/notFitted(type:)`` before the network is built; ``LearnError/io(path:reason:)``.
+    /// - Throws: `LearnError/notFitted(type:)` before the network is built; `LearnError/io(path:reason:)`.
     public func saveWeights(to path: String) throws {
         guard inputShape != nil else { throw LearnError.notFitted(type: "Sequential") }
         try HDF5File.writeAtomically(to: path) { file in try writeModelWeights(to: try file.root) }
@@ -13,7 +13,7 @@ extension Sequential {
 
     /// Loads weights written by ``saveWeights(to:)`` (or a whole-model file's `model_weights`) into this
     /// network, which must be built with the same layers.
-    /// - Throws: ``LearnError/notFitted(type:)`` before the network is built; ``LearnError/corruptFile(path:reason:)``
+    /// - Throws: `LearnError/notFitted(type:)` before the network is built; `LearnError/corruptFile(path:reason:)`
     ///   when the file's layers or shapes differ.
     public mutating func loadWeights(from path: String) throws {
         guard inputShape != nil else { throw LearnError.notFitted(type: "Sequential") }

@@ -20,7 +20,7 @@ public struct LabelEncoder<Label: Hashable & Comparable & Sendable>: Estimator, 
     public mutating func setParameter(_ name: String, _ value: ParameterValue) throws { throw unknownParameter(name) }
 
     /// Learns the sorted distinct labels.
-    /// - Throws: ``LearnError/emptyInput(operation:)`` for no labels.
+    /// - Throws: `LearnError/emptyInput(operation:)` for no labels.
     public mutating func fit(_ labels: [Label]) throws {
         guard !labels.isEmpty else { throw LearnError.emptyInput(operation: "LabelEncoder.fit") }
         classes = Array(Set(labels)).sorted()
@@ -28,7 +28,7 @@ public struct LabelEncoder<Label: Hashable & Comparable & Sendable>: Estimator, 
     }
 
     /// Each label's code.
-    /// - Throws: ``LearnError/unknownLabel(_:)`` naming labels not seen in `fit`; ``LearnError/notFitted(type:)``.
+    /// - Throws: `LearnError/unknownLabel(_:)` naming labels not seen in `fit`; `LearnError/notFitted(type:)`.
     public func transform(_ labels: [Label]) throws -> [Int] {
         guard !classes.isEmpty else { throw LearnError.notFitted(type: Self.estimatorName) }
         var unseen: [Label] = []
@@ -49,7 +49,7 @@ public struct LabelEncoder<Label: Hashable & Comparable & Sendable>: Estimator, 
     }
 
     /// The labels for codes.
-    /// - Throws: ``LearnError/unknownLabel(_:)`` for a code outside `0..<classes.count`.
+    /// - Throws: `LearnError/unknownLabel(_:)` for a code outside `0..<classes.count`.
     public func inverseTransform(_ codes: [Int]) throws -> [Label] {
         guard !classes.isEmpty else { throw LearnError.notFitted(type: Self.estimatorName) }
         return try codes.map { code in

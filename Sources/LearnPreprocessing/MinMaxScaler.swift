@@ -53,7 +53,7 @@ public struct MinMaxScaler: InvertibleTransformer, Equatable {
     }
 
     /// Learns each feature's minimum and maximum.
-    /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` when `featureRange` is not
+    /// - Throws: `LearnError/invalidParameter(name:expected:got:)` when `featureRange` is not
     ///   increasing; empty or non-finite input errors.
     public mutating func fit(_ X: Matrix<Double>) throws {
         let (low, high) = featureRange

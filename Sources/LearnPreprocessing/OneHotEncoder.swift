@@ -2,7 +2,7 @@ import LearnCore
 
 /// What ``OneHotEncoder`` does with a category it did not see in `fit`.
 public enum UnknownCategoryHandling: String, Sendable, CaseIterable {
-    /// Throw ``LearnError/unknownLabel(_:)`` (scikit-learn's default).
+    /// Throw `LearnError/unknownLabel(_:)` (scikit-learn's default).
     case error
     /// Encode the feature as all zeros.
     case ignore
@@ -15,7 +15,7 @@ public enum UnknownCategoryHandling: String, Sendable, CaseIterable {
 /// var encoder = OneHotEncoder<String>()
 /// let X = try encoder.fitTransform([["red", "S"], ["green", "M"]])   // 2 × 4 indicators
 /// ```
-/// With `Double` categories it is also a ``Transformer`` on `Matrix<Double>`.
+/// With `Double` categories it is also a `Transformer` on `Matrix<Double>`.
 public struct OneHotEncoder<Category: Hashable & Comparable & Sendable>: Estimator, Equatable {
     /// `"OneHotEncoder"`.
     public static var estimatorName: String { "OneHotEncoder" }
@@ -48,7 +48,7 @@ public struct OneHotEncoder<Category: Hashable & Comparable & Sendable>: Estimat
     public var outputWidth: Int { categories.reduce(0) { $0 + $1.count } }
 
     /// Learns each column's categories.
-    /// - Throws: ``LearnError/emptyInput(operation:)``; ``LearnError/shapeMismatch(operation:expected:got:)`` for ragged rows.
+    /// - Throws: `LearnError/emptyInput(operation:)`; `LearnError/shapeMismatch(operation:expected:got:)` for ragged rows.
     public mutating func fit(_ rows: [[Category]]) throws {
         let width = try Self.width(of: rows, "OneHotEncoder.fit")
         categories = (0..<width).map { j in Array(Set(rows.map { $0[j] })).sorted() }
@@ -56,8 +56,8 @@ public struct OneHotEncoder<Category: Hashable & Comparable & Sendable>: Estimat
     }
 
     /// The indicator matrix, one block of columns per input column.
-    /// - Throws: ``LearnError/unknownLabel(_:)`` for an unseen category with `handleUnknown == .error`;
-    ///   ``LearnError/notFitted(type:)``; shape errors.
+    /// - Throws: `LearnError/unknownLabel(_:)` for an unseen category with `handleUnknown == .error`;
+    ///   `LearnError/notFitted(type:)`; shape errors.
     public func transform(_ rows: [[Category]]) throws -> Matrix<Double> {
         guard !categories.isEmpty else { throw LearnError.notFitted(type: Self.estimatorName) }
         guard rows.allSatisfy({ $0.count == categories.count }) else {
@@ -78,14 +78,14 @@ public struct OneHotEncoder<Category: Hashable & Comparable & Sendable>: Estimat
         return result
     }
 
-    /// ``fit(_:)`` then ``transform(_:)``.
+    /// `fit(_:)` then `transform(_:)`.
     public mutating func fitTransform(_ rows: [[Category]]) throws -> Matrix<Double> {
         try fit(rows)
         return try transform(rows)
     }
 
     /// The category of each block's set column; `nil` where a block is all zeros (an ignored unknown).
-    /// - Throws: ``LearnError/shapeMismatch(operation:expected:got:)`` for the wrong width.
+    /// - Throws: `LearnError/shapeMismatch(operation:expected:got:)` for the wrong width.
     public func inverseTransform(_ X: Matrix<Double>) throws -> [[Category?]] {
         guard !categories.isEmpty else { throw LearnError.notFitted(type: Self.estimatorName) }
         guard X.columns == outputWidth else {
@@ -127,7 +127,7 @@ public struct OneHotEncoder<Category: Hashable & Comparable & Sendable>: Estimat
 
 extension OneHotEncoder: Transformer where Category == Double {
     /// Learns each column's distinct values as categories.
-    /// - Throws: ``LearnError/nonFiniteInput(operation:)`` for NaN or infinities.
+    /// - Throws: `LearnError/nonFiniteInput(operation:)` for NaN or infinities.
     public mutating func fit(_ X: Matrix<Double>) throws {
         guard X.isFinite else { throw LearnError.nonFiniteInput(operation: "OneHotEncoder.fit") }
         try fit(Self.rows(X))

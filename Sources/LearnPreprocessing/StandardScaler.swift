@@ -48,7 +48,7 @@ public struct StandardScaler: InvertibleTransformer, Equatable {
     }
 
     /// Learns per-feature mean and variance (two-pass with scikit-learn's correction term).
-    /// - Throws: ``LearnError/emptyInput(operation:)`` or ``LearnError/nonFiniteInput(operation:)``.
+    /// - Throws: `LearnError/emptyInput(operation:)` or `LearnError/nonFiniteInput(operation:)`.
     public mutating func fit(_ X: Matrix<Double>) throws {
         try ScalerInput.check(X, "StandardScaler.fit")
         let n = Double(X.rows)
@@ -74,7 +74,7 @@ public struct StandardScaler: InvertibleTransformer, Equatable {
     }
 
     /// `(x − mean) / scale` with the fitted statistics.
-    /// - Throws: ``LearnError/notFitted(type:)``, or a shape / non-finite error.
+    /// - Throws: `LearnError/notFitted(type:)`, or a shape / non-finite error.
     public func transform(_ X: Matrix<Double>) throws -> Matrix<Double> {
         guard nFeaturesIn > 0 else { throw LearnError.notFitted(type: Self.estimatorName) }
         try ScalerInput.checkColumns(X, nFeaturesIn, "StandardScaler.transform")

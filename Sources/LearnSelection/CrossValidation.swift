@@ -1,7 +1,7 @@
 import Foundation
 import LearnCore
 
-/// Per-fold results of ``crossValidate(_:_:_:cv:scoring:returnTrainScore:)``.
+/// Per-fold results of `crossValidate(_:_:_:cv:scoring:returnTrainScore:)`.
 public struct CrossValidationResult: Sendable {
     /// Test scores by scorer name, one per fold (`test_<name>` in scikit-learn).
     public var testScores: [String: [Double]]
@@ -15,10 +15,10 @@ public struct CrossValidationResult: Sendable {
 
 /// Fits a copy of `estimator` on each training fold and scores it on the held-out fold —
 /// scikit-learn's `cross_validate`.
-/// - Parameters:
-///   - cv: the splitter; see ``crossValScore(_:_:_:cv:scoring:)-(_,_,_,Int,_)`` for the integer form.
-///   - scoring: one or more scorers; default the estimator's own score.
-/// - Throws: the splitter's and the estimator's errors; ``LearnError/shapeMismatch(operation:expected:got:)``
+/// Arguments:
+///   - `cv`: the splitter; see ``crossValScore(_:_:_:cv:scoring:)-(_,_,_,Int,_)`` for the integer form.
+///   - `scoring`: one or more scorers; default the estimator's own score.
+/// - Throws: the splitter's and the estimator's errors; `LearnError/shapeMismatch(operation:expected:got:)`
 ///   when `X` and `y` differ in length.
 public func crossValidate<Model: SupervisedEstimator>(
     _ estimator: Model, _ X: Matrix<Double>, _ y: [Model.Target], cv: some CrossValidator,
@@ -58,7 +58,7 @@ public func crossValScore<Model: SupervisedEstimator>(
     try crossValidate(estimator, X, y, cv: cv, scoring: [scoring]).testScores[scoring.name] ?? []
 }
 
-/// ``crossValScore(_:_:_:cv:scoring:)-(_,_,_,some CrossValidator,_)`` with `cv` folds: stratified
+/// `crossValScore(_:_:_:cv:scoring:)` on a splitter, with `cv` folds: stratified
 /// for classifiers, plain K-fold otherwise, neither shuffled (scikit-learn's `cv=int`).
 public func crossValScore<Model: SupervisedEstimator>(
     _ estimator: Model, _ X: Matrix<Double>, _ y: [Model.Target], cv: Int = 5, scoring: Scorer<Model> = .estimatorScore

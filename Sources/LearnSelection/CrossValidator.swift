@@ -101,7 +101,7 @@ public struct StratifiedKFold: CrossValidator, Equatable {
     }
 
     /// The folds of the samples labelled `y`.
-    /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` without `y`, or when every class
+    /// - Throws: `LearnError/invalidParameter(name:expected:got:)` without `y`, or when every class
     ///   has fewer members than `nSplits`.
     public func split<L: Hashable & Comparable & Sendable>(nSamples: Int, y: [L]?) throws -> [Fold] {
         guard let y else {

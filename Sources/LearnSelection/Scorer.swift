@@ -22,7 +22,7 @@ public struct Scorer<Model: SupervisedEstimator>: Sendable {
         try body(model, X, y)
     }
 
-    /// The estimator's own ``SupervisedEstimator/score(_:_:)`` (accuracy or R²).
+    /// The estimator's own `SupervisedEstimator/score(_:_:)` (accuracy or R²).
     public static var estimatorScore: Scorer {
         Scorer(name: "score") { model, X, y in try model.score(X, y) }
     }
@@ -58,11 +58,11 @@ extension Scorer where Model: Classifier {
             return try rocAucScore(y, try proba.column(1))
         }
     }
-    /// One-vs-rest macro ROC AUC over ``Classifier/predictProba(_:)`` (multiclass).
+    /// One-vs-rest macro ROC AUC over `Classifier/predictProba(_:)` (multiclass).
     public static var rocAucOvr: Scorer {
         Scorer(name: "roc_auc_ovr") { model, X, y in try rocAucScore(y, try model.predictProba(X), labels: model.classes) }
     }
-    /// The negated log loss of ``Classifier/predictProba(_:)``.
+    /// The negated log loss of `Classifier/predictProba(_:)`.
     public static var negLogLoss: Scorer {
         Scorer(name: "neg_log_loss") { model, X, y in -(try logLoss(y, try model.predictProba(X), labels: model.classes)) }
     }

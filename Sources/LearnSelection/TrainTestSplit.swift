@@ -24,14 +24,14 @@ public struct TrainTestSplit<Label: Sendable>: Sendable {
 /// let split = try trainTestSplit(X, y, testSize: 0.2, randomState: 42, stratify: y)
 /// ```
 ///
-/// - Parameters:
-///   - testSize: a fraction (`0.2`) or a count (`30`); `nil` is 0.25, or the complement of `trainSize`.
-///   - trainSize: a fraction or a count; `nil` is the complement of the test set.
-///   - randomState: the seed; `nil` draws from system entropy.
-///   - shuffle: `false` takes the first rows for training and the next for testing.
-///   - stratify: labels whose class proportions both sets keep (usually `y`).
-/// - Throws: ``LearnError/shapeMismatch(operation:expected:got:)`` when `X`, `y` and `stratify` differ
-///   in length; ``LearnError/invalidParameter(name:expected:got:)`` for sizes out of range, a class with
+/// Arguments:
+///   - `testSize`: a fraction (`0.2`) or a count (`30`); `nil` is 0.25, or the complement of `trainSize`.
+///   - `trainSize`: a fraction or a count; `nil` is the complement of the test set.
+///   - `randomState`: the seed; `nil` draws from system entropy.
+///   - `shuffle`: `false` takes the first rows for training and the next for testing.
+///   - `stratify`: labels whose class proportions both sets keep (usually `y`).
+/// - Throws: `LearnError/shapeMismatch(operation:expected:got:)` when `X`, `y` and `stratify` differ
+///   in length; `LearnError/invalidParameter(name:expected:got:)` for sizes out of range, a class with
 ///   fewer than 2 members, fewer train or test rows than classes, or `stratify` without `shuffle`.
 public func trainTestSplit<Label: Sendable, Stratum: Hashable & Comparable>(
     _ X: Matrix<Double>, _ y: [Label], testSize: SplitSize? = nil, trainSize: SplitSize? = nil,

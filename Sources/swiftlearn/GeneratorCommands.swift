@@ -8,16 +8,16 @@ struct MakeClassificationCommand: ParsableCommand {
         commandName: "make-classification",
         abstract: "Generate scikit-learn's make_classification dataset (identical for the same --random-state).")
 
-    @Option var nSamples: Int
-    @Option var nFeatures: Int
-    @Option var nInformative = 2
-    @Option var nRedundant = 2
-    @Option var nRepeated = 0
-    @Option var nClasses = 2
-    @Option var nClustersPerClass = 2
+    @Option(help: "Number of rows (samples).") var nSamples: Int
+    @Option(help: "Number of feature columns.") var nFeatures: Int
+    @Option(help: "Informative features (the rest: redundant, repeated, noise).") var nInformative = 2
+    @Option(help: "Features that are random linear combinations of the informative ones.") var nRedundant = 2
+    @Option(help: "Features duplicated from the informative and redundant ones.") var nRepeated = 0
+    @Option(help: "Number of classes (labels 0 … n-1).") var nClasses = 2
+    @Option(help: "Gaussian clusters per class.") var nClustersPerClass = 2
     @Option(help: "Class proportions, comma-separated (nClasses or nClasses-1 values).") var weights: NumberList?
-    @Option var flipY = 0.01
-    @Option var classSep = 1.0
+    @Option(help: "Fraction of labels flipped at random (label noise).") var flipY = 0.01
+    @Option(help: "Hypercube size: larger values separate the classes more.") var classSep = 1.0
     @Flag(help: "Put cluster centers at random points instead of hypercube vertices.") var noHypercube = false
     @Option(help: "A number, one per feature (comma-separated), or 'random'.") var shift: NumberOrRandom?
     @Option(help: "A number, one per feature (comma-separated), or 'random'.") var scale: NumberOrRandom?
@@ -38,8 +38,8 @@ struct MakeBlobsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "make-blobs", abstract: "Generate scikit-learn's make_blobs dataset.")
 
-    @Option var nSamples = 100
-    @Option var nFeatures = 2
+    @Option(help: "Number of rows (samples).") var nSamples = 100
+    @Option(help: "Number of feature columns.") var nFeatures = 2
     @Option(help: "Number of centers (default 3).") var centers: Int?
     @Option(help: "One standard deviation, or one per center (comma-separated).") var clusterStd: NumberList?
     @Option(help: "Bounds of the box the centers are drawn in, as low,high.") var centerBox: NumberList?
@@ -60,7 +60,7 @@ struct MakeMoonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "make-moons", abstract: "Generate scikit-learn's make_moons dataset.")
 
-    @Option var nSamples = 100
+    @Option(help: "Number of rows (samples).") var nSamples = 100
     @Option(help: "Standard deviation of Gaussian noise added to the points.") var noise: Double?
     @OptionGroup var common: GeneratorOutputOptions
 
@@ -75,7 +75,7 @@ struct MakeCirclesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "make-circles", abstract: "Generate scikit-learn's make_circles dataset.")
 
-    @Option var nSamples = 100
+    @Option(help: "Number of rows (samples).") var nSamples = 100
     @Option(help: "Standard deviation of Gaussian noise added to the points.") var noise: Double?
     @Option(help: "Inner circle radius relative to the outer, in [0, 1).") var factor = 0.8
     @OptionGroup var common: GeneratorOutputOptions
@@ -93,12 +93,12 @@ struct MakeRegressionCommand: ParsableCommand {
         commandName: "make-regression",
         abstract: "Generate scikit-learn's make_regression dataset (several targets are written as y0, y1, ...).")
 
-    @Option var nSamples = 100
-    @Option var nFeatures = 100
-    @Option var nInformative = 10
-    @Option var nTargets = 1
-    @Option var bias = 0.0
-    @Option var noise = 0.0
+    @Option(help: "Number of rows (samples).") var nSamples = 100
+    @Option(help: "Number of feature columns.") var nFeatures = 100
+    @Option(help: "Features that enter the linear model.") var nInformative = 10
+    @Option(help: "Number of target columns (y0, y1, … when more than one).") var nTargets = 1
+    @Option(help: "Intercept of the linear model.") var bias = 0.0
+    @Option(help: "Standard deviation of Gaussian noise added to the targets.") var noise = 0.0
     @OptionGroup var common: GeneratorOutputOptions
 
     func run() throws {

@@ -29,6 +29,7 @@ struct SpeedCommand: ParsableCommand {
         let report = try suite.run { name in
             FileHandle.standardError.write(Data("  measured \(name)\n".utf8))
         }
+        guard !report.results.isEmpty else { throw ValidationError("no benchmark matches '\(filter ?? "")'") }
         print(report.table())
         if let json {
             do {

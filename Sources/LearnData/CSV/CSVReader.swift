@@ -13,9 +13,9 @@ import LearnCore
 ///   - path: the file to read.
 ///   - targetColumn: the header name of the column to return as ``CSVTable/target`` rather than
 ///     among the features; `nil` keeps every column as a feature.
-/// - Throws: ``LearnError/io(path:reason:)`` when the file cannot be read;
-///   ``LearnError/corruptFile(path:reason:)`` naming the line and column of an empty file, a ragged
-///   row or a cell that is not a number; ``LearnError/invalidParameter(name:expected:got:)`` when
+/// - Throws: `LearnError/io(path:reason:)` when the file cannot be read;
+///   `LearnError/corruptFile(path:reason:)` naming the line and column of an empty file, a ragged
+///   row or a cell that is not a number; `LearnError/invalidParameter(name:expected:got:)` when
 ///   `targetColumn` is not in the header.
 public func readCSV(from path: String, targetColumn: String? = nil) throws -> CSVTable {
     let contents: Data

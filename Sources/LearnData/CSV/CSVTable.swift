@@ -21,7 +21,7 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     /// The target as class labels, for classification.
-    /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` when no target was read, or a
+    /// - Throws: `LearnError/invalidParameter(name:expected:got:)` when no target was read, or a
     ///   value is not a whole number.
     public func integerTarget() throws -> [Int] {
         guard let target, let targetName else {

@@ -7,13 +7,13 @@ import LearnCore
 /// The file is written beside `path` and renamed over it only when complete, so a failed write
 /// leaves any previous file intact.
 ///
-/// - Parameters:
-///   - featureNames: the header names; `nil` gives `x0, x1, …` (the `swiftlearn` tools' format).
-///   - target: the target column's values, or `nil` for none.
-///   - targetName: the target column's header name.
-/// - Throws: ``LearnError/shapeMismatch(operation:expected:got:)`` when the names or target do not
-///   match the data; ``LearnError/invalidParameter(name:expected:got:)`` for names containing commas
-///   or line breaks; ``LearnError/io(path:reason:)`` when the file cannot be written.
+/// Arguments:
+///   - `featureNames`: the header names; `nil` gives `x0, x1, …` (the `swiftlearn` tools' format).
+///   - `target`: the target column's values, or `nil` for none.
+///   - `targetName`: the target column's header name.
+/// - Throws: `LearnError/shapeMismatch(operation:expected:got:)` when the names or target do not
+///   match the data; `LearnError/invalidParameter(name:expected:got:)` for names containing commas
+///   or line breaks; `LearnError/io(path:reason:)` when the file cannot be written.
 public func writeCSV(_ data: Matrix<Double>, target: [Double]? = nil, to path: String,
                      featureNames: [String]? = nil, targetName: String = "y") throws {
     let names = featureNames ?? (0..<data.columns).map { "x\($0)" }

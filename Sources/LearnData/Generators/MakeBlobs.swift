@@ -7,12 +7,12 @@ import LearnCore
 /// let (X, y, centers) = try makeBlobs(nSamples: 300, centers: 4, clusterStd: 0.6, randomState: 0)
 /// ```
 ///
-/// - Parameters:
-///   - nSamples: the total, split as evenly as possible (the first `nSamples % centers` get one more).
-///   - centers: how many centers to draw uniformly inside `centerBox` (`nil` = 3, as scikit-learn).
-///   - clusterStd: one standard deviation, or one per center.
+/// Arguments:
+///   - `nSamples`: the total, split as evenly as possible (the first `nSamples % centers` get one more).
+///   - `centers`: how many centers to draw uniformly inside `centerBox` (`nil` = 3, as scikit-learn).
+///   - `clusterStd`: one standard deviation, or one per center.
 /// - Returns: the points, their center index, and the centers (`centers × nFeatures`).
-/// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for counts below 1, a negative or
+/// - Throws: `LearnError/invalidParameter(name:expected:got:)` for counts below 1, a negative or
 ///   wrongly sized `clusterStd`, or an empty `centerBox`.
 public func makeBlobs(
     nSamples: Int = 100, nFeatures: Int = 2, centers: Int? = nil, clusterStd: GeneratorParameter = 1.0,

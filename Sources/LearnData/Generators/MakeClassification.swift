@@ -19,7 +19,7 @@ import LearnCore
 ///   `nClasses` or `nClasses - 1` entries (the last class gets the rest). `shift`/`scale` accept a
 ///   number, one number per feature, or `.random` (scikit-learn's `None`). `randomState` is a seed;
 ///   `nil` draws from system entropy.
-/// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for the combinations scikit-learn
+/// - Throws: `LearnError/invalidParameter(name:expected:got:)` for the combinations scikit-learn
 ///   rejects: `nInformative + nRedundant + nRepeated > nFeatures`, `nClasses * nClustersPerClass >
 ///   2^nInformative`, weights of the wrong length, counts below their minimum, `flipY` outside [0, 1],
 ///   `classSep <= 0`.

@@ -6,7 +6,7 @@ import LearnCore
 ///
 /// The singular values are `(1 - tailStrength) · exp(-(i / effectiveRank)²) + tailStrength ·
 /// exp(-0.1 · i / effectiveRank)`; the singular vectors are the Q factors of Gaussian matrices.
-/// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for sizes below 1, a non-positive
+/// - Throws: `LearnError/invalidParameter(name:expected:got:)` for sizes below 1, a non-positive
 ///   `effectiveRank` or `tailStrength` outside [0, 1].
 public func makeLowRankMatrix(
     nSamples: Int = 100, nFeatures: Int = 100, effectiveRank: Int = 10, tailStrength: Double = 0.5,

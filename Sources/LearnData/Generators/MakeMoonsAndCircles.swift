@@ -5,7 +5,7 @@ import LearnCore
 ///
 /// The first `nSamples / 2` points are the outer moon (label 0), the rest the inner (label 1);
 /// rows are shuffled, then Gaussian `noise` (a standard deviation) is added.
-/// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for `nSamples < 1` or negative noise.
+/// - Throws: `LearnError/invalidParameter(name:expected:got:)` for `nSamples < 1` or negative noise.
 public func makeMoons(nSamples: Int = 100, shuffle: Bool = true, noise: Double? = nil, randomState: Int? = nil) throws
     -> (X: Matrix<Double>, y: [Int])
 {
@@ -33,8 +33,8 @@ public func makeMoons(nSamples: (outer: Int, inner: Int), shuffle: Bool = true, 
 
 /// A large circle containing a smaller one, exactly as scikit-learn's `make_circles`.
 ///
-/// - Parameter factor: the inner radius relative to the outer, in [0, 1).
-/// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for `factor` outside [0, 1),
+/// `factor` is the inner radius relative to the outer, in [0, 1).
+/// - Throws: `LearnError/invalidParameter(name:expected:got:)` for `factor` outside [0, 1),
 ///   `nSamples < 1` or negative noise.
 public func makeCircles(
     nSamples: Int = 100, shuffle: Bool = true, noise: Double? = nil, randomState: Int? = nil, factor: Double = 0.8

@@ -11,7 +11,7 @@ import LearnCore
 /// // make_regression(n_samples=200, n_features=5, noise=0.5, random_state=0, coef=True)
 /// let (X, y, coef) = try makeRegression(nSamples: 200, nFeatures: 5, noise: 0.5, randomState: 0)
 /// ```
-/// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for counts below 1 (`nInformative`
+/// - Throws: `LearnError/invalidParameter(name:expected:got:)` for counts below 1 (`nInformative`
 ///   below 0) or negative noise.
 public func makeRegression(
     nSamples: Int = 100, nFeatures: Int = 100, nInformative: Int = 10, bias: Double = 0.0,

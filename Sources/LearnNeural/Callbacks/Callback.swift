@@ -8,7 +8,7 @@ public enum CallbackAction: Sendable, Equatable {
     case stop
 }
 
-/// A hook into ``Sequential/fit(_:_:epochs:batchSize:validationSplit:validationData:shuffle:classWeight:sampleWeight:callbacks:verbose:)``,
+/// A hook into `Sequential.fit(…)`,
 /// Keras' `Callback`: a class, so it can keep state across epochs that the caller reads afterwards.
 /// Every method has a do-nothing default; the network is passed `inout`, so a callback can read or
 /// change its weights, optimizer (``Sequential/learningRate``) or save it.

@@ -32,8 +32,8 @@ public final class ModelCheckpoint: Callback {
     }
 
     /// Saves when due.
-    /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` when `saveBestOnly` watches a key the
-    ///   logs lack or the path names one; ``LearnError/io(path:reason:)`` when the file cannot be written.
+    /// - Throws: `LearnError/invalidParameter(name:expected:got:)` when `saveBestOnly` watches a key the
+    ///   logs lack or the path names one; `LearnError/io(path:reason:)` when the file cannot be written.
     public func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction {
         if saveBestOnly {
             guard let current = logs[monitor.rawValue] else {

@@ -19,7 +19,7 @@ public final class ReduceLROnPlateau: Callback {
     private var wait = 0, cooldownCounter = 0
 
     /// `ReduceLROnPlateau(monitor: .valLoss, factor: 0.5, patience: 2)`.
-    /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for a factor outside (0, 1).
+    /// - Throws: `LearnError/invalidParameter(name:expected:got:)` for a factor outside (0, 1).
     public init(monitor: Monitor = .valLoss, factor: Double = 0.1, patience: Int = 10, mode: MonitorMode = .auto, minDelta: Double = 1e-4,
                 cooldown: Int = 0, minLr: Double = 0) throws {
         guard factor > 0 && factor < 1 else { throw LearnError.invalidParameter(name: "factor", expected: "a number in (0, 1)", got: "\(factor)") }

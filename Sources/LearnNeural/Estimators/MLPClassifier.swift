@@ -68,7 +68,7 @@ public struct MLPClassifier: Classifier, MultilayerPerceptron {
     }
 
     /// Trains on integer labels (two or more classes).
-    /// - Throws: ``LearnError`` for empty, non-finite or mismatched data, one class, or bad settings.
+    /// - Throws: `LearnError` for empty, non-finite or mismatched data, one class, or bad settings.
     public mutating func fit(_ X: Matrix<Double>, _ y: [Int]) throws {
         try MLPData.check(X, count: y.count, "MLPClassifier.fit")
         let labels = Array(Set(y)).sorted()
@@ -90,7 +90,7 @@ public struct MLPClassifier: Classifier, MultilayerPerceptron {
     }
 
     /// Class probabilities, one column per class in ``classes`` order.
-    /// - Throws: ``LearnError/notFitted(type:)`` before `fit`; shape or non-finite errors.
+    /// - Throws: `LearnError/notFitted(type:)` before `fit`; shape or non-finite errors.
     public func predictProba(_ X: Matrix<Double>) throws -> Matrix<Double> {
         let output = try MLPData.output(of: network, X, Self.estimatorName)
         guard output.columns == 1 else { return output }

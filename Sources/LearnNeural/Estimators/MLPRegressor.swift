@@ -60,7 +60,7 @@ public struct MLPRegressor: Regressor, MultilayerPerceptron {
     }
 
     /// Trains on real-valued targets.
-    /// - Throws: ``LearnError`` for empty, non-finite or mismatched data, or bad settings.
+    /// - Throws: `LearnError` for empty, non-finite or mismatched data, or bad settings.
     public mutating func fit(_ X: Matrix<Double>, _ y: [Double]) throws {
         try MLPData.check(X, count: y.count, "MLPRegressor.fit")
         guard y.allSatisfy(\.isFinite) else { throw LearnError.nonFiniteInput(operation: "MLPRegressor.fit") }
@@ -78,7 +78,7 @@ public struct MLPRegressor: Regressor, MultilayerPerceptron {
     }
 
     /// The predicted value of each row.
-    /// - Throws: ``LearnError/notFitted(type:)`` before `fit`; shape or non-finite errors.
+    /// - Throws: `LearnError/notFitted(type:)` before `fit`; shape or non-finite errors.
     public func predict(_ X: Matrix<Double>) throws -> [Double] {
         try MLPData.output(of: network, X, Self.estimatorName).scalars
     }

@@ -23,7 +23,7 @@ public protocol Optimizer: Sendable {
     /// A slot's values for all parameters (`nil` for an unknown name).
     func slot(_ name: String) -> [Float]?
     /// Replaces a slot's values (after ``prepare(parameterCount:)``).
-    /// - Throws: ``LearnError`` for an unknown slot or a wrong length.
+    /// - Throws: `LearnError` for an unknown slot or a wrong length.
     mutating func setSlot(_ name: String, to values: [Float]) throws
     /// Sizes the optimizer's state for `count` parameters (state and iterations are reset).
     mutating func prepare(parameterCount count: Int)

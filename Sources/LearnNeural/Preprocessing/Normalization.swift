@@ -2,7 +2,7 @@ import Foundation
 import LearnCore
 
 /// Standardises the last axis with fixed statistics, Keras' `Normalization`: `(x − mean) / max(√variance, ε)`,
-/// the statistics given or learned by ``adapt(_:)`` from data (as Keras' `layer.adapt(data)`); they are
+/// the statistics given or learned by `adapt(_:)` from data (as Keras' `layer.adapt(data)`); they are
 /// non-trainable state (`mean`, `variance`, `count`), saved with the network. Without either it starts
 /// from mean 0 and variance 1, as Keras does.
 public struct Normalization: Layer, Equatable {
@@ -19,13 +19,13 @@ public struct Normalization: Layer, Equatable {
     /// Keras' epsilon under the square root's floor.
     static let epsilon: Float = 1e-7
 
-    /// With known statistics, or none (then ``adapt(_:)`` before training).
+    /// With known statistics, or none (then `adapt(_:)` before training).
     public init(mean: [Double]? = nil, variance: [Double]? = nil, name: String = "") {
         (self.mean, self.variance, self.name) = (mean, variance, name)
     }
 
     /// Learns the mean and (biased) variance of each feature — the last axis — from rows of data.
-    /// - Throws: ``LearnError`` for empty or non-finite data.
+    /// - Throws: `LearnError` for empty or non-finite data.
     public mutating func adapt(_ x: Matrix<Double>) throws {
         guard x.rows > 0, x.columns > 0 else { throw LearnError.emptyInput(operation: "Normalization.adapt") }
         guard x.isFinite else { throw LearnError.nonFiniteInput(operation: "Normalization.adapt") }
