@@ -6,56 +6,18 @@ import Testing
 
 /// The network engine: gradients of whole networks against finite differences, training, callbacks, errors.
 @Suite struct NetworkTests {
-    /// The mean loss of `network` on `(x, y)` with the given parameters (inference mode: no dropout).
-    static func loss(_ network: Sequential, parameters: [Float], _ x: [Float], _ y: [Float], rows: Int, loss: Loss) throws -> Double {
-        var copy = network
-        copy.parameters = parameters
-        var workspace = try Workspace(network: copy, batch: rows)
-        workspace.activations.replaceSubrange(0..<x.count, with: x)
-        copy.forward(&workspace, rows: rows, training: false)
-        let output = Array(workspace.output(rows: rows))
-        let width = workspace.widths.last ?? 1
-        return try Double(output.withUnsafeBufferPointer { p in
-            try y.withUnsafeBufferPointer { t in try loss.evaluate(predictions: p.baseAddress!, targets: t.baseAddress!, rows: rows, width: width, gradient: nil) }
-        })
-    }
-
     @Test(arguments: [(Loss.binaryCrossentropy, 1), (.sparseCategoricalCrossentropy, 3), (.meanSquaredError, 2)])
     func denseNetworkGradientsMatchFiniteDifferences(_ loss: Loss, _ outputs: Int) throws {
         let final: Activation = outputs == 1 ? .sigmoid : (loss == .meanSquaredError ? .linear : .softmax)
-        var network = Sequential(randomState: 3) {
+        let network = Sequential(randomState: 3) {
             Dense(5, activation: .tanh)
             Dense(4, activation: .elu)
             Dense(outputs, activation: final)
         }
-        try network.build(inputShape: [3])
         let rows = 4
-        let x: [Float] = (0..<(rows * 3)).map { Float(($0 * 5) % 7) / 4 - 0.8 }
         let y: [Float] = loss == .sparseCategoricalCrossentropy ? [0, 2, 1, 2]
             : loss == .binaryCrossentropy ? [1, 0, 0, 1] : (0..<(rows * outputs)).map { Float($0 % 3) / 2 }
-        var workspace = try Workspace(network: network, batch: rows)
-        workspace.activations.replaceSubrange(0..<x.count, with: x)
-        network.forward(&workspace, rows: rows, training: false)
-        let outputStart = workspace.activationOffsets.last ?? 0
-        _ = try workspace.activations.withUnsafeBufferPointer { a in
-            try workspace.gradients.withUnsafeMutableBufferPointer { g in
-                try y.withUnsafeBufferPointer { t in
-                    try loss.evaluate(predictions: a.baseAddress! + outputStart, targets: t.baseAddress!, rows: rows, width: outputs,
-                                      gradient: g.baseAddress! + outputStart)
-                }
-            }
-        }
-        network.backward(&workspace, rows: rows)
-        let h: Float = 1e-2
-        for i in network.parameters.indices {
-            var plus = network.parameters, minus = network.parameters
-            plus[i] += h
-            minus[i] -= h
-            let numeric = (try Self.loss(network, parameters: plus, x, y, rows: rows, loss: loss)
-                - Self.loss(network, parameters: minus, x, y, rows: rows, loss: loss)) / Double(2 * h)
-            let analytic = Double(workspace.parameterGradients[i])
-            #expect(abs(analytic - numeric) <= 2e-3 + 2e-2 * abs(numeric), "\(loss) parameter \(i): \(analytic) vs \(numeric)")
-        }
+        try LayerGradientTests.check(network, inputShape: [3], loss: loss, labels: y, rows: rows)
     }
 
     @Test func theSeedNetworkLearnsAndIsDeterministic() throws {
