@@ -91,17 +91,14 @@ public enum AccuracyModel: String, CaseIterable, Sendable {
         try net.fit(train, data.labelsTrain, epochs: 20, batchSize: 32, verbose: 0)
         let fit = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         start = DispatchTime.now().uptimeNanoseconds
-        let labels = Self.argmax(try net.predict(test, batchSize: 32))
+        let labels = try Self.argmax(try net.predict(test, batchSize: 32))
         return (labels, fit, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
     /// The column of each row's largest output (threshold 0.5 for one output).
-    static func argmax(_ output: Matrix<Double>) -> [Int] {
+    static func argmax(_ output: Matrix<Double>) throws -> [Int] {
         guard output.columns > 1 else { return output.scalars.map { $0 > 0.5 ? 1 : 0 } }
-        return (0..<output.rows).map { r in
-            let row = output.scalars[(r * output.columns)..<((r + 1) * output.columns)]
-            return (row.indices.max { row[$0] < row[$1] } ?? row.startIndex) - row.startIndex
-        }
+        return try output.argmax(axis: 1)
     }
 
     /// The seed network's test predictions for one seed, with its fit and predict seconds.
@@ -121,6 +118,6 @@ public enum AccuracyModel: String, CaseIterable, Sendable {
         start = DispatchTime.now().uptimeNanoseconds
         let output = try net.predict(data.xTest, batchSize: 32)
         let predict = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return (Self.argmax(output), fit, predict)
+        return (try Self.argmax(output), fit, predict)
     }
 }

@@ -82,7 +82,7 @@ public struct MLPClassifier: Classifier, MultilayerPerceptron {
             targets: indices.map(Float.init), outputs: binary ? 1 : labels.count, outputActivation: binary ? .sigmoid : .softmax,
             loss: binary ? .binaryCrossentropy : .sparseCategoricalCrossentropy, lossScale: 1, strata: indices,
             score: { network, rows in
-                let predicted = try Self.classIndices(network.predict(try X.rows(at: rows), batchSize: 256))
+                let predicted = try Self.classIndices(try network.predict(try X.rows(at: rows), batchSize: 256))
                 return Double(zip(rows, predicted).filter { indices[$0] == $1 }.count) / Double(rows.count)
             })
         (network, trainingLog) = try trainPerceptron(X, problem)
@@ -99,7 +99,7 @@ public struct MLPClassifier: Classifier, MultilayerPerceptron {
 
     /// The most probable class of each row.
     public func predict(_ X: Matrix<Double>) throws -> [Int] {
-        try Self.classIndices(MLPData.output(of: network, X, Self.estimatorName)).map { classes[$0] }
+        try Self.classIndices(try MLPData.output(of: network, X, Self.estimatorName)).map { classes[$0] }
     }
 
     /// Log-probabilities (scikit-learn's `predict_log_proba`).
@@ -108,12 +108,9 @@ public struct MLPClassifier: Classifier, MultilayerPerceptron {
         return try Matrix(rows: probabilities.rows, columns: probabilities.columns, scalars: probabilities.scalars.map { Foundation.log($0) })
     }
 
-    /// Column of the largest output (threshold 0.5 for one sigmoid output).
-    static func classIndices(_ output: Matrix<Double>) -> [Int] {
+    /// Column of the largest output (the first on ties, as NumPy); threshold 0.5 for one sigmoid output.
+    static func classIndices(_ output: Matrix<Double>) throws -> [Int] {
         guard output.columns > 1 else { return output.scalars.map { $0 > 0.5 ? 1 : 0 } }
-        return (0..<output.rows).map { r in
-            let row = output.scalars[(r * output.columns)..<((r + 1) * output.columns)]
-            return (row.indices.max { row[$0] < row[$1] } ?? row.startIndex) - row.startIndex
-        }
+        return try output.argmax(axis: 1)
     }
 }
