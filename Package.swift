@@ -29,11 +29,14 @@ let package = Package(
         .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev"])]),
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
 
+        // Fused row-block kernels BLAS has no call for (AVX2 + FMA chosen at run time); LearnCore's alone.
+        .target(name: "CLearnKernels"),
+
         // The linear-algebra core every other module shares.
         .target(
             name: "LearnCore",
             dependencies: [
-                "CBLAS", "CLAPACKE",
+                "CBLAS", "CLAPACKE", "CLearnKernels",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
@@ -76,7 +79,7 @@ let package = Package(
         .target(name: "LearnTestSupport", path: "Tests/LearnTestSupport", resources: [.copy("Vectors")]),
         .testTarget(
             name: "LearnCoreTests",
-            dependencies: ["LearnCore", "LearnTestSupport"],
+            dependencies: ["LearnCore", "CLearnKernels", "LearnTestSupport"],
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "LearnDataTests", dependencies: ["LearnData", "LearnTestSupport"], resources: [.copy("Resources")]),

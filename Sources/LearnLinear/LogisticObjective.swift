@@ -7,9 +7,10 @@ import LearnCore
 ///
 /// with ℓ the binomial (one logit) or multinomial (one logit per class) log loss and the intercepts
 /// unpenalised. Parameters θ are `nClasses` rows of `nFeatures + 1` (weights, then intercept); a binary
-/// problem has one row. Value and gradient come from one pass over `X` in cache-sized row blocks: the
-/// logits of a block (gemv/gemm), their losses, and the block's gradient contribution (a transposed
-/// gemv/gemm) while the block is still in cache — so `X` streams from memory once per evaluation.
+/// problem has one row. Value and gradient come from one pass over `X` in L1-sized row blocks
+/// (``RowBlockKernels``): a block's logits, their losses and residuals (with a vectorised `exp`), and
+/// the block's gradient contribution while the block is still in cache — so `X` streams from memory
+/// once per evaluation, where separate BLAS products would read it twice.
 struct LogisticObjective {
     let X: Matrix<Double>
     /// Binary: 1 for the positive class else 0. Multinomial: the class code.
@@ -27,9 +28,6 @@ struct LogisticObjective {
     var width: Int { X.columns + 1 }
     var parameterCount: Int { nRows * width }
 
-    /// Rows per block: ~256 KB of `X`, so a block stays in L2 between its two products.
-    var blockRows: Int { Swift.max(16, Swift.min(8192, 32768 / Swift.max(1, X.columns))) }
-
     /// f(θ), with ∇f(θ) written into `gradient`.
     func valueAndGradient(_ theta: [Double], _ gradient: inout [Double]) -> Double {
         gradient = [Double](repeating: 0, count: parameterCount)
@@ -37,8 +35,19 @@ struct LogisticObjective {
         X.withUnsafeBufferPointer { x in
             theta.withUnsafeBufferPointer { theta in
                 gradient.withUnsafeMutableBufferPointer { gradient in
-                    guard let x = x.baseAddress, let theta = theta.baseAddress, let gradient = gradient.baseAddress else { return }
-                    loss = nRows == 1 ? binaryPass(x, theta, gradient) : multinomialPass(x, theta, gradient)
+                    targets.withUnsafeBufferPointer { targets in
+                        guard let x = x.baseAddress, let theta = theta.baseAddress, let gradient = gradient.baseAddress,
+                              let targets = targets.baseAddress else { return }
+                        let samples = Samples(x: x, targets: targets, weights: nil)
+                        if let weights {
+                            weights.withUnsafeBufferPointer { weights in
+                                let weighted = Samples(x: x, targets: targets, weights: weights.baseAddress)
+                                loss = nRows == 1 ? binaryPass(weighted, theta, gradient) : multinomialPass(weighted, theta, gradient)
+                            }
+                        } else {
+                            loss = nRows == 1 ? binaryPass(samples, theta, gradient) : multinomialPass(samples, theta, gradient)
+                        }
+                    }
                 }
             }
         }
@@ -54,97 +63,142 @@ struct LogisticObjective {
         return loss + 0.5 * l2 * penalty
     }
 
+    /// The pass's view of the data.
+    private struct Samples {
+        let x: UnsafePointer<Double>
+        let targets: UnsafePointer<Int>
+        let weights: UnsafePointer<Double>?
+    }
+
+    /// Walks `X` in blocks: `body(start, rows, block, prefetch)` with the block's first row and the
+    /// halves of the next block for the two kernels to prefetch.
+    private func forEachBlock(
+        _ x: UnsafePointer<Double>,
+        _ body: (Int, Int, UnsafePointer<Double>, (UnsafeBufferPointer<Double>?, UnsafeBufferPointer<Double>?)) -> Void
+    ) {
+        let (n, f) = (X.rows, nFeatures)
+        let block = RowBlockKernels.blockRows(columns: f)
+        var start = 0
+        while start < n {
+            let rows = Swift.min(block, n - start)
+            let a = x + start &* f
+            let nextRows = Swift.min(block, n - start - rows)
+            let next = nextRows > 0 ? UnsafeBufferPointer(start: a + rows &* f, count: nextRows &* f) : nil
+            body(start, rows, a, RowBlockKernels.splitForPrefetch(next))
+            start &+= rows
+        }
+    }
+
     /// Binomial loss: logits `X w + b`, residuals `s (p − y) / S`, gradient `Xᵀ r`.
-    private func binaryPass(_ x: UnsafePointer<Double>, _ theta: UnsafePointer<Double>, _ gradient: UnsafeMutablePointer<Double>) -> Double {
-        let (n, f, block) = (X.rows, nFeatures, blockRows)
+    private func binaryPass(_ data: Samples, _ theta: UnsafePointer<Double>, _ gradient: UnsafeMutablePointer<Double>) -> Double {
+        let f = nFeatures
         let intercept = fitIntercept ? theta[f] : 0
-        var z = [Double](repeating: 0, count: block)
+        let inverseSum = 1 / weightSum
+        let block = RowBlockKernels.blockRows(columns: f)
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * block)
+        defer { scratch.deallocate() }
+        let z = scratch, e = scratch + block
         var total = 0.0, interceptGradient = 0.0
-        z.withUnsafeMutableBufferPointer { zBuffer in
-            guard let z = zBuffer.baseAddress else { return }
-            var start = 0
-            while start < n {
-                let rows = Swift.min(block, n - start)
-                let a = x + start &* f
-                Double.gemv(transpose: false, m: Int32(rows), n: Int32(f), alpha: 1, a: a, lda: Int32(f), x: theta, incx: 1,
-                            beta: 0, y: z, incy: 1)
-                // softplus(z) − y z and σ(z) − y from one e^{−|z|}, stable for any |z|. The log1p terms
-                // of up to 16 rows are summed as one log of their product (each factor is in [1, 2]).
-                var product = 1.0
-                var pending = 0
-                for i in 0..<rows {
-                    let logit = z[i] + intercept
-                    let s = weights?[start &+ i] ?? 1
-                    let y = targets[start &+ i] == 1 ? 1.0 : 0.0
-                    let e = Foundation.exp(-Swift.abs(logit))
-                    if weights == nil {
-                        product *= 1 + e
-                        pending &+= 1
-                        if pending == 16 { total += Foundation.log(product); product = 1; pending = 0 }
-                        total += Swift.max(logit, 0) - y * logit
-                    } else {
-                        total += s * (Swift.max(logit, 0) + Foundation.log1p(e) - y * logit)
-                    }
-                    let p = logit >= 0 ? 1 / (1 + e) : e / (1 + e)
-                    z[i] = s * (p - y) / weightSum
-                    interceptGradient += z[i]
-                }
-                if pending > 0 { total += Foundation.log(product) }
-                Double.gemv(transpose: true, m: Int32(rows), n: Int32(f), alpha: 1, a: a, lda: Int32(f), x: z, incx: 1,
-                            beta: 1, y: gradient, incy: 1)
-                start += rows
+        forEachBlock(data.x) { start, rows, a, next in
+            RowBlockKernels.products(a, rows: rows, columns: f, weights: theta, classes: 1, weightStride: width, into: z, prefetching: next.0)
+            for i in 0..<rows {
+                let logit = z[i] + intercept
+                z[i] = logit
+                e[i] = -Swift.abs(logit)
             }
+            RowBlockKernels.exp(e, into: e, count: rows)
+            // softplus(z) − y z and σ(z) − y from one e^{−|z|}, stable for any |z|.
+            let targets = data.targets + start
+            if let weights = data.weights.map({ $0 + start }) {
+                for i in 0..<rows {
+                    let (logit, ei, y, s) = (z[i], e[i], targets[i] == 1 ? 1.0 : 0.0, weights[i])
+                    total += s * (Swift.max(logit, 0) + Foundation.log1p(ei) - y * logit)
+                    let residual = s * inverseSum * ((logit >= 0 ? 1 : ei) / (1 + ei) - y)
+                    z[i] = residual
+                    interceptGradient += residual
+                }
+            } else {
+                // The block's log1p terms as one log of their product: each factor is in [1, 2] and a
+                // block has at most 512 rows, so the product stays below 2^512.
+                var product = 1.0
+                for i in 0..<rows {
+                    let (logit, ei, y) = (z[i], e[i], targets[i] == 1 ? 1.0 : 0.0)
+                    product *= 1 + ei
+                    total += Swift.max(logit, 0) - y * logit
+                    let residual = inverseSum * ((logit >= 0 ? 1 : ei) / (1 + ei) - y)
+                    z[i] = residual
+                    interceptGradient += residual
+                }
+                total += Foundation.log(product)
+            }
+            RowBlockKernels.accumulateProducts(a, rows: rows, columns: f, coefficients: z, classes: 1, into: gradient, gradientStride: width,
+                                               prefetching: next.1)
         }
         gradient[f] = interceptGradient
-        return total / weightSum
+        return total * inverseSum
     }
 
     /// Multinomial loss: logits `X Wᵀ + b`, residuals `s (softmax − onehot) / S`, gradient `Rᵀ X`.
-    private func multinomialPass(_ x: UnsafePointer<Double>, _ theta: UnsafePointer<Double>, _ gradient: UnsafeMutablePointer<Double>) -> Double {
-        let (n, f, k, block, ld) = (X.rows, nFeatures, nRows, blockRows, width)
-        var z = [Double](repeating: 0, count: block * k)
-        var total = 0.0
-        z.withUnsafeMutableBufferPointer { zBuffer in
-            guard let z = zBuffer.baseAddress else { return }
-            var start = 0
-            while start < n {
-                let rows = Swift.min(block, n - start)
-                let a = x + start &* f
-                // Skinny products (k columns) as k gemv calls on the cached block: gemm would repack
-                // the block for every call, which costs more than the arithmetic.
-                for c in 0..<k {
-                    Double.gemv(transpose: false, m: Int32(rows), n: Int32(f), alpha: 1, a: a, lda: Int32(f), x: theta + c &* ld,
-                                incx: 1, beta: 0, y: z + c, incy: Int32(k))
-                }
-                for i in 0..<rows {
-                    let row = z + i &* k
-                    var maximum = -Double.infinity
-                    for c in 0..<k {
-                        if fitIntercept { row[c] += theta[c &* ld &+ f] }
-                        maximum = Swift.max(maximum, row[c])
-                    }
-                    let s = weights?[start &+ i] ?? 1
-                    let label = targets[start &+ i]
-                    let labelLogit = row[label]
-                    var sum = 0.0
-                    for c in 0..<k {
-                        row[c] = Foundation.exp(row[c] - maximum)
-                        sum += row[c]
-                    }
-                    total += s * (maximum + Foundation.log(sum) - labelLogit)
-                    let scale = s / (sum * weightSum)
-                    for c in 0..<k {
-                        row[c] = row[c] * scale - (c == label ? s / weightSum : 0)
-                        gradient[c &* ld &+ f] += row[c]
-                    }
-                }
-                for c in 0..<k {
-                    Double.gemv(transpose: true, m: Int32(rows), n: Int32(f), alpha: 1, a: a, lda: Int32(f), x: z + c, incx: Int32(k),
-                                beta: 1, y: gradient + c &* ld, incy: 1)
-                }
-                start += rows
-            }
+    private func multinomialPass(_ data: Samples, _ theta: UnsafePointer<Double>, _ gradient: UnsafeMutablePointer<Double>) -> Double {
+        let (f, k, ld) = (nFeatures, nRows, width)
+        let inverseSum = 1 / weightSum
+        let block = RowBlockKernels.blockRows(columns: f)
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: block * (k + 2) + 2 * k)
+        defer { scratch.deallocate() }
+        let z = scratch, maxima = scratch + block * k, labelLogits = maxima + block
+        let bias = labelLogits + block, interceptGradient = bias + k
+        for c in 0..<k {
+            bias[c] = fitIntercept ? theta[c &* ld &+ f] : 0
+            interceptGradient[c] = 0
         }
-        return total / weightSum
+        var total = 0.0
+        forEachBlock(data.x) { start, rows, a, next in
+            RowBlockKernels.products(a, rows: rows, columns: f, weights: theta, classes: k, weightStride: ld, into: z, prefetching: next.0)
+            let targets = data.targets + start
+            // Shift each row by its maximum so e^{z − max} ≤ 1: log-sum-exp without overflow.
+            for i in 0..<rows {
+                let row = z + i &* k
+                var maximum = -Double.infinity
+                for c in 0..<k {
+                    let logit = row[c] + bias[c]
+                    row[c] = logit
+                    maximum = Swift.max(maximum, logit)
+                }
+                maxima[i] = maximum
+                labelLogits[i] = row[targets[i]]
+                for c in 0..<k { row[c] -= maximum }
+            }
+            RowBlockKernels.exp(z, into: z, count: rows &* k)
+            // Unweighted, the log-sum-exp terms of the block are one log of the product of the sums
+            // (each in [1, k]), flushed before it could overflow.
+            var product = 1.0
+            for i in 0..<rows {
+                let row = z + i &* k
+                let s = data.weights.map { $0[start &+ i] } ?? 1
+                var sum = 0.0
+                for c in 0..<k { sum += row[c] }
+                if data.weights == nil {
+                    product *= sum
+                    if product > 1e200 { total += Foundation.log(product); product = 1 }
+                    total += maxima[i] - labelLogits[i]
+                } else {
+                    total += s * (maxima[i] + Foundation.log(sum) - labelLogits[i])
+                }
+                let scale = s * inverseSum / sum
+                for c in 0..<k {
+                    let residual = row[c] * scale
+                    row[c] = residual
+                    interceptGradient[c] += residual
+                }
+                let label = targets[i]
+                row[label] -= s * inverseSum
+                interceptGradient[label] -= s * inverseSum
+            }
+            total += Foundation.log(product)
+            RowBlockKernels.accumulateProducts(a, rows: rows, columns: f, coefficients: z, classes: k, into: gradient, gradientStride: ld,
+                                               prefetching: next.1)
+        }
+        for c in 0..<k { gradient[c &* ld &+ f] = interceptGradient[c] }
+        return total * inverseSum
     }
 }

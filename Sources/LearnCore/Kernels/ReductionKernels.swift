@@ -8,9 +8,18 @@ extension LearnScalar {
     /// `x − x == 0` holds exactly for finite `x` (NaN and ±∞ give NaN); the loop has no early exit so
     /// it vectorises, and large arrays are checked at memory speed.
     public static func allFiniteKernel(_ input: UnsafePointer<Self>, count: Int) -> Bool {
-        var accumulator: Self = 0
-        for i in 0..<count { accumulator += input[i] - input[i] }
-        return accumulator == 0
+        // x − x is 0 for finite x and NaN otherwise. Eight independent sums keep the adds from
+        // waiting on each other (one chain runs at add latency: ~1.7× slower than reading memory).
+        var (a0, a1, a2, a3, a4, a5, a6, a7): (Self, Self, Self, Self, Self, Self, Self, Self) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var i = 0
+        while i &+ 8 <= count {
+            let p = input + i
+            a0 += p[0] - p[0]; a1 += p[1] - p[1]; a2 += p[2] - p[2]; a3 += p[3] - p[3]
+            a4 += p[4] - p[4]; a5 += p[5] - p[5]; a6 += p[6] - p[6]; a7 += p[7] - p[7]
+            i &+= 8
+        }
+        while i < count { a0 += input[i] - input[i]; i &+= 1 }
+        return (a0 + a1) + (a2 + a3) + (a4 + a5) + (a6 + a7) == 0
     }
 
     /// Reduces the middle axis of an `outer × length × inner` block into `out` (`outer × inner`).

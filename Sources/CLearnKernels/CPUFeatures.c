@@ -1,0 +1,10 @@
+#include "CLearnKernels.h"
+
+bool learn_kernels_have_avx2_fma(void) {
+#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+#else
+    return false;
+#endif
+}
