@@ -23,6 +23,8 @@ struct LogisticObjective {
     let fitIntercept: Bool
     /// λ; 0 without penalty.
     let l2: Double
+    /// The fused row-block kernels (where the CPU has them) or BLAS products per block.
+    var fusedKernels = RowBlockKernels.usesVectorUnits
 
     var nFeatures: Int { X.columns }
     var width: Int { X.columns + 1 }
@@ -77,7 +79,7 @@ struct LogisticObjective {
         _ body: (Int, Int, UnsafePointer<Double>, (UnsafeBufferPointer<Double>?, UnsafeBufferPointer<Double>?)) -> Void
     ) {
         let (n, f) = (X.rows, nFeatures)
-        let block = RowBlockKernels.blockRows(columns: f)
+        let block = RowBlockKernels.blockRows(columns: f, fused: fusedKernels)
         var start = 0
         while start < n {
             let rows = Swift.min(block, n - start)
@@ -94,13 +96,14 @@ struct LogisticObjective {
         let f = nFeatures
         let intercept = fitIntercept ? theta[f] : 0
         let inverseSum = 1 / weightSum
-        let block = RowBlockKernels.blockRows(columns: f)
+        let block = RowBlockKernels.blockRows(columns: f, fused: fusedKernels)
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * block)
         defer { scratch.deallocate() }
         let z = scratch, e = scratch + block
         var total = 0.0, interceptGradient = 0.0
         forEachBlock(data.x) { start, rows, a, next in
-            RowBlockKernels.products(a, rows: rows, columns: f, weights: theta, classes: 1, weightStride: width, into: z, prefetching: next.0)
+            RowBlockKernels.products(a, rows: rows, columns: f, weights: theta, classes: 1, weightStride: width, into: z, prefetching: next.0,
+                                     fused: fusedKernels)
             for i in 0..<rows {
                 let logit = z[i] + intercept
                 z[i] = logit
@@ -118,12 +121,13 @@ struct LogisticObjective {
                     interceptGradient += residual
                 }
             } else {
-                // The block's log1p terms as one log of their product: each factor is in [1, 2] and a
-                // block has at most 512 rows, so the product stays below 2^512.
+                // The block's log1p terms as one log of their product (each factor is in [1, 2]),
+                // flushed before it could overflow.
                 var product = 1.0
                 for i in 0..<rows {
                     let (logit, ei, y) = (z[i], e[i], targets[i] == 1 ? 1.0 : 0.0)
                     product *= 1 + ei
+                    if product > 1e200 { total += Foundation.log(product); product = 1 }
                     total += Swift.max(logit, 0) - y * logit
                     let residual = inverseSum * ((logit >= 0 ? 1 : ei) / (1 + ei) - y)
                     z[i] = residual
@@ -132,7 +136,7 @@ struct LogisticObjective {
                 total += Foundation.log(product)
             }
             RowBlockKernels.accumulateProducts(a, rows: rows, columns: f, coefficients: z, classes: 1, into: gradient, gradientStride: width,
-                                               prefetching: next.1)
+                                               prefetching: next.1, fused: fusedKernels)
         }
         gradient[f] = interceptGradient
         return total * inverseSum
@@ -142,7 +146,7 @@ struct LogisticObjective {
     private func multinomialPass(_ data: Samples, _ theta: UnsafePointer<Double>, _ gradient: UnsafeMutablePointer<Double>) -> Double {
         let (f, k, ld) = (nFeatures, nRows, width)
         let inverseSum = 1 / weightSum
-        let block = RowBlockKernels.blockRows(columns: f)
+        let block = RowBlockKernels.blockRows(columns: f, fused: fusedKernels)
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: block * (k + 2) + 2 * k)
         defer { scratch.deallocate() }
         let z = scratch, maxima = scratch + block * k, labelLogits = maxima + block
@@ -153,7 +157,8 @@ struct LogisticObjective {
         }
         var total = 0.0
         forEachBlock(data.x) { start, rows, a, next in
-            RowBlockKernels.products(a, rows: rows, columns: f, weights: theta, classes: k, weightStride: ld, into: z, prefetching: next.0)
+            RowBlockKernels.products(a, rows: rows, columns: f, weights: theta, classes: k, weightStride: ld, into: z, prefetching: next.0,
+                                     fused: fusedKernels)
             let targets = data.targets + start
             // Shift each row by its maximum so e^{z − max} ≤ 1: log-sum-exp without overflow.
             for i in 0..<rows {
@@ -196,7 +201,7 @@ struct LogisticObjective {
             }
             total += Foundation.log(product)
             RowBlockKernels.accumulateProducts(a, rows: rows, columns: f, coefficients: z, classes: k, into: gradient, gradientStride: ld,
-                                               prefetching: next.1)
+                                               prefetching: next.1, fused: fusedKernels)
         }
         for c in 0..<k { gradient[c &* ld &+ f] = interceptGradient[c] }
         return total * inverseSum

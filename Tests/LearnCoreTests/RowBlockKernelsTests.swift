@@ -1,9 +1,10 @@
 import CLearnKernels
 import Foundation
-import LearnCore
+@testable import LearnCore
 import Testing
 
-/// The fused row-block kernels against BLAS (both the run-time-chosen body and the portable one),
+/// The row-block kernels against `matmul` (the fused C kernels — AVX2 + FMA on CPUs that have it —,
+/// their portable C bodies, and the BLAS route taken on other CPUs),
 /// over ragged shapes, misaligned starts and prefetch ranges; the vectorised `exp` against the C
 /// library's; and the finiteness check at every position of its unrolled loop.
 @Suite struct RowBlockKernelsTests {
@@ -12,24 +13,28 @@ import Testing
     typealias Accumulate = (UnsafePointer<Double>, Int, Int, UnsafePointer<Double>, Int, UnsafeMutablePointer<Double>, Int,
                             UnsafePointer<Double>?, Int) -> Void
 
-    /// The library's entry points (AVX2 + FMA on CPUs that have it) and the portable C.
+    /// The fused kernels (AVX2 + FMA where the CPU has them), the BLAS route, and the portable C.
     static var bodies: [(name: String, products: Products, accumulate: Accumulate)] { [
-        ("dispatched",
-         { x, r, f, w, k, ldw, z, p, pc in
-             RowBlockKernels.products(x, rows: r, columns: f, weights: w, classes: k, weightStride: ldw, into: z,
-                                      prefetching: p.map { UnsafeBufferPointer(start: $0, count: pc) })
-         },
-         { x, r, f, z, k, g, ldg, p, pc in
-             RowBlockKernels.accumulateProducts(x, rows: r, columns: f, coefficients: z, classes: k, into: g, gradientStride: ldg,
-                                                prefetching: p.map { UnsafeBufferPointer(start: $0, count: pc) })
-         }),
+        ("fused", route(fused: true).products, route(fused: true).accumulate),
+        ("BLAS", route(fused: false).products, route(fused: false).accumulate),
         ("portable",
          { x, r, f, w, k, ldw, z, p, pc in learn_row_products_portable(x, r, f, w, k, ldw, z, p, pc) },
          { x, r, f, z, k, g, ldg, p, pc in learn_accumulate_rows_portable(x, r, f, z, k, g, ldg, p, pc) }),
     ] }
 
-    @Test(arguments: [0, 1])
-    func productsAndAccumulationMatchBLAS(body: Int) throws {
+    static func route(fused: Bool) -> (products: Products, accumulate: Accumulate) {
+        ({ x, r, f, w, k, ldw, z, p, pc in
+            RowBlockKernels.products(x, rows: r, columns: f, weights: w, classes: k, weightStride: ldw, into: z,
+                                     prefetching: p.map { UnsafeBufferPointer(start: $0, count: pc) }, fused: fused)
+         },
+         { x, r, f, z, k, g, ldg, p, pc in
+             RowBlockKernels.accumulateProducts(x, rows: r, columns: f, coefficients: z, classes: k, into: g, gradientStride: ldg,
+                                                prefetching: p.map { UnsafeBufferPointer(start: $0, count: pc) }, fused: fused)
+         })
+    }
+
+    @Test(arguments: [0, 1, 2])
+    func productsAndAccumulationMatchMatmul(body: Int) throws {
         let (name, products, accumulate) = Self.bodies[body]
         var rng = RandomState(seed: 7)
         for rows in [0, 1, 3, 4, 5, 8, 13] {
@@ -70,11 +75,14 @@ import Testing
     }
 
     @Test func blockRowsFitTheCacheAndAreMultiplesOfFour() {
-        #expect(RowBlockKernels.blockRows(columns: 100) == 8)
-        #expect(RowBlockKernels.blockRows(columns: 50) == 20)
-        #expect(RowBlockKernels.blockRows(columns: 1) == 512)
-        #expect(RowBlockKernels.blockRows(columns: 100_000) == 4)
-        #expect(RowBlockKernels.blockRows(columns: 0) == 512)
+        #expect(RowBlockKernels.blockRows(columns: 100, fused: true) == 8)
+        #expect(RowBlockKernels.blockRows(columns: 50, fused: true) == 20)
+        #expect(RowBlockKernels.blockRows(columns: 1, fused: true) == 512)
+        #expect(RowBlockKernels.blockRows(columns: 100_000, fused: true) == 4)
+        #expect(RowBlockKernels.blockRows(columns: 0, fused: true) == 512)
+        #expect(RowBlockKernels.blockRows(columns: 100, fused: false) == 324)
+        #expect(RowBlockKernels.blockRows(columns: 1, fused: false) == 8192)
+        #expect(RowBlockKernels.blockRows(columns: 100) == RowBlockKernels.blockRows(columns: 100, fused: RowBlockKernels.usesVectorUnits))
     }
 
     @Test func prefetchSplitCoversTheNextBlockOnce() {

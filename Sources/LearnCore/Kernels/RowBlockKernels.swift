@@ -9,18 +9,25 @@ import CLearnKernels
 /// read from memory once per evaluation. Both kernels also request a share of the next block's
 /// cache lines while they compute (``splitForPrefetch(_:)``), so memory keeps streaming through the
 /// compute between blocks.
-/// The kernels run AVX2 + FMA code where the CPU has it (chosen at run time) and portable C
-/// otherwise; ``usesVectorUnits`` says which.
+/// The fused kernels run where the CPU has AVX2 + FMA (chosen at run time; ``usesVectorUnits``).
+/// Elsewhere (older x86, ARM) the same calls go to BLAS `dgemv` per block — larger blocks, two
+/// reads of each block from L2 — because OpenBLAS's own vector kernels beat portable C there.
 public enum RowBlockKernels {
-    /// Whether the kernels run their AVX2 + FMA bodies on this CPU.
-    public static var usesVectorUnits: Bool { learn_kernels_have_avx2_fma() }
+    /// Whether this CPU runs the fused AVX2 + FMA kernels (otherwise the calls go through BLAS).
+    public static let usesVectorUnits = learn_kernels_have_avx2_fma()
 
-    /// Rows per block for `columns` features: about 8 KiB of `Double`s, a multiple of 4 between 4
-    /// and 512. The block and the next one (being prefetched) stay in the L1 data cache (measured
-    /// on the 100- and 50-feature logistic fits: 4–12 KiB alike, 24 KiB ~5% slower).
-    public static func blockRows(columns: Int) -> Int {
-        let rows = 8_192 / (MemoryLayout<Double>.stride * Swift.max(1, columns))
-        return Swift.max(4, Swift.min(512, rows / 4 * 4))
+    /// Rows per block for `columns` features, a multiple of 4 (at least 4). Fused kernels: about
+    /// 8 KiB of `Double`s, at most 512 rows — the block and the next one (being prefetched) stay in
+    /// the L1 data cache (measured on the 100- and 50-feature logistic fits: 4–12 KiB alike, 24 KiB
+    /// ~5% slower). BLAS: about 256 KiB, at most 8192 rows, so the block stays in L2 between its two
+    /// products and the per-call overhead stays small.
+    public static func blockRows(columns: Int) -> Int { blockRows(columns: columns, fused: usesVectorUnits) }
+
+    /// ``blockRows(columns:)`` for the fused kernels (`fused`) or the BLAS route.
+    public static func blockRows(columns: Int, fused: Bool) -> Int {
+        let (bytes, limit) = fused ? (8_192, 512) : (262_144, 8_192)
+        let rows = bytes / (MemoryLayout<Double>.stride * Swift.max(1, columns))
+        return Swift.max(4, Swift.min(limit, rows / 4 * 4))
     }
 
     /// `z[i · classes + c] = Σⱼ x[i · columns + j] · w[c · weightStride + j]` for `i < rows`,
@@ -36,7 +43,25 @@ public enum RowBlockKernels {
         _ x: UnsafePointer<Double>, rows: Int, columns: Int, weights w: UnsafePointer<Double>, classes: Int,
         weightStride: Int, into z: UnsafeMutablePointer<Double>, prefetching next: UnsafeBufferPointer<Double>? = nil
     ) {
-        learn_row_products(x, rows, columns, w, classes, weightStride, z, next?.baseAddress, next?.count ?? 0)
+        products(x, rows: rows, columns: columns, weights: w, classes: classes, weightStride: weightStride, into: z,
+                 prefetching: next, fused: usesVectorUnits)
+    }
+
+    /// ``products(_:rows:columns:weights:classes:weightStride:into:prefetching:)`` through the fused
+    /// kernels (`fused`; portable C on CPUs without AVX2 + FMA) or BLAS, whatever this CPU has — for
+    /// tests and benchmarks that compare the routes.
+    public static func products(
+        _ x: UnsafePointer<Double>, rows: Int, columns: Int, weights w: UnsafePointer<Double>, classes: Int,
+        weightStride: Int, into z: UnsafeMutablePointer<Double>, prefetching next: UnsafeBufferPointer<Double>?, fused: Bool
+    ) {
+        guard !fused, let (m, n, k) = blasSizes(rows, columns, classes) else {
+            learn_row_products(x, rows, columns, w, classes, weightStride, z, next?.baseAddress, next?.count ?? 0)
+            return
+        }
+        for c in 0..<classes {
+            Double.gemv(transpose: false, m: m, n: n, alpha: 1, a: x, lda: n, x: w + c &* weightStride, incx: 1, beta: 0,
+                        y: z + c, incy: k)
+        }
     }
 
     /// `g[c · gradientStride + j] += Σᵢ z[i · classes + c] · x[i · columns + j]`: adds the block's
@@ -46,7 +71,32 @@ public enum RowBlockKernels {
         _ x: UnsafePointer<Double>, rows: Int, columns: Int, coefficients z: UnsafePointer<Double>, classes: Int,
         into g: UnsafeMutablePointer<Double>, gradientStride: Int, prefetching next: UnsafeBufferPointer<Double>? = nil
     ) {
-        learn_accumulate_rows(x, rows, columns, z, classes, g, gradientStride, next?.baseAddress, next?.count ?? 0)
+        accumulateProducts(x, rows: rows, columns: columns, coefficients: z, classes: classes, into: g, gradientStride: gradientStride,
+                           prefetching: next, fused: usesVectorUnits)
+    }
+
+    /// ``accumulateProducts(_:rows:columns:coefficients:classes:into:gradientStride:prefetching:)``
+    /// through the route chosen as in ``products(_:rows:columns:weights:classes:weightStride:into:prefetching:fused:)``.
+    public static func accumulateProducts(
+        _ x: UnsafePointer<Double>, rows: Int, columns: Int, coefficients z: UnsafePointer<Double>, classes: Int,
+        into g: UnsafeMutablePointer<Double>, gradientStride: Int, prefetching next: UnsafeBufferPointer<Double>?, fused: Bool
+    ) {
+        guard !fused, let (m, n, k) = blasSizes(rows, columns, classes) else {
+            learn_accumulate_rows(x, rows, columns, z, classes, g, gradientStride, next?.baseAddress, next?.count ?? 0)
+            return
+        }
+        for c in 0..<classes {
+            Double.gemv(transpose: true, m: m, n: n, alpha: 1, a: x, lda: n, x: z + c, incx: k, beta: 1,
+                        y: g + c &* gradientStride, incy: 1)
+        }
+    }
+
+    /// BLAS' sizes for a block, or `nil` when BLAS cannot take it (an empty block, or a size beyond
+    /// 32 bits) and the C kernels do the work.
+    private static func blasSizes(_ rows: Int, _ columns: Int, _ classes: Int) -> (Int32, Int32, Int32)? {
+        guard rows > 0, columns > 0, let m = Int32(exactly: rows), let n = Int32(exactly: columns),
+              let k = Int32(exactly: classes) else { return nil }
+        return (m, n, k)
     }
 
     /// The next block cut in two: the first half for the products to prefetch, the rest for the
