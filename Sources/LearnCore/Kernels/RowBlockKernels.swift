@@ -31,14 +31,10 @@ public enum RowBlockKernels {
     }
 
     /// `z[i · classes + c] = Σⱼ x[i · columns + j] · w[c · weightStride + j]` for `i < rows`,
-    /// `c < classes`: the block's products with each of `classes` weight rows.
-    ///
-    /// - Parameters:
-    ///   - x: `rows × columns`, contiguous.
-    ///   - w: `classes` rows of at least `columns` weights, `weightStride` apart.
-    ///   - z: `rows × classes` outputs.
-    ///   - next: values the caller reads next, requested into cache during this call (prefetching
-    ///     never faults, so any range is safe).
+    /// `c < classes`: the products of a contiguous `rows × columns` block with each of `classes`
+    /// weight rows (`weightStride` apart), into `rows × classes` outputs. `next` names values the
+    /// caller reads next; they are requested into cache during this call (prefetching never faults,
+    /// so any range is safe).
     public static func products(
         _ x: UnsafePointer<Double>, rows: Int, columns: Int, weights w: UnsafePointer<Double>, classes: Int,
         weightStride: Int, into z: UnsafeMutablePointer<Double>, prefetching next: UnsafeBufferPointer<Double>? = nil
@@ -47,9 +43,9 @@ public enum RowBlockKernels {
                  prefetching: next, fused: usesVectorUnits)
     }
 
-    /// ``products(_:rows:columns:weights:classes:weightStride:into:prefetching:)`` through the fused
-    /// kernels (`fused`; portable C on CPUs without AVX2 + FMA) or BLAS, whatever this CPU has — for
-    /// tests and benchmarks that compare the routes.
+    /// The block's products as above, through the fused kernels when `fused` (portable C on CPUs
+    /// without AVX2 + FMA) or through BLAS, whatever this CPU has — for tests and benchmarks that
+    /// compare the routes.
     public static func products(
         _ x: UnsafePointer<Double>, rows: Int, columns: Int, weights w: UnsafePointer<Double>, classes: Int,
         weightStride: Int, into z: UnsafeMutablePointer<Double>, prefetching next: UnsafeBufferPointer<Double>?, fused: Bool
@@ -65,8 +61,8 @@ public enum RowBlockKernels {
     }
 
     /// `g[c · gradientStride + j] += Σᵢ z[i · classes + c] · x[i · columns + j]`: adds the block's
-    /// transposed product with `z` (`rows × classes`) to `classes` gradient rows; `next` as in
-    /// ``products(_:rows:columns:weights:classes:weightStride:into:prefetching:)``.
+    /// transposed product with `z` (`rows × classes`) to `classes` gradient rows; `next` is
+    /// prefetched as by the products.
     public static func accumulateProducts(
         _ x: UnsafePointer<Double>, rows: Int, columns: Int, coefficients z: UnsafePointer<Double>, classes: Int,
         into g: UnsafeMutablePointer<Double>, gradientStride: Int, prefetching next: UnsafeBufferPointer<Double>? = nil
@@ -75,8 +71,8 @@ public enum RowBlockKernels {
                            prefetching: next, fused: usesVectorUnits)
     }
 
-    /// ``accumulateProducts(_:rows:columns:coefficients:classes:into:gradientStride:prefetching:)``
-    /// through the route chosen as in ``products(_:rows:columns:weights:classes:weightStride:into:prefetching:fused:)``.
+    /// The block's transposed product as above, through the route chosen by `fused` as for the
+    /// products.
     public static func accumulateProducts(
         _ x: UnsafePointer<Double>, rows: Int, columns: Int, coefficients z: UnsafePointer<Double>, classes: Int,
         into g: UnsafeMutablePointer<Double>, gradientStride: Int, prefetching next: UnsafeBufferPointer<Double>?, fused: Bool
