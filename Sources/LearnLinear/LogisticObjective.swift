@@ -147,10 +147,10 @@ struct LogisticObjective {
         let (f, k, ld) = (nFeatures, nRows, width)
         let inverseSum = 1 / weightSum
         let block = RowBlockKernels.blockRows(columns: f, fused: fusedKernels)
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: block * (k + 2) + 2 * k)
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: block * (k + 4) + 2 * k)
         defer { scratch.deallocate() }
-        let z = scratch, maxima = scratch + block * k, labelLogits = maxima + block
-        let bias = labelLogits + block, interceptGradient = bias + k
+        let z = scratch, maxima = scratch + block * k, labelLogits = maxima + block, sums = labelLogits + block, scales = sums + block
+        let bias = scales + block, interceptGradient = bias + k
         for c in 0..<k {
             bias[c] = fitIntercept ? theta[c &* ld &+ f] : 0
             interceptGradient[c] = 0
@@ -174,32 +174,40 @@ struct LogisticObjective {
                 for c in 0..<k { row[c] -= maximum }
             }
             RowBlockKernels.exp(z, into: z, count: rows &* k)
-            // Unweighted, the log-sum-exp terms of the block are one log of the product of the sums
-            // (each in [1, k]), flushed before it could overflow.
-            var product = 1.0
             for i in 0..<rows {
                 let row = z + i &* k
-                let s = data.weights.map { $0[start &+ i] } ?? 1
                 var sum = 0.0
                 for c in 0..<k { sum += row[c] }
-                if data.weights == nil {
-                    product *= sum
+                sums[i] = sum
+            }
+            // Row by row in separate loops, so the divisions and sums vectorise.
+            if let weights = data.weights.map({ $0 + start }) {
+                for i in 0..<rows {
+                    total += weights[i] * (maxima[i] + Foundation.log(sums[i]) - labelLogits[i])
+                    scales[i] = weights[i] * inverseSum / sums[i]
+                }
+            } else {
+                // The block's log-sum-exp terms as one log of the product of the sums (each in
+                // [1, k]), flushed before it could overflow.
+                var product = 1.0
+                for i in 0..<rows {
+                    product *= sums[i]
                     if product > 1e200 { total += Foundation.log(product); product = 1 }
                     total += maxima[i] - labelLogits[i]
-                } else {
-                    total += s * (maxima[i] + Foundation.log(sum) - labelLogits[i])
                 }
-                let scale = s * inverseSum / sum
-                for c in 0..<k {
-                    let residual = row[c] * scale
-                    row[c] = residual
-                    interceptGradient[c] += residual
-                }
-                let label = targets[i]
-                row[label] -= s * inverseSum
-                interceptGradient[label] -= s * inverseSum
+                total += Foundation.log(product)
+                for i in 0..<rows { scales[i] = inverseSum / sums[i] }
             }
-            total += Foundation.log(product)
+            for i in 0..<rows {
+                let row = z + i &* k
+                let scale = scales[i]
+                for c in 0..<k { row[c] *= scale }
+                row[targets[i]] -= (data.weights?[start &+ i] ?? 1) * inverseSum
+            }
+            for i in 0..<rows {
+                let row = z + i &* k
+                for c in 0..<k { interceptGradient[c] += row[c] }
+            }
             RowBlockKernels.accumulateProducts(a, rows: rows, columns: f, coefficients: z, classes: k, into: gradient, gradientStride: ld,
                                                prefetching: next.1, fused: fusedKernels)
         }
