@@ -98,51 +98,67 @@ AVX2_FMA static inline double horizontal_sum(__m256d v) {
 }
 
 /*
+ * Columns in chunks of 4. A row starts `back` (0-3) doubles past a 32-byte boundary (Swift arrays
+ * start 16 bytes off one); the chunks start `back` columns early so every full chunk of the tile's
+ * first row is an aligned load (loads that straddle cache lines cost ~5-10% of a memory-bound pass).
+ * The first and last chunks are masked loads: lanes outside the row read as zero and, masked off,
+ * cannot fault — no scalar head or tail, which for short rows (50 features) cost as much as the body.
+ */
+AVX2_FMA static inline __m256i lanes_between(long low, long high) {
+    const __m256i lane = _mm256_setr_epi64x(0, 1, 2, 3);
+    return _mm256_and_si256(_mm256_cmpgt_epi64(lane, _mm256_set1_epi64x(low - 1)),
+                            _mm256_cmpgt_epi64(_mm256_set1_epi64x(high), lane));
+}
+
+static inline long misalignment(const double *x) {
+    const unsigned long offset = (unsigned long)x & 31u;
+    return offset & 7u ? 0 : (long)(offset / 8);
+}
+
+/*
  * Register tiles of R rows x C classes: R * C accumulators plus C weight vectors stay within the
  * 16 ymm registers for the 4 x 2 tile. The loops over r and c have constant bounds, so the compiler
- * unrolls them and keeps the arrays in registers. The first `peel` columns go through scalar code so
- * the vector loads of the first row start on a 32-byte boundary (Swift arrays start 16 bytes off one,
- * and loads that straddle cache lines cost ~5-10% of a memory-bound pass).
+ * unrolls them and keeps the arrays in registers.
  */
 #define PRODUCT_TILE(R, C)                                                                          \
     AVX2_FMA static inline void product_tile_##R##x##C(const double *x, long f, const double *w,     \
-                                                        long ldw, double *z, long ldz, long peel) {  \
+                                                        long ldw, double *z, long ldz) {             \
         __m256d acc[R][C];                                                                          \
-        double head[R][C];                                                                          \
         for (int r = 0; r < R; r++)                                                                 \
-            for (int c = 0; c < C; c++) {                                                           \
-                acc[r][c] = _mm256_setzero_pd();                                                    \
-                head[r][c] = 0;                                                                     \
-                for (long t = 0; t < peel; t++) head[r][c] += x[r * f + t] * w[c * ldw + t];        \
+            for (int c = 0; c < C; c++) acc[r][c] = _mm256_setzero_pd();                            \
+        const long back = misalignment(x);                                                          \
+        long j = -back;                                                                             \
+        for (int edge = 0; edge < 2; edge++) {                                                      \
+            /* edge 0: the first chunk; edge 1: the last partial chunk after the full ones. */      \
+            if (edge == 1) {                                                                        \
+                for (; j + 4 <= f; j += 4) {                                                        \
+                    __m256d wv[C];                                                                  \
+                    for (int c = 0; c < C; c++) wv[c] = _mm256_loadu_pd(w + c * ldw + j);           \
+                    for (int r = 0; r < R; r++) {                                                   \
+                        __m256d xv = _mm256_loadu_pd(x + r * f + j);                                \
+                        for (int c = 0; c < C; c++) acc[r][c] = _mm256_fmadd_pd(xv, wv[c], acc[r][c]); \
+                    }                                                                               \
+                }                                                                                   \
+                if (j >= f) break;                                                                  \
+            } else if (back == 0 && f >= 4) {                                                       \
+                continue;                                                                           \
             }                                                                                       \
-        long j = peel;                                                                              \
-        for (; j + 4 <= f; j += 4) {                                                                \
+            const __m256i mask = lanes_between(-j, f - j);                                          \
             __m256d wv[C];                                                                          \
-            for (int c = 0; c < C; c++) wv[c] = _mm256_loadu_pd(w + c * ldw + j);                   \
+            for (int c = 0; c < C; c++) wv[c] = _mm256_maskload_pd(w + c * ldw + j, mask);          \
             for (int r = 0; r < R; r++) {                                                           \
-                __m256d xv = _mm256_loadu_pd(x + r * f + j);                                        \
+                __m256d xv = _mm256_maskload_pd(x + r * f + j, mask);                               \
                 for (int c = 0; c < C; c++) acc[r][c] = _mm256_fmadd_pd(xv, wv[c], acc[r][c]);      \
             }                                                                                       \
+            j += 4;                                                                                 \
         }                                                                                           \
         for (int r = 0; r < R; r++)                                                                 \
-            for (int c = 0; c < C; c++) {                                                           \
-                double s = head[r][c] + horizontal_sum(acc[r][c]);                                  \
-                for (long t = j; t < f; t++) s += x[r * f + t] * w[c * ldw + t];                     \
-                z[r * ldz + c] = s;                                                                 \
-            }                                                                                       \
+            for (int c = 0; c < C; c++) z[r * ldz + c] = horizontal_sum(acc[r][c]);                 \
     }
 PRODUCT_TILE(4, 2)
 PRODUCT_TILE(4, 1)
 PRODUCT_TILE(1, 2)
 PRODUCT_TILE(1, 1)
-
-/* Columns to handle one by one so that row `x` continues on a 32-byte boundary (0-3; 0 when the
-   row is not even 8-byte aligned or is shorter than a vector). */
-static inline long peel_to_alignment(const double *x, long f) {
-    const unsigned long offset = (unsigned long)x & 31u;
-    const long peel = (offset & 7u) || f < 8 ? 0 : (long)((32u - offset) & 31u) / 8;
-    return peel;
-}
 
 AVX2_FMA static void row_products_avx2(const double *x, long rows, long f, const double *w, long classes, long ldw,
                                        double *z, const double *prefetch, long prefetch_count) {
@@ -150,48 +166,51 @@ AVX2_FMA static void row_products_avx2(const double *x, long rows, long f, const
     long i = 0;
     for (; i + 4 <= rows; i += 4) {
         prefetch_stream_step(&ahead);
-        const long peel = peel_to_alignment(x + i * f, f);
         long c = 0;
-        for (; c + 2 <= classes; c += 2) product_tile_4x2(x + i * f, f, w + c * ldw, ldw, z + i * classes + c, classes, peel);
-        if (c < classes) product_tile_4x1(x + i * f, f, w + c * ldw, ldw, z + i * classes + c, classes, peel);
+        for (; c + 2 <= classes; c += 2) product_tile_4x2(x + i * f, f, w + c * ldw, ldw, z + i * classes + c, classes);
+        if (c < classes) product_tile_4x1(x + i * f, f, w + c * ldw, ldw, z + i * classes + c, classes);
     }
     for (; i < rows; i++) {
-        const long peel = peel_to_alignment(x + i * f, f);
         long c = 0;
-        for (; c + 2 <= classes; c += 2) product_tile_1x2(x + i * f, f, w + c * ldw, ldw, z + i * classes + c, classes, peel);
-        if (c < classes) product_tile_1x1(x + i * f, f, w + c * ldw, ldw, z + i * classes + c, classes, peel);
+        for (; c + 2 <= classes; c += 2) product_tile_1x2(x + i * f, f, w + c * ldw, ldw, z + i * classes + c, classes);
+        if (c < classes) product_tile_1x1(x + i * f, f, w + c * ldw, ldw, z + i * classes + c, classes);
     }
     prefetch_stream_finish(&ahead);
 }
 
 #define ACCUMULATE_TILE(R, C)                                                                       \
     AVX2_FMA static inline void accumulate_tile_##R##x##C(const double *x, long f, const double *z,  \
-                                                           long ldz, double *g, long ldg, long peel) { \
+                                                           long ldz, double *g, long ldg) {          \
         __m256d zv[R][C];                                                                           \
         for (int r = 0; r < R; r++)                                                                 \
             for (int c = 0; c < C; c++) zv[r][c] = _mm256_set1_pd(z[r * ldz + c]);                  \
-        for (long t = 0; t < peel && t < f; t++)                                                    \
-            for (int c = 0; c < C; c++) {                                                           \
-                double s = g[c * ldg + t];                                                          \
-                for (int r = 0; r < R; r++) s += x[r * f + t] * z[r * ldz + c];                     \
-                g[c * ldg + t] = s;                                                                 \
+        const long back = misalignment(x);                                                          \
+        long j = -back;                                                                             \
+        for (int edge = 0; edge < 2; edge++) {                                                      \
+            if (edge == 1) {                                                                        \
+                for (; j + 4 <= f; j += 4) {                                                        \
+                    __m256d acc[C];                                                                 \
+                    for (int c = 0; c < C; c++) acc[c] = _mm256_loadu_pd(g + c * ldg + j);          \
+                    for (int r = 0; r < R; r++) {                                                   \
+                        __m256d xv = _mm256_loadu_pd(x + r * f + j);                                \
+                        for (int c = 0; c < C; c++) acc[c] = _mm256_fmadd_pd(xv, zv[r][c], acc[c]); \
+                    }                                                                               \
+                    for (int c = 0; c < C; c++) _mm256_storeu_pd(g + c * ldg + j, acc[c]);          \
+                }                                                                                   \
+                if (j >= f) break;                                                                  \
+            } else if (back == 0 && f >= 4) {                                                       \
+                continue;                                                                           \
             }                                                                                       \
-        long j = peel;                                                                              \
-        for (; j + 4 <= f; j += 4) {                                                                \
+            const __m256i mask = lanes_between(-j, f - j);                                          \
             __m256d acc[C];                                                                         \
-            for (int c = 0; c < C; c++) acc[c] = _mm256_loadu_pd(g + c * ldg + j);                  \
+            for (int c = 0; c < C; c++) acc[c] = _mm256_maskload_pd(g + c * ldg + j, mask);         \
             for (int r = 0; r < R; r++) {                                                           \
-                __m256d xv = _mm256_loadu_pd(x + r * f + j);                                        \
-                for (int c = 0; c < C; c++) acc[c] = _mm256_fmadd_pd(xv, zv[r][c], acc[c]);         \
+                __m256d xv = _mm256_maskload_pd(x + r * f + j, mask);                               \
+                for (int c = 0; c < C; c++) acc[c] = _mm256_fmadd_pd(xv, zv[r][c], acc[c]);        \
             }                                                                                       \
-            for (int c = 0; c < C; c++) _mm256_storeu_pd(g + c * ldg + j, acc[c]);                  \
+            for (int c = 0; c < C; c++) _mm256_maskstore_pd(g + c * ldg + j, mask, acc[c]);         \
+            j += 4;                                                                                 \
         }                                                                                           \
-        for (; j < f; j++)                                                                          \
-            for (int c = 0; c < C; c++) {                                                           \
-                double s = g[c * ldg + j];                                                          \
-                for (int r = 0; r < R; r++) s += x[r * f + j] * z[r * ldz + c];                     \
-                g[c * ldg + j] = s;                                                                 \
-            }                                                                                       \
     }
 ACCUMULATE_TILE(4, 2)
 ACCUMULATE_TILE(4, 1)
@@ -204,16 +223,14 @@ AVX2_FMA static void accumulate_rows_avx2(const double *x, long rows, long f, co
     long i = 0;
     for (; i + 4 <= rows; i += 4) {
         prefetch_stream_step(&ahead);
-        const long peel = peel_to_alignment(x + i * f, f);
         long c = 0;
-        for (; c + 2 <= classes; c += 2) accumulate_tile_4x2(x + i * f, f, z + i * classes + c, classes, g + c * ldg, ldg, peel);
-        if (c < classes) accumulate_tile_4x1(x + i * f, f, z + i * classes + c, classes, g + c * ldg, ldg, peel);
+        for (; c + 2 <= classes; c += 2) accumulate_tile_4x2(x + i * f, f, z + i * classes + c, classes, g + c * ldg, ldg);
+        if (c < classes) accumulate_tile_4x1(x + i * f, f, z + i * classes + c, classes, g + c * ldg, ldg);
     }
     for (; i < rows; i++) {
-        const long peel = peel_to_alignment(x + i * f, f);
         long c = 0;
-        for (; c + 2 <= classes; c += 2) accumulate_tile_1x2(x + i * f, f, z + i * classes + c, classes, g + c * ldg, ldg, peel);
-        if (c < classes) accumulate_tile_1x1(x + i * f, f, z + i * classes + c, classes, g + c * ldg, ldg, peel);
+        for (; c + 2 <= classes; c += 2) accumulate_tile_1x2(x + i * f, f, z + i * classes + c, classes, g + c * ldg, ldg);
+        if (c < classes) accumulate_tile_1x1(x + i * f, f, z + i * classes + c, classes, g + c * ldg, ldg);
     }
     prefetch_stream_finish(&ahead);
 }
