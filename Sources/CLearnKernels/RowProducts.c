@@ -7,30 +7,31 @@
  * the accumulation each request a share of the next block (measured: ~20% off a 100-feature pass).
  */
 struct prefetch_stream {
-    const char *next, *end;
-    long lines_per_step;
+    const char *next;
+    long lines_left, lines_per_step;
 };
 
 static inline struct prefetch_stream prefetch_stream_make(const double *start, long count, long steps) {
     struct prefetch_stream stream = {0, 0, 0};
     if (!start || count <= 0) return stream;
     stream.next = (const char *)start;
-    stream.end = (const char *)(start + count);
-    const long lines = (count * (long)sizeof(double) + 63) / 64;
-    stream.lines_per_step = steps > 0 ? (lines + steps - 1) / steps : lines;
+    stream.lines_left = (count * (long)sizeof(double) + 63) / 64;
+    stream.lines_per_step = steps > 0 ? (stream.lines_left + steps - 1) / steps : stream.lines_left;
     return stream;
 }
 
+static inline void prefetch_one_line(struct prefetch_stream *stream) {
+    __builtin_prefetch(stream->next, 0, 2);
+    stream->lines_left--;
+    if (stream->lines_left > 0) stream->next += 64;
+}
+
 static inline void prefetch_stream_step(struct prefetch_stream *stream) {
-    for (long l = 0; l < stream->lines_per_step && stream->next < stream->end; l++, stream->next += 64)
-        __builtin_prefetch(stream->next, 0, 2);
+    for (long l = 0; l < stream->lines_per_step && stream->lines_left > 0; l++) prefetch_one_line(stream);
 }
 
 static inline void prefetch_stream_finish(struct prefetch_stream *stream) {
-    while (stream->next < stream->end) {
-        __builtin_prefetch(stream->next, 0, 2);
-        stream->next += 64;
-    }
+    while (stream->lines_left > 0) prefetch_one_line(stream);
 }
 
 /* Portable bodies: four rows at a time so each weight is loaded once per four products. */
