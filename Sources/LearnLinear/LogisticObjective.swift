@@ -40,15 +40,11 @@ struct LogisticObjective {
                     targets.withUnsafeBufferPointer { targets in
                         guard let x = x.baseAddress, let theta = theta.baseAddress, let gradient = gradient.baseAddress,
                               let targets = targets.baseAddress else { return }
-                        let samples = Samples(x: x, targets: targets, weights: nil)
-                        if let weights {
-                            weights.withUnsafeBufferPointer { weights in
-                                let weighted = Samples(x: x, targets: targets, weights: weights.baseAddress)
-                                loss = nRows == 1 ? binaryPass(weighted, theta, gradient) : multinomialPass(weighted, theta, gradient)
-                            }
-                        } else {
-                            loss = nRows == 1 ? binaryPass(samples, theta, gradient) : multinomialPass(samples, theta, gradient)
+                        let pass = { (weights: UnsafePointer<Double>?) in
+                            let data = Samples(x: x, targets: targets, weights: weights)
+                            loss = nRows == 1 ? binaryPass(data, theta, gradient) : multinomialPass(data, theta, gradient)
                         }
+                        if let weights { weights.withUnsafeBufferPointer { pass($0.baseAddress) } } else { pass(nil) }
                     }
                 }
             }
