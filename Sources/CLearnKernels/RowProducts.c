@@ -1,6 +1,38 @@
 #include "CLearnKernels.h"
 
 /*
+ * Portable bodies: the C entry points' fallback on CPUs without AVX2 + FMA. LearnCore sends those CPUs
+ * to BLAS instead (OpenBLAS's kernels are faster there), so these stay plain; tests check them.
+ */
+
+void learn_row_products_portable(const double *x, long rows, long columns, const double *w, long classes, long ldw,
+                                 double *z, const double *prefetch, long prefetch_count) {
+    (void)prefetch;
+    (void)prefetch_count;
+    for (long i = 0; i < rows; i++)
+        for (long k = 0; k < classes; k++) {
+            double s = 0;
+            for (long j = 0; j < columns; j++) s += x[i * columns + j] * w[k * ldw + j];
+            z[i * classes + k] = s;
+        }
+}
+
+void learn_accumulate_rows_portable(const double *x, long rows, long columns, const double *z, long classes,
+                                    double *g, long ldg, const double *prefetch, long prefetch_count) {
+    (void)prefetch;
+    (void)prefetch_count;
+    for (long i = 0; i < rows; i++)
+        for (long k = 0; k < classes; k++) {
+            const double zi = z[i * classes + k];
+            for (long j = 0; j < columns; j++) g[k * ldg + j] += x[i * columns + j] * zi;
+        }
+}
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#define AVX2_FMA __attribute__((target("avx2,fma")))
+
+/*
  * Cache lines of the caller's next rows, requested a few at a time while this call computes. A
  * single core reads memory at full speed only while enough misses are in flight; the hardware
  * prefetcher alone lets the stream stall during the compute between blocks, so the products and
@@ -33,65 +65,6 @@ static inline void prefetch_stream_step(struct prefetch_stream *stream) {
 static inline void prefetch_stream_finish(struct prefetch_stream *stream) {
     while (stream->lines_left > 0) prefetch_one_line(stream);
 }
-
-/* Portable bodies: four rows at a time so each weight is loaded once per four products. */
-
-void learn_row_products_portable(const double *x, long rows, long columns, const double *w, long classes, long ldw,
-                                 double *z, const double *prefetch, long prefetch_count) {
-    struct prefetch_stream ahead = prefetch_stream_make(prefetch, prefetch_count, 1);
-    prefetch_stream_finish(&ahead);
-    const long f = columns;
-    long i = 0;
-    for (; i + 4 <= rows; i += 4) {
-        const double *a = x + i * f, *b = a + f, *c = b + f, *d = c + f;
-        for (long k = 0; k < classes; k++) {
-            const double *wk = w + k * ldw;
-            double sa = 0, sb = 0, sc = 0, sd = 0;
-            for (long j = 0; j < f; j++) {
-                sa += a[j] * wk[j];
-                sb += b[j] * wk[j];
-                sc += c[j] * wk[j];
-                sd += d[j] * wk[j];
-            }
-            z[i * classes + k] = sa;
-            z[(i + 1) * classes + k] = sb;
-            z[(i + 2) * classes + k] = sc;
-            z[(i + 3) * classes + k] = sd;
-        }
-    }
-    for (; i < rows; i++)
-        for (long k = 0; k < classes; k++) {
-            double s = 0;
-            for (long j = 0; j < f; j++) s += x[i * f + j] * w[k * ldw + j];
-            z[i * classes + k] = s;
-        }
-}
-
-void learn_accumulate_rows_portable(const double *x, long rows, long columns, const double *z, long classes,
-                                    double *g, long ldg, const double *prefetch, long prefetch_count) {
-    struct prefetch_stream ahead = prefetch_stream_make(prefetch, prefetch_count, 1);
-    prefetch_stream_finish(&ahead);
-    const long f = columns;
-    long i = 0;
-    for (; i + 4 <= rows; i += 4) {
-        const double *a = x + i * f, *b = a + f, *c = b + f, *d = c + f;
-        for (long k = 0; k < classes; k++) {
-            const double za = z[i * classes + k], zb = z[(i + 1) * classes + k];
-            const double zc = z[(i + 2) * classes + k], zd = z[(i + 3) * classes + k];
-            double *gk = g + k * ldg;
-            for (long j = 0; j < f; j++) gk[j] += a[j] * za + b[j] * zb + c[j] * zc + d[j] * zd;
-        }
-    }
-    for (; i < rows; i++)
-        for (long k = 0; k < classes; k++) {
-            const double zi = z[i * classes + k];
-            for (long j = 0; j < f; j++) g[k * ldg + j] += x[i * f + j] * zi;
-        }
-}
-
-#if defined(__x86_64__)
-#include <immintrin.h>
-#define AVX2_FMA __attribute__((target("avx2,fma")))
 
 AVX2_FMA static inline double horizontal_sum(__m256d v) {
     __m128d a = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1));

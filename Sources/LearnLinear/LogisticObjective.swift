@@ -200,6 +200,8 @@ struct LogisticObjective {
                 for c in 0..<k { row[c] *= scale }
                 row[targets[i]] -= (data.weights?[start &+ i] ?? 1) * inverseSum
             }
+            // Inline, not the core's reductionKernel: on a 20 × 5 block its per-call setup outweighs
+            // the sum (measured: the multiclass fit 0.31 → 0.73 s).
             for i in 0..<rows {
                 let row = z + i &* k
                 for c in 0..<k { interceptGradient[c] += row[c] }

@@ -4,9 +4,9 @@
 /*
  * SwiftLearn's fused row-block kernels: the few loops that BLAS has no call for, written once for
  * the linear-algebra core (LearnCore is their only caller). Each entry point picks an AVX2 + FMA
- * body at run time when the CPU has one (Swift itself compiles for baseline x86-64, where these
- * memory-bound loops run ~1.5x slower) and a portable body otherwise; both are exported so tests
- * check each against BLAS.
+ * body at run time when the CPU has one (Swift itself compiles for baseline x86-64, where the same
+ * loops ran ~1.6x slower) and a plain portable body otherwise (LearnCore sends such CPUs to BLAS
+ * instead); both are exported so tests check each against BLAS.
  *
  * All matrices are row-major doubles with the given row strides; counts are non-negative.
  */
