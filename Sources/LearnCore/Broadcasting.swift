@@ -1,22 +1,6 @@
-/// Shape arithmetic shared by ``Tensor`` and ``Matrix``: element counts, NumPy broadcasting and
-/// axis splitting. The loops themselves are the scalar type's kernels.
-enum Shape {
-    /// The number of elements of `shape`, after checking every dimension is non-negative.
-    static func elementCount(_ shape: [Int], operation: String) throws -> Int {
-        var count = 1
-        for dimension in shape {
-            guard dimension >= 0 else {
-                throw LearnError.invalidParameter(name: "shape", expected: "non-negative dimensions", got: "\(shape) in \(operation)")
-            }
-            let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
-            guard !overflow else {
-                throw LearnError.invalidParameter(name: "shape", expected: "an element count that fits in Int", got: "\(shape)")
-            }
-            count = product
-        }
-        return count
-    }
-
+/// NumPy broadcasting and axis splitting for ``Tensor`` and ``Matrix``; the loops themselves are the
+/// scalar type's kernels. Element counts and checked size arithmetic are in `Shape.swift`.
+extension Shape {
     /// NumPy's broadcast of two shapes: aligned from the right, each pair equal or one of them 1.
     static func broadcast(_ lhs: [Int], _ rhs: [Int], operation: String) throws -> [Int] {
         let rank = max(lhs.count, rhs.count)

@@ -28,6 +28,9 @@ public enum LearnError: Error, Equatable, Sendable, CustomStringConvertible {
     case io(path: String, reason: String)
     /// A file exists but its content is not what SwiftLearn expects.
     case corruptFile(path: String, reason: String)
+    /// A size that came from outside (a file, a config, an argument) needs more memory than
+    /// ``ResourceLimits`` allow; `limit` says which limit and how to raise it.
+    case resourceLimit(operation: String, needed: String, limit: String)
 
     /// A one-sentence message stating what was expected and what was given.
     public var description: String {
@@ -54,6 +57,8 @@ public enum LearnError: Error, Equatable, Sendable, CustomStringConvertible {
             return "I/O error on \(path): \(reason)"
         case let .corruptFile(path, reason):
             return "corrupt or unexpected file \(path): \(reason)"
+        case let .resourceLimit(operation, needed, limit):
+            return "resource limit in \(operation): needs \(needed), over the limit of \(limit)"
         }
     }
 }
