@@ -12,12 +12,17 @@ import LearnCore
 public final class HDF5File: @unchecked Sendable {  // the handle is only used from the owning thread
     /// The path the file was opened or created at.
     public let path: String
+    /// The bounds every read from this file is checked against before it allocates (``ResourceLimits``).
+    public let limits: ResourceLimits
     let id: hid_t
+    let isWritable: Bool
     private var isOpen = true
 
-    private init(path: String, id: hid_t) {
+    private init(path: String, id: hid_t, writable: Bool, limits: ResourceLimits) {
         self.path = path
         self.id = id
+        self.isWritable = writable
+        self.limits = limits
     }
 
     deinit { try? close() }
@@ -29,19 +34,23 @@ public final class HDF5File: @unchecked Sendable {  // the handle is only used f
         let id = try HDF5Library.check(H5Fcreate(path, swiftlearn_h5f_acc_trunc(), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))) {
             LearnError.io(path: path, reason: "cannot create the HDF5 file (\($0))")
         }
-        return HDF5File(path: path, id: id)
+        return HDF5File(path: path, id: id, writable: true, limits: .standard)
     }
 
-    /// Opens an existing file, read-only unless `writable`.
+    /// Opens an existing file, read-only unless `writable`. Every array and string read from it is
+    /// checked against `limits` before anything is allocated.
     /// - Throws: `LearnError/io(path:reason:)` for a missing or unreadable file;
     ///   `LearnError/corruptFile(path:reason:)` for a file that is not valid HDF5.
-    public static func open(_ path: String, writable: Bool = false) throws -> HDF5File {
+    public static func open(_ path: String, writable: Bool = false, limits: ResourceLimits = .standard) throws -> HDF5File {
         _ = HDF5Library.ready
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LearnError.io(path: path, reason: "no such file")
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw LearnError.io(path: path, reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
         }
-        guard !isDirectory.boolValue else { throw LearnError.io(path: path, reason: "is a folder, not a file") }
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw LearnError.io(path: path, reason: "is a folder, not a file") }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw LearnError.io(path: path, reason: "not a regular file (a device, a pipe or a socket)")
+        }
         guard H5Fis_hdf5(path) > 0 else {
             _ = H5Eclear2(hid_t(H5E_DEFAULT))
             throw LearnError.corruptFile(path: path, reason: "not an HDF5 file (no HDF5 signature)")
@@ -50,7 +59,7 @@ public final class HDF5File: @unchecked Sendable {  // the handle is only used f
         let id = try HDF5Library.check(H5Fopen(path, flags, hid_t(H5P_DEFAULT))) {
             LearnError.corruptFile(path: path, reason: "cannot open the HDF5 file (\($0))")
         }
-        return HDF5File(path: path, id: id)
+        return HDF5File(path: path, id: id, writable: writable, limits: limits)
     }
 
     /// The root group `/`.

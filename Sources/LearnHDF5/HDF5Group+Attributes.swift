@@ -21,9 +21,12 @@ extension HDF5Group {
         }
     }
 
-    /// Reads an attribute of this group.
-    /// - Throws: `LearnError/corruptFile(path:reason:)` when it is missing or of a type SwiftLearn does not write.
+    /// Reads an attribute of this group. Its dataspace, type and size are checked (against the file's
+    /// ``HDF5File/limits``) before anything is allocated.
+    /// - Throws: `LearnError/corruptFile(path:reason:)` when it is missing, misdeclared or of a type
+    ///   SwiftLearn does not write.
     public func attribute(_ name: String) throws -> HDF5Attribute {
+        let what = "attribute \(name) on \(path)"
         guard H5Aexists(id, name) > 0 else {
             _ = H5Eclear2(hid_t(H5E_DEFAULT))
             throw corrupt("missing attribute \(name) on \(path)")
@@ -32,10 +35,11 @@ extension HDF5Group {
         defer { H5Aclose(attribute) }
         let space = H5Aget_space(attribute), type = H5Aget_type(attribute)
         defer { H5Sclose(space); H5Tclose(type) }
-        let rank = H5Sget_simple_extent_ndims(space)
-        let count = Int(H5Sget_simple_extent_npoints(space))
-        guard rank >= 0 && rank <= 1 && count >= 0 else { throw corrupt("attribute \(name) on \(path) is not a scalar or a list") }
-        let scalar = rank == 0
+        guard space >= 0, type >= 0 else { throw corrupt("cannot read the type or shape of \(what) (\(HDF5Library.errorStackMessage()))") }
+        let shape = try extent(of: space, what)
+        guard shape.count <= 1 else { throw corrupt("\(what) is not a scalar or a list") }
+        let count = try checkedCount(shape, elementSize: 8, what)
+        let scalar = shape.isEmpty
         func read<T: HDF5Scalar>(_: T.Type) throws -> [T] {
             var values = [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
             let status = values.withUnsafeMutableBytes { H5Aread(attribute, T.hdf5Type, $0.baseAddress) }
@@ -52,7 +56,7 @@ extension HDF5Group {
             let values = try read(Int64.self)
             return scalar ? .int(values.first ?? 0) : .ints(values)
         case "string":
-            let values = try readStringAttribute(attribute, type: type, space: space, count: count)
+            let values = try readStrings(count: count, storedType: type, what) { H5Aread(attribute, $0, $1) }
             return scalar ? .string(values.first ?? "") : .strings(values)
         default:
             throw corrupt("attribute \(name) on \(path) has an unsupported type")
@@ -89,24 +93,5 @@ extension HDF5Group {
         let attribute = try HDF5Library.check(H5Acreate2(id, name, type, space, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT)), fail)
         defer { H5Aclose(attribute) }
         try withCStringArray(values) { pointers in try HDF5Library.check(H5Awrite(attribute, type, pointers), fail) }
-    }
-
-    private func readStringAttribute(_ attribute: hid_t, type: hid_t, space: hid_t, count: Int) throws -> [String] {
-        if H5Tis_variable_str(type) > 0 {
-            let memory = try stringType()
-            defer { H5Tclose(memory) }
-            H5Tset_cset(memory, H5Tget_cset(type))   // ASCII (Keras) or UTF-8: no conversion between them
-            var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: count)
-            try HDF5Library.check(H5Aread(attribute, memory, &pointers)) { self.corrupt("cannot read a string attribute (\($0))") }
-            defer { H5Dvlen_reclaim(memory, space, hid_t(H5P_DEFAULT), &pointers) }
-            return pointers.map { $0.map { String(cString: $0) } ?? "" }
-        }
-        let size = H5Tget_size(type)
-        var bytes = [CChar](repeating: 0, count: size * count + 1)
-        try HDF5Library.check(H5Aread(attribute, type, &bytes)) { self.corrupt("cannot read a string attribute (\($0))") }
-        return (0..<count).map { i in
-            let slice = bytes[(i * size)..<((i + 1) * size)].prefix { $0 != 0 }
-            return String(decoding: slice.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        }
     }
 }

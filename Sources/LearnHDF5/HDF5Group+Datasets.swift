@@ -22,8 +22,8 @@ extension HDF5Group {
     /// - Throws: `LearnError/shapeMismatch(operation:expected:got:)` when the shape does not hold the
     ///   values; `LearnError/io(path:reason:)` when HDF5 refuses.
     public func write<T: HDF5Scalar>(_ values: [T], shape: [Int], to name: String, compression: Int? = nil) throws {
-        let count = shape.reduce(1, *)
-        guard shape.allSatisfy({ $0 >= 0 }), count == values.count else {
+        let count = try Shape.elementCount(shape, operation: "HDF5 write \(child(name))")
+        guard count == values.count else {
             throw LearnError.shapeMismatch(operation: "HDF5 write \(child(name))", expected: "\(count) values for shape \(shape)", got: "\(values.count)")
         }
         let space = try dataspace(shape)
@@ -43,32 +43,29 @@ extension HDF5Group {
         try write(matrix.scalars, shape: matrix.shape, to: name, compression: compression)
     }
 
-    /// Reads a whole dataset as `T`.
-    /// - Throws: `LearnError/corruptFile(path:reason:)` when it is missing or stored with another type.
+    /// Reads a whole dataset as `T`, after checking its shape against the file's ``HDF5File/limits``
+    /// and what the file stores (see `HDF5Extent.swift`).
+    /// - Throws: `LearnError/corruptFile(path:reason:)` when it is missing, stored with another type or
+    ///   misdeclared; `LearnError/resourceLimit(operation:needed:limit:)` when it is larger than the limits.
     public func read<T: HDF5Scalar>(_ type: T.Type, from name: String) throws -> (shape: [Int], values: [T]) {
-        let info = try datasetInfo(name)
-        guard info.typeName == T.hdf5Name else {
-            throw corrupt("dataset \(child(name)) holds \(info.typeName), expected \(T.hdf5Name)")
-        }
-        let dataset = try openDataset(name)
+        try readChecked(type, from: name, expected: nil)
+    }
+
+    /// Reads a dataset that must have exactly `shape`; the shape is compared before anything is allocated.
+    public func read<T: HDF5Scalar>(_ type: T.Type, from name: String, shape expected: [Int]) throws -> [T] {
+        try readChecked(type, from: name, expected: expected).values
+    }
+
+    private func readChecked<T: HDF5Scalar>(_: T.Type, from name: String, expected: [Int]?) throws -> (shape: [Int], values: [T]) {
+        let (dataset, shape, count) = try openCheckedDataset(name, typeName: T.hdf5Name, elementSize: T.hdf5Size, expected: expected)
         defer { H5Dclose(dataset) }
-        let count = info.shape.reduce(1, *)
-        var values = [T]()
-        values.reserveCapacity(count)
         var status: herr_t = 0
-        values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             status = H5Dread(dataset, T.hdf5Type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), UnsafeMutableRawPointer(buffer.baseAddress))
             initialized = status >= 0 ? count : 0
         }
         try HDF5Library.check(status) { self.corrupt("cannot read \(self.child(name)) (\($0))") }
-        return (info.shape, values)
-    }
-
-    /// Reads a dataset that must have exactly `shape`.
-    public func read<T: HDF5Scalar>(_ type: T.Type, from name: String, shape expected: [Int]) throws -> [T] {
-        let (shape, values) = try read(type, from: name)
-        guard shape == expected else { throw corrupt("dataset \(child(name)) has shape \(shape), expected \(expected)") }
-        return values
+        return (shape, values)
     }
 
     /// Reads a 2-D dataset as a matrix.
@@ -82,8 +79,9 @@ extension HDF5Group {
     /// or fixed-length `fixedLength` bytes each (NUL-padded; longer strings are refused).
     public func writeStrings(_ values: [String], to name: String, shape: [Int]? = nil, fixedLength: Int? = nil) throws {
         let dims = shape ?? [values.count]
-        guard dims.reduce(1, *) == values.count else {
-            throw LearnError.shapeMismatch(operation: "HDF5 write \(child(name))", expected: "\(dims.reduce(1, *)) strings", got: "\(values.count)")
+        let count = try Shape.elementCount(dims, operation: "HDF5 write \(child(name))")
+        guard count == values.count else {
+            throw LearnError.shapeMismatch(operation: "HDF5 write \(child(name))", expected: "\(count) strings", got: "\(values.count)")
         }
         if let fixedLength { return try writeFixedStrings(values, to: name, dims: dims, length: fixedLength) }
         let type = try stringType()
@@ -101,33 +99,45 @@ extension HDF5Group {
         }
     }
 
-    /// Reads a dataset of variable- or fixed-length strings.
+    /// Reads a dataset of variable- or fixed-length strings (each checked against
+    /// ``ResourceLimits/maxStringBytes``; variable-length ones are decoded by SwiftLearn itself, see
+    /// `HDF5VariableStrings.swift`).
     public func readStrings(_ name: String) throws -> [String] {
-        let info = try datasetInfo(name)
-        guard info.typeName == "string" else { throw corrupt("dataset \(child(name)) holds \(info.typeName), expected strings") }
-        let dataset = try openDataset(name)
+        let what = "dataset \(child(name))"
+        let (dataset, _, count) = try openCheckedDataset(name, typeName: "string", elementSize: 16, expected: nil)
         defer { H5Dclose(dataset) }
         let stored = H5Dget_type(dataset)
         defer { H5Tclose(stored) }
-        if H5Tis_variable_str(stored) <= 0 {
-            let size = H5Tget_size(stored), count = info.shape.reduce(1, *)
-            var bytes = [UInt8](repeating: 0, count: size * count + 1)
-            try HDF5Library.check(H5Dread(dataset, stored, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), &bytes)) {
-                self.corrupt("cannot read \(self.child(name)) (\($0))")
+        return try readStrings(count: count, storedType: stored, what) { memoryType, buffer in
+            H5Dread(dataset, memoryType, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), buffer)
+        }
+    }
+
+    /// `count` strings of `storedType` read by `read(memoryType, buffer)` (an `H5Aread` or `H5Dread`).
+    func readStrings(
+        count: Int, storedType: hid_t, _ what: String, _ read: (hid_t, UnsafeMutableRawPointer) -> herr_t
+    ) throws -> [String] {
+        if H5Tis_variable_str(storedType) > 0 {
+            let format = try file.format
+            let raw = try HDF5VariableStrings.rawType(addressSize: format.addressSize)
+            defer { H5Tclose(raw) }
+            let descriptorSize = H5Tget_size(raw)
+            var bytes = [UInt8](repeating: 0, count: try Shape.product(descriptorSize, count, operation: what))
+            let status = bytes.withUnsafeMutableBytes { read(raw, $0.baseAddress!) }
+            try HDF5Library.check(status) { self.corrupt("cannot read \(what) (\($0))") }
+            var heap = try GlobalHeapReader(file: file)
+            return try VariableLengthDescriptor.decode(bytes, count: count, addressSize: format.addressSize).map {
+                try heap.string($0, what: what)
             }
-            return (0..<count).map { i in String(decoding: bytes[(i * size)..<((i + 1) * size)].prefix { $0 != 0 }, as: UTF8.self) }
         }
-        let type = try stringType()
-        defer { H5Tclose(type) }
-        H5Tset_cset(type, H5Tget_cset(stored))
-        let space = H5Dget_space(dataset)
-        defer { H5Sclose(space) }
-        var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: info.shape.reduce(1, *))
-        try HDF5Library.check(H5Dread(dataset, type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), &pointers)) {
-            self.corrupt("cannot read \(self.child(name)) (\($0))")
-        }
-        defer { H5Dvlen_reclaim(type, space, hid_t(H5P_DEFAULT), &pointers) }
-        return pointers.map { $0.map { String(cString: $0) } ?? "" }
+        let size = H5Tget_size(storedType)
+        let (total, overflow) = size.multipliedReportingOverflow(by: count)
+        guard size > 0, !overflow else { throw corrupt("\(what) declares strings of \(size) bytes") }
+        try file.limits.checkString(total, operation: "reading \(what) from \(file.path)")
+        var bytes = [UInt8](repeating: 0, count: total + 1)
+        let status = bytes.withUnsafeMutableBytes { read(storedType, $0.baseAddress!) }
+        try HDF5Library.check(status) { self.corrupt("cannot read \(what) (\($0))") }
+        return (0..<count).map { i in String(decoding: bytes[(i * size)..<((i + 1) * size)].prefix { $0 != 0 }, as: UTF8.self) }
     }
 
     private func writeFixedStrings(_ values: [String], to name: String, dims: [Int], length: Int) throws {
@@ -154,21 +164,19 @@ extension HDF5Group {
     }
 
     /// The stored shape and element type of a dataset.
-    /// - Throws: `LearnError/corruptFile(path:reason:)` when it is missing or is not a dataset.
+    /// - Throws: `LearnError/corruptFile(path:reason:)` when it is missing, is not a dataset, or has a
+    ///   null or misdeclared dataspace.
     public func datasetInfo(_ name: String) throws -> HDF5DatasetInfo {
         let dataset = try openDataset(name)
         defer { H5Dclose(dataset) }
         let space = H5Dget_space(dataset), type = H5Dget_type(dataset)
         defer { H5Sclose(space); H5Tclose(type) }
-        let rank = H5Sget_simple_extent_ndims(space)
-        guard rank >= 0 else { throw corrupt("unreadable shape of \(child(name))") }
-        var dims = [hsize_t](repeating: 0, count: Int(rank))
-        H5Sget_simple_extent_dims(space, &dims, nil)
-        return HDF5DatasetInfo(shape: dims.map { Int($0) }, typeName: Self.typeName(type))
+        guard space >= 0, type >= 0 else { throw corrupt("unreadable shape of \(child(name))") }
+        return HDF5DatasetInfo(shape: try extent(of: space, "dataset \(child(name))"), typeName: Self.typeName(type))
     }
 
     func openDataset(_ name: String) throws -> hid_t {
-        guard contains(name), !isGroup(name) else { throw corrupt("missing dataset \(child(name))") }
+        guard isHardLink(name), !isGroup(name) else { throw corrupt("missing dataset \(child(name))") }
         return try HDF5Library.check(H5Dopen2(id, name, hid_t(H5P_DEFAULT))) { self.corrupt("cannot open dataset \(self.child(name)) (\($0))") }
     }
 

@@ -62,9 +62,19 @@ public final class HDF5Group: @unchecked Sendable {  // the handle is only used 
         }.sorted()
     }
 
-    /// Whether the child `name` is a group (as opposed to a dataset).
-    public func isGroup(_ name: String) -> Bool {
+    /// Whether the child `name` is a hard link — the only kind SwiftLearn follows: soft links may form
+    /// cycles and external links would open other files named by the file.
+    public func isHardLink(_ name: String) -> Bool {
         guard contains(name) else { return false }
+        var info = H5L_info_t()
+        let status = H5Lget_info(id, name, &info, hid_t(H5P_DEFAULT))
+        _ = H5Eclear2(hid_t(H5E_DEFAULT))
+        return status >= 0 && info.type == H5L_TYPE_HARD
+    }
+
+    /// Whether the child `name` is a group (as opposed to a dataset) reached by a hard link.
+    public func isGroup(_ name: String) -> Bool {
+        guard isHardLink(name) else { return false }
         let object = H5Oopen(id, name, hid_t(H5P_DEFAULT))
         guard object >= 0 else { _ = H5Eclear2(hid_t(H5E_DEFAULT)); return false }
         defer { H5Oclose(object) }

@@ -3,10 +3,14 @@ import LearnCore
 
 /// One-time libhdf5 set-up and the translation of its error stack into `LearnError` messages.
 enum HDF5Library {
-    /// Opens the library and silences HDF5's own stderr error printing (errors become Swift errors).
+    /// Opens the library, silences HDF5's own stderr error printing (errors become Swift errors), turns
+    /// off filter plugins (a file must not make the process load a shared library) and installs the
+    /// raw variable-length string path (`HDF5VariableStrings`).
     static let ready: Bool = {
         _ = H5open()
         _ = H5Eset_auto2(hid_t(H5E_DEFAULT), nil, nil)
+        _ = H5PLset_loading_state(0)
+        HDF5VariableStrings.register()
         return true
     }()
 
