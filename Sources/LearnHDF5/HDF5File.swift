@@ -30,7 +30,7 @@ public final class HDF5File: @unchecked Sendable {  // the handle is only used f
     /// Creates (or truncates) a file for writing.
     /// - Throws: `LearnError/io(path:reason:)` when it cannot be created (missing folder, no permission, …).
     public static func create(_ path: String) throws -> HDF5File {
-        _ = HDF5Library.ready
+        HDF5Library.prepare()
         let id = try HDF5Library.check(H5Fcreate(path, swiftlearn_h5f_acc_trunc(), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))) {
             LearnError.io(path: path, reason: "cannot create the HDF5 file (\($0))")
         }
@@ -42,7 +42,7 @@ public final class HDF5File: @unchecked Sendable {  // the handle is only used f
     /// - Throws: `LearnError/io(path:reason:)` for a missing or unreadable file;
     ///   `LearnError/corruptFile(path:reason:)` for a file that is not valid HDF5.
     public static func open(_ path: String, writable: Bool = false, limits: ResourceLimits = .standard) throws -> HDF5File {
-        _ = HDF5Library.ready
+        HDF5Library.prepare()
         var status = stat()
         guard stat(path, &status) == 0 else {
             throw LearnError.io(path: path, reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))

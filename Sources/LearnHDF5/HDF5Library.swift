@@ -14,6 +14,13 @@ enum HDF5Library {
         return true
     }()
 
+    /// Makes sure the library is ready and silences HDF5's error printing on the calling thread too:
+    /// the thread-safe libhdf5 keeps that setting per thread.
+    static func prepare() {
+        _ = ready
+        _ = H5Eset_auto2(hid_t(H5E_DEFAULT), nil, nil)
+    }
+
     /// The innermost messages of the current HDF5 error stack, e.g. "unable to open file: file signature not found".
     static func errorStackMessage() -> String {
         final class Collector { var messages: [String] = [] }

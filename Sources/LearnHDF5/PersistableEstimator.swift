@@ -37,11 +37,19 @@ extension PersistableEstimator {
         }
     }
 
-    /// Loads a model saved by ``save(to:)`` (or another tool writing the same layout).
+    /// Loads a model saved by ``save(to:)`` (or another tool writing the same layout). Any file, from
+    /// anyone, gives a model or an error: every array and string is checked against `limits` and the
+    /// expected shapes before it is read, and every hyper-parameter goes through ``Estimator/setParameter(_:_:)``.
+    ///
+    /// ```swift
+    /// let model = try LogisticRegression.load(from: "model.h5")
+    /// let big = try LogisticRegression.load(from: "big.h5", limits: ResourceLimits(maxArrayBytes: 16 << 30))
+    /// ```
     /// - Throws: `LearnError/io(path:reason:)` for a missing file; `LearnError/corruptFile(path:reason:)`
-    ///   for anything unexpected inside — another class, an unknown version, a missing or misshapen array.
-    public static func load(from path: String) throws -> Self {
-        let file = try HDF5File.open(path)
+    ///   for anything unexpected inside — another class, an unknown version, a missing or misshapen array;
+    ///   `LearnError/resourceLimit(operation:needed:limit:)` for arrays larger than `limits` allow.
+    public static func load(from path: String, limits: ResourceLimits = .standard) throws -> Self {
+        let file = try HDF5File.open(path, limits: limits)
         let root = try file.root
         guard case let .string(className) = try root.attribute("swiftlearn_class") else {
             throw LearnError.corruptFile(path: path, reason: "swiftlearn_class is not a string")
@@ -64,7 +72,10 @@ extension PersistableEstimator {
         do {
             try model.readFitted(from: root)
         } catch let error as LearnError {
-            if case .corruptFile = error { throw error }
+            switch error {
+            case .corruptFile, .resourceLimit: throw error
+            default: break
+            }
             throw LearnError.corruptFile(path: path, reason: "\(error)")
         }
         return model
