@@ -22,7 +22,8 @@ public final class HDF5File: @unchecked Sendable {  // the handle is only used f
 
     deinit { try? close() }
 
-    /// Creates (or truncates) a file for writing.
+    /// Creates (or truncates) a file for writing. Close it (or drop the last reference) before the
+    /// process exits: libhdf5 does not close files at exit here. Saves should use ``writeAtomically(to:_:)``.
     /// - Throws: `LearnError/io(path:reason:)` when it cannot be created (missing folder, no permission, …).
     public static func create(_ path: String) throws -> HDF5File {
         _ = HDF5Library.ready

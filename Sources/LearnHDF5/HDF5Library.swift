@@ -4,7 +4,12 @@ import LearnCore
 /// One-time libhdf5 set-up and the translation of its error stack into `LearnError` messages.
 enum HDF5Library {
     /// Opens the library and silences HDF5's own stderr error printing (errors become Swift errors).
+    ///
+    /// HDF5's exit handler is switched off first: libhdf5 1.10 leaves a file whose close failed (a full
+    /// disk, a file size limit) half-freed in its table, and closing it again at exit is a segfault
+    /// (fixed upstream in 1.14.1). Every SwiftLearn save closes its file itself, so nothing is lost.
     static let ready: Bool = {
+        _ = H5dont_atexit()
         _ = H5open()
         _ = H5Eset_auto2(hid_t(H5E_DEFAULT), nil, nil)
         return true
