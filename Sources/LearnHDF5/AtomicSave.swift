@@ -96,13 +96,18 @@ struct AtomicSave {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink(link, &buffer, buffer.count)
         guard count >= 0, count < buffer.count else {
-            throw LearnError.io(path: requested, reason: "cannot read the symbolic link \(link) (\(Self.systemError()))")
+            throw LearnError.io(path: requested, reason: "cannot read the symbolic link \(link) (\(systemError()))")
         }
         return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The current `errno` as text.
     static func systemError(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
+
+    /// The error for a failed step: what failed, then the system's reason.
+    func failure(_ step: String, code: Int32 = errno) -> LearnError {
+        LearnError.io(path: requested, reason: "\(step) (\(Self.systemError(code)))")
+    }
 
     // MARK: Temporary files
 
@@ -113,8 +118,11 @@ struct AtomicSave {
     /// The process id in `entry` when it is exactly one of this target's temporary names.
     func temporaryOwner(_ entry: String) -> Int32? {
         let prefix = ".\(name)\(Self.marker)", suffix = ".tmp"
-        guard entry.hasPrefix(prefix), entry.hasSuffix(suffix), entry.count > prefix.count + suffix.count else { return nil }
-        let middle = entry.dropFirst(prefix.count).dropLast(suffix.count).split(separator: "-", omittingEmptySubsequences: false)
+        guard entry.hasPrefix(prefix), entry.hasSuffix(suffix), entry.count > prefix.count + suffix.count else {
+            return nil
+        }
+        let middle = entry.dropFirst(prefix.count).dropLast(suffix.count)
+            .split(separator: "-", omittingEmptySubsequences: false)
         guard middle.count == 2, middle[1].count == 8, middle[1].allSatisfy(\.isHexDigit),
               let pid = Int32(middle[0]), pid > 0, "\(pid)" == middle[0] else { return nil }
         return pid
@@ -138,21 +146,25 @@ struct AtomicSave {
         let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, replacesFile ? 0o600 : 0o666)
         guard descriptor >= 0 else { throw creationError(errno) }
         var created = stat()
+        // In the failure branches the error is made first: unlink and close change errno.
         guard fstat(descriptor, &created) == 0 else {
+            let error = failure("cannot create the temporary file \(path)")
             unlink(path)
             close(descriptor)
-            throw LearnError.io(path: requested, reason: "cannot create the temporary file \(path) (\(Self.systemError()))")
+            throw error
         }
-        // Only root can give a file away; anyone else's save belongs to them, as an editor's would.
+        // Only root can give a file away; anyone else's save belongs to them, as an editor's would. Best
+        // effort: a filesystem without owners (FAT, some network mounts) must not stop the save.
         if replacesFile, geteuid() == 0, previous.st_uid != created.st_uid || previous.st_gid != created.st_gid {
             _ = fchown(descriptor, previous.st_uid, previous.st_gid)
         }
         // libhdf5 reopens the file by name, so the owner needs read and write until it is finished.
         let finalMode = (replacesFile ? previous.st_mode : created.st_mode) & 0o777
         guard fchmod(descriptor, finalMode | 0o600) == 0 else {
+            let error = failure("cannot set the temporary file's permissions")
             unlink(path)
             close(descriptor)
-            throw LearnError.io(path: requested, reason: "cannot set the temporary file's permissions (\(Self.systemError()))")
+            throw error
         }
         return Temporary(path: path, descriptor: descriptor, finalMode: finalMode)
     }
@@ -194,24 +206,23 @@ struct AtomicSave {
     /// makes it visible; otherwise a power loss could leave the new name pointing at unwritten blocks.
     func finish(_ temporary: Temporary) throws {
         let descriptor = temporary.descriptor
-        if temporary.finalMode != temporary.finalMode | 0o600 {
+        if temporary.finalMode & 0o600 != 0o600 {  // owner access was added for libhdf5; take it back
             guard fchmod(descriptor, temporary.finalMode) == 0 else {
-                throw LearnError.io(path: requested, reason: "cannot set the new file's permissions (\(Self.systemError()))")
+                throw failure("cannot set the new file's permissions")
             }
         }
         guard fsync(descriptor) == 0 else {
-            throw LearnError.io(path: requested, reason: "cannot sync the temporary file to disk (\(Self.systemError()))")
+            throw failure("cannot sync the temporary file to disk")
         }
     }
 
     /// Closes the temporary file's descriptor (the file itself stays until renamed or removed).
     func release(_ temporary: Temporary) { close(temporary.descriptor) }
 
+    /// Renames the finished file over the target: the one step that switches old for new, atomically.
     func moveIntoPlace(_ temporary: Temporary) throws {
         guard rename(temporary.path, target) == 0 else {
-            let over = target == requested ? "" : " at \(target)"
-            throw LearnError.io(path: requested,
-                                reason: "cannot move the finished file into place\(over) (\(Self.systemError()))")
+            throw failure("cannot move the finished file into place" + (target == requested ? "" : " at \(target)"))
         }
     }
 
@@ -222,7 +233,7 @@ struct AtomicSave {
         let code: Int32 = descriptor < 0 ? errno : (fsync(descriptor) == 0 ? 0 : errno)
         if descriptor >= 0 { close(descriptor) }
         guard code != 0, code != EINVAL else { return }
-        throw LearnError.io(path: requested, reason: "the new file is in place but syncing its folder \(folder) failed, "
-                                + "so it may not survive a power loss (\(Self.systemError(code)))")
+        throw failure("the new file is in place but syncing its folder \(folder) failed, so it may not survive "
+                          + "a power loss", code: code)
     }
 }

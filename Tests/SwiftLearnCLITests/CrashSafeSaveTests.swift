@@ -48,7 +48,8 @@ import Testing
         // One undisturbed run to learn how long a fit-and-save takes here; kills are then spread over
         // the whole run, weighted towards its end where the save happens.
         let started = Date()
-        let calibration = try Self.start(Self.fitArguments(train: train, c: choices[1], output: folder + "/calibration.h5"))
+        let calibration = try Self.start(Self.fitArguments(train: train, c: choices[1],
+                                                           output: folder + "/calibration.h5"))
         calibration.waitUntilExit()
         #expect(calibration.terminationStatus == 0)
         let duration = Date().timeIntervalSince(started)
@@ -93,7 +94,8 @@ import Testing
         // the write fails with EFBIG instead of killing the process.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -f 8; trap '' XFSZ; exec \"$0\" \"$@\"", GeneratorCommandTests.executable.path]
+        let limited = "ulimit -f 8; trap '' XFSZ; exec \"$0\" \"$@\""
+        process.arguments = ["-c", limited, GeneratorCommandTests.executable.path]
             + Self.fitArguments(train: train, c: 2, output: model)
         process.environment = ProcessInfo.processInfo.environment.merging(["SWIFTLEARN_NO_BLAS_WARNING": "1"]) { $1 }
         let errors = Pipe()
