@@ -27,7 +27,8 @@ public final class HDF5File: @unchecked Sendable {  // the handle is only used f
 
     deinit { try? close() }
 
-    /// Creates (or truncates) a file for writing.
+    /// Creates (or truncates) a file for writing. Close it (or drop the last reference) before the
+    /// process exits: libhdf5 does not close files at exit here. Saves should use ``writeAtomically(to:_:)``.
     /// - Throws: `LearnError/io(path:reason:)` when it cannot be created (missing folder, no permission, …).
     public static func create(_ path: String) throws -> HDF5File {
         HDF5Library.prepare()
@@ -75,37 +76,5 @@ public final class HDF5File: @unchecked Sendable {  // the handle is only used f
         guard isOpen else { return }
         isOpen = false
         try HDF5Library.check(H5Fclose(id)) { LearnError.io(path: path, reason: "cannot close (\($0))") }
-    }
-
-    /// Writes a file atomically: `body` fills a temporary file in the same folder, which is flushed,
-    /// closed and renamed over `path` only when everything succeeded. On any failure the temporary
-    /// file is removed and whatever was at `path` before is left untouched.
-    public static func writeAtomically(to path: String, _ body: (HDF5File) throws -> Void) throws {
-        let target = URL(fileURLWithPath: path)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).swiftlearn-\(getpid())-\(UUID().uuidString.prefix(8)).tmp").path
-        do {
-            let file = try create(temporary)
-            do {
-                try body(file)
-                try file.flush()
-                try file.close()
-            } catch {
-                try? file.close()
-                throw error
-            }
-            guard rename(temporary, path) == 0 else {
-                throw LearnError.io(path: path, reason: "cannot move the finished file into place (\(String(cString: strerror(errno))))")
-            }
-        } catch let error as LearnError {
-            unlink(temporary)
-            if case let .io(_, reason) = error, reason.hasPrefix("cannot create") {
-                throw LearnError.io(path: path, reason: "cannot write next to the target (\(reason))")
-            }
-            throw error
-        } catch {
-            unlink(temporary)
-            throw error
-        }
     }
 }

@@ -6,7 +6,12 @@ enum HDF5Library {
     /// Opens the library, silences HDF5's own stderr error printing (errors become Swift errors), turns
     /// off filter plugins (a file must not make the process load a shared library) and installs the
     /// raw variable-length string path (`HDF5VariableStrings`).
+    ///
+    /// HDF5's exit handler is switched off first: libhdf5 1.10 leaves a file whose close failed (a full
+    /// disk, a file size limit) half-freed in its table, and closing it again at exit is a segfault
+    /// (fixed upstream in 1.14.1). Every SwiftLearn save closes its file itself, so nothing is lost.
     static let ready: Bool = {
+        _ = H5dont_atexit()
         _ = H5open()
         _ = H5Eset_auto2(hid_t(H5E_DEFAULT), nil, nil)
         _ = H5PLset_loading_state(0)
