@@ -88,7 +88,8 @@ let package = Package(
         .testTarget(name: "LearnPreprocessingTests", dependencies: ["LearnPreprocessing", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnLinearTests", dependencies: ["LearnLinear", "LearnData", "LearnPreprocessing", "LearnTestSupport"],
                     resources: [.copy("Resources")]),
-        .testTarget(name: "LearnHDF5Tests", dependencies: ["LearnHDF5", "LearnLinear", "LearnPreprocessing", "LearnData"]),
+        .testTarget(name: "LearnHDF5Tests", dependencies: ["LearnHDF5", "LearnLinear", "LearnPreprocessing", "LearnData"],
+                    resources: [.copy("Resources")]),
         .testTarget(name: "LearnNeuralTests", dependencies: ["LearnNeural", "LearnData", "LearnHDF5", "LearnMetrics", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
         // The command-line contracts, run through the built `swiftlearn`.

@@ -38,6 +38,7 @@ public final class HDF5Group: @unchecked Sendable {  // the handle is only used 
     /// - Throws: `LearnError/corruptFile(path:reason:)` when it does not exist.
     public func group(_ name: String) throws -> HDF5Group {
         guard contains(name) else { throw corrupt("missing group \(child(name))") }
+        guard isHardLink(name) else { throw corrupt("\(child(name)) is a soft or external link, which SwiftLearn does not follow") }
         guard isGroup(name) else { throw corrupt("\(child(name)) is a dataset, not a group") }
         return try HDF5Group(file: file, path: child(name))
     }
