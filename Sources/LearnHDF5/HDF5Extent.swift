@@ -3,7 +3,7 @@ import Foundation
 import LearnCore
 
 /// The checks every read makes before it allocates: the dataspace is a scalar or a simple extent of
-/// at most 32 dimensions each below 2^63, the element count fits the file's ``ResourceLimits``, the
+/// at most 32 dimensions each below 2^63, the element count fits the file's `ResourceLimits`, the
 /// shape is the one the caller expects, and a dataset stores what it declares.
 extension HDF5Group {
     /// How many bytes a dataset may declare beyond what it stores. Chunks that were never written read

@@ -12,7 +12,7 @@ import LearnCore
 public final class HDF5File: @unchecked Sendable {  // the handle is only used from the owning thread
     /// The path the file was opened or created at.
     public let path: String
-    /// The bounds every read from this file is checked against before it allocates (``ResourceLimits``).
+    /// The bounds every read from this file is checked against before it allocates (`ResourceLimits`).
     public let limits: ResourceLimits
     let id: hid_t
     let isWritable: Bool

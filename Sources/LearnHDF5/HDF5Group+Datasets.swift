@@ -100,7 +100,7 @@ extension HDF5Group {
     }
 
     /// Reads a dataset of variable- or fixed-length strings (each checked against
-    /// ``ResourceLimits/maxStringBytes``; variable-length ones are decoded by SwiftLearn itself, see
+    /// `ResourceLimits.maxStringBytes`; variable-length ones are decoded by SwiftLearn itself, see
     /// `HDF5VariableStrings.swift`).
     public func readStrings(_ name: String) throws -> [String] {
         let what = "dataset \(child(name))"

@@ -5,7 +5,7 @@ import LearnCore
 /// root attributes `swiftlearn_class`, `swiftlearn_format_version`, `swiftlearn_version`, every
 /// hyper-parameter as an attribute of its own name, and the fitted arrays as datasets written by
 /// ``writeFitted(to:)``. Conforming takes an `init()` and the two fitted-state methods; ``save(to:)``
-/// and ``load(from:)`` come with the protocol.
+/// and ``load(from:limits:)`` come with the protocol.
 public protocol PersistableEstimator: Estimator {
     /// An unfitted instance with default hyper-parameters (they are then set from the file).
     init()
@@ -39,7 +39,7 @@ extension PersistableEstimator {
 
     /// Loads a model saved by ``save(to:)`` (or another tool writing the same layout). Any file, from
     /// anyone, gives a model or an error: every array and string is checked against `limits` and the
-    /// expected shapes before it is read, and every hyper-parameter goes through ``Estimator/setParameter(_:_:)``.
+    /// expected shapes before it is read, and every hyper-parameter goes through `setParameter(_:_:)`.
     ///
     /// ```swift
     /// let model = try LogisticRegression.load(from: "model.h5")
