@@ -16,6 +16,7 @@ public final class HDF5Group: @unchecked Sendable {  // the handle is only used 
         id = try HDF5Library.check(H5Gopen2(file.id, path, hid_t(H5P_DEFAULT))) {
             LearnError.corruptFile(path: file.path, reason: "missing group \(path) (\($0))")
         }
+        if !file.isWritable { try checkHeader() }
     }
 
     deinit { H5Gclose(id) }

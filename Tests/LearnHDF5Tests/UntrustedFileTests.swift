@@ -126,3 +126,18 @@ import Testing
         }
     }
 }
+
+/// Files from the mutation campaign (`Fuzz/mutation-campaign.py --seed 1`) that segfaulted libhdf5 1.10
+/// inside its attribute decoding before SwiftLearn checked object headers itself (`HDF5HeaderCheck`).
+@Suite struct MutationRegressionTests {
+    static let files: [String] = {
+        let folder = Bundle.module.url(forResource: "Regressions", withExtension: nil, subdirectory: "Resources")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder?.path ?? "")) ?? []).sorted().map { folder!.path + "/" + $0 }
+    }()
+
+    @Test func theRegressionFilesArePresent() { #expect(Self.files.count == 10) }
+
+    @Test(arguments: files) func inspectingGivesAnErrorNotACrash(_ path: String) {
+        UntrustedFileTests.expectError("the object header of /") { _ = try HDF5File.open(path).inspection() }
+    }
+}

@@ -1,0 +1,162 @@
+@preconcurrency import CHDF5
+import Foundation
+import LearnCore
+
+/// A check of an object header's raw bytes before libhdf5 decodes its attribute messages.
+///
+/// libhdf5 1.10 decodes an attribute message trusting its name, datatype and dataspace sizes: a changed
+/// size walks its read pointer past the message, and the mutation campaign found segfaults there
+/// (`H5A__compact_build_table`, reached from `H5Aget_name_by_idx`). So before SwiftLearn lists or reads
+/// a group's attributes, it walks the group's object header itself — version 1 or 2, every chunk
+/// (continuations followed once, inside the file), every message inside its chunk — and checks each
+/// attribute message: its parts fit the message, its datatype is a number or a string (no shared,
+/// compound or reference types, which SwiftLearn never writes), and its dataspace fits its declared size.
+struct HDF5HeaderCheck {
+    let file: HDF5File
+    let format: HDF5FileFormat
+    let what: String
+
+    static let attributeMessage = 0x000C
+    static let continuationMessage = 0x0010
+
+    /// Checks the object header at `address`.
+    func check(address: UInt64) throws {
+        guard let start = format.fileOffset(address) else { throw fail("the object header lies outside the file") }
+        let prefix = try file.readBytes(at: start, count: Swift.min(16, format.byteCount - start), what: what)
+        if prefix.starts(with: Array("OHDR".utf8)) { return try checkVersion2(start: start) }
+        guard prefix.count == 16, prefix[0] == 1 else { throw fail("unknown object header version") }
+        var chunks = [(start + 16, Int(littleEndian(prefix, 8, 4)))]
+        var visited: Set<Int> = []
+        while let (offset, length) = chunks.popLast() {
+            guard visited.insert(offset).inserted, visited.count <= 1_000 else { throw fail("object header chunks form a cycle") }
+            let chunk = try file.readBytes(at: offset, count: length, what: what)
+            var position = 0
+            while position + 8 <= chunk.count {
+                let type = Int(littleEndian(chunk, position, 2)), size = Int(littleEndian(chunk, position + 2, 2))
+                let body = position + 8
+                guard size <= chunk.count - body else { throw fail("a header message runs past its chunk") }
+                try inspect(type: type, chunk[body..<(body + size)], into: &chunks)
+                position = body + size
+            }
+        }
+    }
+
+    private func checkVersion2(start: Int) throws {
+        let head = try file.readBytes(at: start, count: Swift.min(48, format.byteCount - start), what: what)
+        guard head.count >= 7, head[4] == 2 else { throw fail("unknown object header version") }
+        let flags = head[5]
+        var position = 6 + (flags & 0x20 != 0 ? 16 : 0) + (flags & 0x10 != 0 ? 4 : 0)
+        let widths = [1, 2, 4, 8], width = widths[Int(flags & 0x03)]
+        guard position + width <= head.count else { throw fail("a truncated object header") }
+        let length = littleEndian(head, position, width)
+        position += width
+        guard length <= UInt64(format.byteCount) else { throw fail("an object header chunk larger than the file") }
+        var chunks = [(start + position, Int(length), false)]
+        var visited: Set<Int> = []
+        let creationOrder = flags & 0x04 != 0
+        while let (offset, length, signed) = chunks.popLast() {
+            guard visited.insert(offset).inserted, visited.count <= 1_000 else { throw fail("object header chunks form a cycle") }
+            let chunk = try file.readBytes(at: offset, count: length, what: what)
+            var position = signed ? 4 : 0
+            let end = chunk.count - (signed ? 4 : 0)   // the checksum
+            let messageHeader = creationOrder ? 6 : 4
+            while position + messageHeader <= end {
+                let type = Int(chunk[position]), size = Int(littleEndian(chunk, position + 1, 2))
+                let body = position + messageHeader
+                guard size <= end - body else { throw fail("a header message runs past its chunk") }
+                var continuations: [(Int, Int)] = []
+                try inspect(type: type, chunk[body..<(body + size)], into: &continuations)
+                chunks += continuations.map { ($0.0, $0.1, true) }
+                position = body + size
+            }
+        }
+    }
+
+    /// Checks one message; a continuation adds its chunk to `chunks`.
+    private func inspect(type: Int, _ body: ArraySlice<UInt8>, into chunks: inout [(Int, Int)]) throws {
+        let bytes = Array(body)
+        switch type {
+        case Self.continuationMessage:
+            guard bytes.count >= format.addressSize + format.lengthSize else { throw fail("a truncated continuation message") }
+            let address = littleEndian(bytes, 0, format.addressSize), length = littleEndian(bytes, format.addressSize, format.lengthSize)
+            guard let offset = format.fileOffset(address), length <= UInt64(format.byteCount - offset) else {
+                throw fail("an object header continuation outside the file")
+            }
+            chunks.append((offset, Int(length)))
+        case Self.attributeMessage:
+            try checkAttribute(bytes)
+        default:
+            break
+        }
+    }
+
+    private func checkAttribute(_ bytes: [UInt8]) throws {
+        guard bytes.count >= 8 else { throw fail("a truncated attribute message") }
+        let version = bytes[0], flags = bytes[1]
+        guard (1...3).contains(version) else { throw fail("attribute message version \(version)") }
+        guard version == 1 || flags == 0 else { throw fail("an attribute with a shared datatype or dataspace") }
+        let sizes = (Int(littleEndian(bytes, 2, 2)), Int(littleEndian(bytes, 4, 2)), Int(littleEndian(bytes, 6, 2)))
+        let pad = { (size: Int) in version == 1 ? (size + 7) / 8 * 8 : size }
+        let nameStart = version == 3 ? 9 : 8
+        let typeStart = nameStart + pad(sizes.0), spaceStart = typeStart + pad(sizes.1), dataStart = spaceStart + pad(sizes.2)
+        guard sizes.0 >= 1, dataStart <= bytes.count else { throw fail("an attribute message whose parts run past it") }
+        guard bytes[nameStart + sizes.0 - 1] == 0, !bytes[nameStart..<(nameStart + sizes.0 - 1)].contains(0) else {
+            throw fail("an attribute name that is not one NUL-terminated string")
+        }
+        let elementSize = try checkDatatype(Array(bytes[typeStart..<(typeStart + sizes.1)]), depth: 0)
+        let count = try checkDataspace(Array(bytes[spaceStart..<(spaceStart + sizes.2)]))
+        let (dataSize, overflow) = elementSize.multipliedReportingOverflow(by: count)
+        guard !overflow, dataSize <= bytes.count - dataStart else { throw fail("an attribute whose values run past its message") }
+    }
+
+    /// Numbers (fixed-point, floating-point), strings and variable-length strings only; returns the
+    /// element size.
+    @discardableResult
+    private func checkDatatype(_ bytes: [UInt8], depth: Int) throws -> Int {
+        guard bytes.count >= 8, depth <= 1 else { throw fail("a truncated attribute datatype") }
+        let typeClass = Int(bytes[0] & 0x0F), version = bytes[0] >> 4
+        let size = Int(littleEndian(bytes, 4, 4))
+        let stringSizes = 1...file.limits.maxStringBytes
+        let allowed: [Int: (properties: Int, sizes: (Int) -> Bool)] = [
+            0: (4, { [1, 2, 4, 8].contains($0) }), 1: (12, { $0 == 4 || $0 == 8 }), 3: (0, { stringSizes.contains($0) }),
+            9: (0, { $0 == 4 + format.addressSize + 4 }),
+        ]
+        guard (1...3).contains(version), let rule = allowed[typeClass], rule.sizes(size), 8 + rule.properties <= bytes.count else {
+            throw fail("an attribute datatype of class \(typeClass), version \(version), size \(size)")
+        }
+        if typeClass == 9 {
+            guard bytes[1] & 0x0F == 1 else { throw fail("a variable-length attribute that is not a string") }
+            try checkDatatype(Array(bytes[8...]), depth: depth + 1)
+        }
+        return size
+    }
+
+    /// A scalar or simple dataspace that fits its message; returns its element count.
+    private func checkDataspace(_ bytes: [UInt8]) throws -> Int {
+        guard bytes.count >= 4 else { throw fail("a truncated attribute dataspace") }
+        let version = bytes[0], rank = Int(bytes[1]), flags = bytes[2]
+        guard version == 1 || (version == 2 && bytes[3] <= 2), rank <= 32, flags & ~0x03 == 0 else {
+            throw fail("an attribute dataspace of version \(version), rank \(rank)")
+        }
+        let header = version == 1 ? 8 : 4
+        let dimensions = rank * format.lengthSize * (flags & 0x01 != 0 ? 2 : 1) + (version == 1 && flags & 0x02 != 0 ? rank * 8 : 0)
+        guard header + dimensions <= bytes.count else { throw fail("an attribute dataspace larger than its message") }
+        if version == 2 && bytes[3] == 2 { return 0 }   // a null dataspace holds no values (refused later, by name)
+        var count = 1
+        for axis in 0..<rank {
+            let (product, overflow) = count.multipliedReportingOverflow(by: Int(truncatingIfNeeded: littleEndian(bytes, header + axis * format.lengthSize, format.lengthSize)))
+            guard !overflow, product >= 0 else { throw fail("an attribute dataspace whose size overflows") }
+            count = product
+        }
+        return count
+    }
+
+    private func fail(_ reason: String) -> LearnError { file.corrupt("\(what): \(reason)") }
+}
+
+extension HDF5Group {
+    /// Checks this group's object header (see ``HDF5HeaderCheck``) before libhdf5 decodes its attributes.
+    func checkHeader() throws {
+        try HDF5HeaderCheck(file: file, format: try file.format, what: "the object header of \(path)").check(address: try objectAddress())
+    }
+}
