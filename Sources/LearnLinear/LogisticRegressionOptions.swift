@@ -37,7 +37,8 @@ public enum ClassWeight: Sendable, Equatable {
         for start in stride(from: 0, to: pairs.count - 1, by: 2) {
             let label = try Shape.integer(pairs[start], in: Int.min...Int.max, name: "classWeight")
             guard table[label] == nil else {
-                throw LearnError.invalidParameter(name: "classWeight", expected: "each class once", got: "class \(label) twice")
+                throw LearnError.invalidParameter(
+                    name: "classWeight", expected: "each class once", got: "class \(label) twice")
             }
             table[label] = pairs[start + 1]
         }

@@ -48,7 +48,9 @@ import Testing
         defer { unlink(fifo) }
         let folder = FileManager.default.temporaryDirectory.path
         for (path, kind) in [("/dev/zero", "a device"), (folder, "a folder"), (fifo, "a FIFO")] {
-            #expect(throws: LearnError.io(path: path, reason: "\(kind), expected a regular CSV file")) { try readCSV(from: path) }
+            #expect(throws: LearnError.io(path: path, reason: "\(kind), expected a regular CSV file")) {
+                try readCSV(from: path)
+            }
         }
         let missing = Self.temporaryPath("absent.csv")
         let error = #expect(throws: LearnError.self) { try readCSV(from: missing) }
@@ -60,9 +62,15 @@ import Testing
         let path = Self.temporaryPath("big.csv")
         try "a,b\n1,2\n3,4\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try readCSV(from: path, limits: ResourceLimits(maxArrayBytes: 12)).data.shape == [2, 2])
-        let error = #expect(throws: LearnError.self) { try readCSV(from: path, limits: ResourceLimits(maxArrayBytes: 11)) }
-        guard case let .resourceLimit(operation, _, limit)? = error else { Issue.record("\(String(describing: error))"); return }
-        #expect(operation.contains(path) && limit.contains("11 bytes") && limit.contains("SWIFTLEARN_MAX_ARRAY_BYTES"))
+        let error = #expect(throws: LearnError.self) {
+            try readCSV(from: path, limits: ResourceLimits(maxArrayBytes: 11))
+        }
+        guard case let .resourceLimit(operation, needed, limit)? = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
+        #expect(operation.contains(path) && needed == "a file of 12 bytes")
+        #expect(limit.contains("11 bytes") && limit.contains("SWIFTLEARN_MAX_ARRAY_BYTES"))
     }
 
     @Test func badInputNamesTheLineAndColumn() throws {

@@ -151,14 +151,21 @@ import Testing
         ]
         for (pairs, fragment) in cases {
             let error = #expect(throws: LearnError.self) { try model.setParameter("classWeight", .doubles(pairs)) }
-            guard case let .invalidParameter(name, _, _)? = error else { Issue.record("\(pairs): \(String(describing: error))"); continue }
-            #expect(name == "classWeight" && error?.description.contains(fragment) == true, "\(pairs): \(error?.description ?? "")")
+            guard case let .invalidParameter(name, _, _)? = error else {
+                Issue.record("\(pairs): \(String(describing: error))")
+                continue
+            }
+            #expect(name == "classWeight" && error?.description.contains(fragment) == true,
+                    "\(pairs): \(error?.description ?? "")")
         }
         // Set directly, the property is checked by `fit`.
         let (X, y) = try makeClassification(nSamples: 40, nFeatures: 4, randomState: 1)
         model.classWeight = .weights([0: .nan, 1: 1])
         let error = #expect(throws: LearnError.self) { try model.fit(X, y) }
-        guard case .invalidParameter("classWeight", _, _)? = error else { Issue.record("\(String(describing: error))"); return }
+        guard case .invalidParameter("classWeight", _, _)? = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
         #expect(error?.description.contains("nan for class 0") == true)
     }
 

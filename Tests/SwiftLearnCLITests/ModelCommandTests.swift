@@ -83,12 +83,13 @@ import Testing
         #expect(try GeneratorCommandTests.run(["make-classification", "--n-samples", "30", "--n-features", "4",
                                                 "--random-state", "1", "--output", train]).status == 0)
         for (weights, fragment) in [("0,1,0,2", "class 0 twice"), ("nan,1", "nan")] {
-            let result = try GeneratorCommandTests.run(["fit", "--model", "logistic-regression", "--train", train,
-                                                        "--param", "class_weight=" + weights, "--output", folder + "/m.h5"])
+            let result = try GeneratorCommandTests.run(
+                ["fit", "--model", "logistic-regression", "--train", train, "--param", "class_weight=" + weights,
+                 "--output", folder + "/m.h5"])
             // Exit status 1 (an error), not a signal such as 4 (SIGILL) or 5 (SIGTRAP) from a trap.
             #expect(result.status == 1, "\(weights): \(result.stderr)")
-            #expect(result.stderr.contains("Error:") && result.stderr.contains("classWeight") && result.stderr.contains(fragment),
-                    "\(weights): \(result.stderr)")
+            #expect(result.stderr.contains("Error:") && result.stderr.contains("classWeight")
+                    && result.stderr.contains(fragment), "\(weights): \(result.stderr)")
         }
     }
 }

@@ -21,18 +21,25 @@ import LearnCore
 ///   `LearnError/corruptFile(path:reason:)` naming the line and column of an empty file, a ragged
 ///   row or a cell that is not a number; `LearnError/invalidParameter(name:expected:got:)` when
 ///   `targetColumn` is not in the header.
-public func readCSV(from path: String, targetColumn: String? = nil, limits: ResourceLimits = .standard) throws -> CSVTable {
-    let size = try regularFileSize(path)
-    try Shape.checkArray([size], scalarSize: 1, operation: "readCSV(\(path))", limits: limits)
+public func readCSV(
+    from path: String, targetColumn: String? = nil, limits: ResourceLimits = .standard
+) throws -> CSVTable {
+    try checkFileSize(regularFileSize(path), path, limits)
     let contents: Data
     do {
         contents = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
         throw LearnError.io(path: path, reason: "cannot read the file (\(error.localizedDescription))")
     }
-    // The file may have grown since `stat`.
-    try Shape.checkArray([contents.count], scalarSize: 1, operation: "readCSV(\(path))", limits: limits)
+    try checkFileSize(contents.count, path, limits)  // the file may have grown since `stat`
     return try readCSV(data: contents, targetColumn: targetColumn, source: path)
+}
+
+/// Refuses a file of more than `limits.maxArrayBytes` bytes.
+private func checkFileSize(_ size: Int, _ path: String, _ limits: ResourceLimits) throws {
+    guard size <= limits.maxArrayBytes else {
+        throw limits.exceeded("readCSV(\(path))", needed: "a file of \(size) bytes")
+    }
 }
 
 /// The size of the regular file at `path` (symbolic links followed); anything else is an `io` error.

@@ -81,7 +81,8 @@ struct ClassificationPlan {
         let used = try Shape.total([nInformative, nRedundant, nRepeated], operation: "makeClassification")
         guard used <= nFeatures else {
             throw LearnError.invalidParameter(
-                name: "nFeatures", expected: "nInformative + nRedundant + nRepeated (\(used)) <= nFeatures", got: "\(nFeatures)")
+                name: "nFeatures", expected: "nInformative + nRedundant + nRepeated (\(used)) <= nFeatures",
+                got: "\(nFeatures)")
         }
         let clusters = try Shape.product(nClasses, nClustersPerClass, operation: "makeClassification")
         guard Double(nInformative) >= log2(Double(clusters)) else {
@@ -89,8 +90,8 @@ struct ClassificationPlan {
                 name: "nClasses * nClustersPerClass",
                 expected: "at most 2**nInformative = 2**\(nInformative) clusters", got: "\(nClasses) * \(nClustersPerClass)")
         }
-        try Self.checkSizes(nSamples: nSamples, nFeatures: nFeatures, nInformative: nInformative, nRedundant: nRedundant,
-                            clusters: clusters)
+        try Self.checkSizes(nSamples: nSamples, nFeatures: nFeatures, nInformative: nInformative,
+                            nRedundant: nRedundant, clusters: clusters)
         let classWeights = try Self.classWeights(weights, nClasses: nClasses)
         var sizes = (0..<clusters).map { k in
             Int((Double(nSamples) * classWeights[k % nClasses]) / Double(nClustersPerClass))
@@ -107,10 +108,12 @@ struct ClassificationPlan {
     /// `X`, the centroids (one row of `nInformative` per cluster), each cluster's mixing matrix and the
     /// redundant-feature weights.
     static func checkSizes(nSamples: Int, nFeatures: Int, nInformative: Int, nRedundant: Int, clusters: Int) throws {
-        try Shape.checkArray([nSamples, nFeatures], scalarSize: 8, operation: "makeClassification")
-        try Shape.checkArray([clusters, nInformative], scalarSize: 8, operation: "makeClassification centroids")
-        try Shape.checkArray([nInformative, nInformative], scalarSize: 8, operation: "makeClassification cluster mixing")
-        try Shape.checkArray([nInformative, nRedundant], scalarSize: 8, operation: "makeClassification redundant features")
+        let arrays = [
+            ("makeClassification", [nSamples, nFeatures]), ("makeClassification centroids", [clusters, nInformative]),
+            ("makeClassification cluster mixing", [nInformative, nInformative]),
+            ("makeClassification redundant features", [nInformative, nRedundant]),
+        ]
+        for (operation, shape) in arrays { try Shape.checkArray(shape, scalarSize: 8, operation: operation) }
     }
 
     /// scikit-learn's `weights_`: uniform, as given, or completed with `1 - Σ weights`.
