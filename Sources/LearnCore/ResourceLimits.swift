@@ -51,8 +51,9 @@ public struct ResourceLimits: Sendable, Equatable {
         }
     }
 
-    /// The error for `operation` needing more than ``maxArrayBytes``.
-    func exceeded(_ operation: String, needed: String) -> LearnError {
+    /// The error for `operation` needing more than ``maxArrayBytes``; `needed` says what was asked for
+    /// ("a file of 5000000000 bytes"). The message names the limit and how to raise it.
+    public func exceeded(_ operation: String, needed: String) -> LearnError {
         LearnError.resourceLimit(
             operation: operation, needed: needed,
             limit: "\(maxArrayBytes) bytes per array (raise it with \(Self.environmentVariable) or ResourceLimits.maxArrayBytes)")

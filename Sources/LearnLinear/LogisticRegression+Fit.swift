@@ -87,6 +87,7 @@ extension LogisticRegression {
         }
         guard tol > 0 && tol.isFinite else { throw LearnError.invalidParameter(name: "tol", expected: "a positive number", got: "\(tol)") }
         guard maxIter >= 1 else { throw LearnError.invalidParameter(name: "maxIter", expected: "at least 1", got: "\(maxIter)") }
+        try classWeight?.validate()
         if solver != .saga && penalty != .l2 && penalty != .none {
             throw LearnError.invalidParameter(
                 name: "solver", expected: "saga for the \(penalty.rawValue) penalty (\(solver.rawValue) supports only l2 or none)",

@@ -48,7 +48,7 @@ extension LogisticRegression {
             case .none: classWeight = nil
             case .string("balanced"): classWeight = .balanced
             case let .doubles(pairs) where pairs.count % 2 == 0:
-                classWeight = .weights(Dictionary(uniqueKeysWithValues: stride(from: 0, to: pairs.count, by: 2).map { (Int(pairs[$0]), pairs[$0 + 1]) }))
+                classWeight = .weights(try ClassWeight.table(fromPairs: pairs))
             default:
                 throw LearnError.invalidParameter(name: name, expected: "balanced, none, or label,weight pairs", got: value.description)
             }

@@ -29,6 +29,32 @@ public enum ClassWeight: Sendable, Equatable {
     /// Explicit weights by class label; classes not listed weigh 1.
     case weights([Int: Double])
 
+    /// The table of `label, weight, label, weight, …` (the CLI's `class_weight=0,1,2,0.5`): labels must be
+    /// whole numbers in `Int`'s range and distinct, weights finite and >= 0.
+    /// - Throws: `LearnError.invalidParameter` naming `classWeight`.
+    static func table(fromPairs pairs: [Double]) throws -> [Int: Double] {
+        var table = [Int: Double]()
+        for start in stride(from: 0, to: pairs.count - 1, by: 2) {
+            let label = try Shape.integer(pairs[start], in: Int.min...Int.max, name: "classWeight")
+            guard table[label] == nil else {
+                throw LearnError.invalidParameter(
+                    name: "classWeight", expected: "each class once", got: "class \(label) twice")
+            }
+            table[label] = pairs[start + 1]
+        }
+        try Self.weights(table).validate()
+        return table
+    }
+
+    /// Checks that explicit weights are finite and >= 0 (`fit` calls it, as the property can be set directly).
+    func validate() throws {
+        guard case let .weights(table) = self else { return }
+        if let label = table.keys.sorted().first(where: { table[$0].map { !$0.isFinite || $0 < 0 } ?? false }) {
+            throw LearnError.invalidParameter(
+                name: "classWeight", expected: "finite weights >= 0", got: "\(table[label] ?? 0) for class \(label)")
+        }
+    }
+
     /// Each sample's class weight.
     func sampleFactors(_ y: [Int], classes: [Int], sampleWeight: [Double]?) throws -> [Double] {
         switch self {

@@ -117,7 +117,9 @@ private func classCodes<Stratum: Hashable & Comparable>(_ labels: [Stratum]) -> 
 /// ``classCodes(_:)`` for integers.
 private func classCodes(_ labels: [Int]) -> (codes: [Int], nClasses: Int) {
     let classes = Array(Set(labels)).sorted()
-    guard let low = classes.first, let high = classes.last, high - low < 1 << 20 else {
+    // Labels are just categories: a span such as Int.min...Int.max overflows and takes the dictionary path.
+    guard let low = classes.first, let high = classes.last,
+          case let (span, false) = high.subtractingReportingOverflow(low), span < 1 << 20 else {
         let position = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
         return (labels.map { position[$0] ?? 0 }, classes.count)
     }

@@ -42,6 +42,37 @@ import Testing
         #expect(throws: LearnError.self) { try noTarget.integerTarget() }
     }
 
+    @Test func devicesFoldersAndFIFOsAreRefused() throws {
+        let fifo = Self.temporaryPath("pipe.csv")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        let folder = FileManager.default.temporaryDirectory.path
+        for (path, kind) in [("/dev/zero", "a device"), (folder, "a folder"), (fifo, "a FIFO")] {
+            #expect(throws: LearnError.io(path: path, reason: "\(kind), expected a regular CSV file")) {
+                try readCSV(from: path)
+            }
+        }
+        let missing = Self.temporaryPath("absent.csv")
+        let error = #expect(throws: LearnError.self) { try readCSV(from: missing) }
+        guard case let .io(path, reason)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(path == missing && reason.contains("No such file"), "\(reason)")
+    }
+
+    @Test func filesBeyondTheByteLimitAreRefused() throws {
+        let path = Self.temporaryPath("big.csv")
+        try "a,b\n1,2\n3,4\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try readCSV(from: path, limits: ResourceLimits(maxArrayBytes: 12)).data.shape == [2, 2])
+        let error = #expect(throws: LearnError.self) {
+            try readCSV(from: path, limits: ResourceLimits(maxArrayBytes: 11))
+        }
+        guard case let .resourceLimit(operation, needed, limit)? = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
+        #expect(operation.contains(path) && needed == "a file of 12 bytes")
+        #expect(limit.contains("11 bytes") && limit.contains("SWIFTLEARN_MAX_ARRAY_BYTES"))
+    }
+
     @Test func badInputNamesTheLineAndColumn() throws {
         #expect(throws: LearnError.corruptFile(path: "t.csv", reason: "line 3: expected 3 fields as in the header, got 2")) {
             try readCSV(string: "a,b,c\n1,2,3\n4,5\n", source: "t.csv")

@@ -79,4 +79,55 @@ import Testing
         #expect(throws: LearnError.self) { try makeClassification(randomState: -1) }
         #expect(throws: LearnError.self) { try makeClassification(nClasses: Int.max, nClustersPerClass: 2) }
     }
+
+    /// Sizes that overflow or would not fit in memory are refused before anything is allocated.
+    @Test func hugeSizesAreLearnErrorsBeforeAllocation() throws {
+        let overflowing: [(() throws -> Any, String)] = [
+            ({ try makeClassification(nFeatures: 4, nInformative: Int.max, nRedundant: 2) }, "\(Int.max) + 2"),
+            ({ try makeClassification(nFeatures: 4, nInformative: 2, nRedundant: 1, nRepeated: Int.max) },
+             "+ \(Int.max)"),
+            ({ try makeClassification(nClasses: Int.max, nClustersPerClass: 2) }, "\(Int.max) × 2"),
+        ]
+        for (call, fragment) in overflowing {
+            let error = #expect(throws: LearnError.self) { _ = try call() }
+            guard case .invalidParameter("size", _, _)? = error else {
+                Issue.record("\(String(describing: error))")
+                continue
+            }
+            #expect(error?.description.contains(fragment) == true, "\(error?.description ?? "")")
+        }
+        let huge: [(() throws -> Any, String)] = [
+            // 2^40 clusters on a 50-cube: the centroids alone would take 2^40 · 50 doubles.
+            ({ try makeClassification(nFeatures: 50, nInformative: 50, nRedundant: 0, nClasses: 1 << 20,
+                                      nClustersPerClass: 1 << 20) }, "makeClassification centroids"),
+            // 2^24 clusters on a 30-cube sample their vertices by permuting all 2^30 of them (8 GiB of indices);
+            // the full `makeClassification` call takes seconds to get there, so the sampling is tested alone.
+            ({
+                var g = try RandomState.from(0)
+                return try g.sampleWithoutReplacement(nPopulation: 1 << 30, nSamples: 1 << 24)
+            }, "permutation"),
+            ({ try makeClassification(nSamples: 1 << 40, nFeatures: 1 << 20) }, "makeClassification"),
+            ({ try makeClassification(nSamples: 100, nFeatures: 1 << 30, nInformative: 1 << 29, nRedundant: 0) },
+             "makeClassification"),
+            ({ try makeBlobs(nSamples: 1 << 40, nFeatures: 1 << 20) }, "makeBlobs"),
+            ({ try makeBlobs(nSamples: 10, nFeatures: 2, centers: 1 << 62) }, "makeBlobs centers"),
+            ({ try makeBlobs(nSamplesPerCenter: [Int.max, 1]) }, "makeBlobs"),
+            ({ try makeMoons(nSamples: (outer: 1 << 40, inner: 1)) }, "makeMoons"),
+            ({ try makeCircles(nSamples: Int.max) }, "makeCircles"),
+            ({ try makeRegression(nSamples: 1 << 40, nFeatures: 1 << 20) }, "makeRegression"),
+        ]
+        for (call, operation) in huge {
+            let error = #expect(throws: LearnError.self) { _ = try call() }
+            switch error {
+            case let .resourceLimit(thrownOperation, _, limit)?:
+                #expect(thrownOperation == operation && limit.contains("SWIFTLEARN_MAX_ARRAY_BYTES"),
+                        "\(thrownOperation)")
+            case let .invalidParameter(name, _, got)?:
+                // An overflowing sum or product of the sizes names its operation too.
+                #expect(["size", "shape"].contains(name) && got.contains(operation), "\(operation): \(name) \(got)")
+            default:
+                Issue.record("\(operation): \(String(describing: error))")
+            }
+        }
+    }
 }

@@ -143,6 +143,32 @@ import Testing
         #expect(throws: LearnError.self) { try LogisticRegression(classWeight: .weights([7: 1])).fitted(X, y) }
     }
 
+    @Test func badClassWeightsAreLearnErrors() throws {
+        var model = LogisticRegression()
+        let cases: [([Double], String)] = [
+            ([0, 1, 0, 2], "class 0 twice"), ([.nan, 1], "nan"), ([1.5, 1], "1.5"), ([1e19, 1], "1e+19"),
+            ([0, -1], "finite weights >= 0"), ([0, .infinity], "inf for class 0"),
+        ]
+        for (pairs, fragment) in cases {
+            let error = #expect(throws: LearnError.self) { try model.setParameter("classWeight", .doubles(pairs)) }
+            guard case let .invalidParameter(name, _, _)? = error else {
+                Issue.record("\(pairs): \(String(describing: error))")
+                continue
+            }
+            #expect(name == "classWeight" && error?.description.contains(fragment) == true,
+                    "\(pairs): \(error?.description ?? "")")
+        }
+        // Set directly, the property is checked by `fit`.
+        let (X, y) = try makeClassification(nSamples: 40, nFeatures: 4, randomState: 1)
+        model.classWeight = .weights([0: .nan, 1: 1])
+        let error = #expect(throws: LearnError.self) { try model.fit(X, y) }
+        guard case .invalidParameter("classWeight", _, _)? = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
+        #expect(error?.description.contains("nan for class 0") == true)
+    }
+
     @Test func warmStartContinuesFromThePreviousFit() throws {
         let (X, y) = try makeClassification(nSamples: 300, nFeatures: 8, randomState: 2)
         var model = LogisticRegression(tol: 1e-8, maxIter: 1000, warmStart: true)

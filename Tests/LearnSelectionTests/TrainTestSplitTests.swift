@@ -56,6 +56,36 @@ import Testing
         #expect(ordered.trainIndices == Array(0..<7) && ordered.testIndices == [7, 8, 9])
     }
 
+    @Test func extremeIntegerLabelsAreJustCategories() throws {
+        let X = try Matrix<Double>(rows: 8, columns: 1, scalars: (0..<8).map(Double.init))
+        let labels = [Int.min, Int.max, Int.min, Int.max, Int.min, Int.max, Int.min, Int.max]
+        let split = try trainTestSplit(X, labels, testSize: 0.5, randomState: 0, stratify: labels)
+        #expect(split.yTest.filter { $0 == Int.min }.count == 2 && split.yTest.filter { $0 == Int.max }.count == 2)
+        #expect(Set(split.trainIndices + split.testIndices) == Set(0..<8))
+        // The same split as with the labels 0 and 1: only their order matters.
+        let small = try trainTestSplit(X, labels.map { $0 == Int.min ? 0 : 1 }, testSize: 0.5, randomState: 0,
+                                       stratify: labels.map { $0 == Int.min ? 0 : 1 })
+        #expect(split.testIndices == small.testIndices)
+    }
+
+    @Test func nonFiniteFractionsAreRefused() throws {
+        let X = try Matrix<Double>.zeros(10, 2)
+        let y = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1]
+        for (fraction, text) in [(Double.nan, "nan"), (.infinity, "inf"), (-.infinity, "-inf")] {
+            for name in ["testSize", "trainSize"] {
+                let error = #expect(throws: LearnError.self) {
+                    name == "testSize" ? try trainTestSplit(X, y, testSize: .fraction(fraction), stratify: y)
+                        : try trainTestSplit(X, y, trainSize: .fraction(fraction), stratify: y)
+                }
+                guard case let .invalidParameter(thrownName, expected, got)? = error else {
+                    Issue.record("\(String(describing: error))")
+                    continue
+                }
+                #expect(thrownName == name && got == text && expected.contains("open interval (0, 1)"))
+            }
+        }
+    }
+
     @Test func badInputThrowsScikitLearnsErrors() throws {
         let X = try Matrix<Double>.zeros(10, 2)
         let y = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1]

@@ -69,5 +69,27 @@ import Testing
         let missing = try GeneratorCommandTests.run(["predict", "--model", folder + "/none.h5", "--input", train])
         #expect(missing.status != 0 && missing.stderr.contains("no such file"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/x.h5"))
+        // A device would be read forever: refused at once, naming the path.
+        let device = try GeneratorCommandTests.run(["predict", "--model", model, "--input", "/dev/zero"])
+        #expect(device.status == 1 && device.stderr.contains("Error:") && device.stderr.contains("/dev/zero")
+                && device.stderr.contains("a device"), "\(device.stderr)")
+    }
+
+    @Test func badClassWeightsExitWithAnError() throws {
+        let folder = GeneratorCommandTests.temporaryPath("class-weight")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let train = folder + "/train.csv"
+        #expect(try GeneratorCommandTests.run(["make-classification", "--n-samples", "30", "--n-features", "4",
+                                                "--random-state", "1", "--output", train]).status == 0)
+        for (weights, fragment) in [("0,1,0,2", "class 0 twice"), ("nan,1", "nan")] {
+            let result = try GeneratorCommandTests.run(
+                ["fit", "--model", "logistic-regression", "--train", train, "--param", "class_weight=" + weights,
+                 "--output", folder + "/m.h5"])
+            // Exit status 1 (an error), not a signal such as 4 (SIGILL) or 5 (SIGTRAP) from a trap.
+            #expect(result.status == 1, "\(weights): \(result.stderr)")
+            #expect(result.stderr.contains("Error:") && result.stderr.contains("classWeight")
+                    && result.stderr.contains(fragment), "\(weights): \(result.stderr)")
+        }
     }
 }

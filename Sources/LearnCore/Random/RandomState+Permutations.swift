@@ -33,9 +33,11 @@ extension RandomState {
     }
 
     /// A random permutation of `0..<n` (`permutation(n)`).
-    /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` when `n < 0`.
+    /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` when `n < 0`,
+    ///   ``LearnError/resourceLimit(operation:needed:limit:)`` when `n` indices exceed ``ResourceLimits/standard``.
     public mutating func permutation(_ n: Int) throws -> [Int] {
         try checkCount(n, "permutation")
+        try Shape.checkArray([n], scalarSize: MemoryLayout<Int>.stride, operation: "permutation")
         var result = Array(0..<n)
         shuffle(&result)
         return result

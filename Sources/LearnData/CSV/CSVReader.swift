@@ -13,18 +13,52 @@ import LearnCore
 ///   - path: the file to read.
 ///   - targetColumn: the header name of the column to return as ``CSVTable/target`` rather than
 ///     among the features; `nil` keeps every column as a feature.
-/// - Throws: `LearnError/io(path:reason:)` when the file cannot be read;
+///   - limits: the file may hold at most `limits.maxArrayBytes` bytes (default 4 GiB, raised with
+///     `SWIFTLEARN_MAX_ARRAY_BYTES`).
+/// - Throws: `LearnError/io(path:reason:)` when the file cannot be read or is not a regular file (a
+///   device such as `/dev/zero`, a FIFO or a folder would be read forever or not at all);
+///   `LearnError/resourceLimit(operation:needed:limit:)` for a file larger than the limit;
 ///   `LearnError/corruptFile(path:reason:)` naming the line and column of an empty file, a ragged
 ///   row or a cell that is not a number; `LearnError/invalidParameter(name:expected:got:)` when
 ///   `targetColumn` is not in the header.
-public func readCSV(from path: String, targetColumn: String? = nil) throws -> CSVTable {
+public func readCSV(
+    from path: String, targetColumn: String? = nil, limits: ResourceLimits = .standard
+) throws -> CSVTable {
+    try checkFileSize(regularFileSize(path), path, limits)
     let contents: Data
     do {
         contents = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
         throw LearnError.io(path: path, reason: "cannot read the file (\(error.localizedDescription))")
     }
+    try checkFileSize(contents.count, path, limits)  // the file may have grown since `stat`
     return try readCSV(data: contents, targetColumn: targetColumn, source: path)
+}
+
+/// Refuses a file of more than `limits.maxArrayBytes` bytes.
+private func checkFileSize(_ size: Int, _ path: String, _ limits: ResourceLimits) throws {
+    guard size <= limits.maxArrayBytes else {
+        throw limits.exceeded("readCSV(\(path))", needed: "a file of \(size) bytes")
+    }
+}
+
+/// The size of the regular file at `path` (symbolic links followed); anything else is an `io` error.
+private func regularFileSize(_ path: String) throws -> Int {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+        throw LearnError.io(path: path, reason: "cannot read the file (\(String(cString: strerror(errno))))")
+    }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+        let kind: String
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: kind = "a folder"
+        case S_IFIFO: kind = "a FIFO"
+        case S_IFCHR, S_IFBLK: kind = "a device"
+        default: kind = "a socket or other special file"
+        }
+        throw LearnError.io(path: path, reason: "\(kind), expected a regular CSV file")
+    }
+    return Int(info.st_size)
 }
 
 /// Parses CSV text already in memory; `source` names it in error messages.

@@ -14,6 +14,7 @@ import LearnCore
 /// - Returns: the points, their center index, and the centers (`centers × nFeatures`).
 /// - Throws: `LearnError/invalidParameter(name:expected:got:)` for counts below 1, a negative or
 ///   wrongly sized `clusterStd`, or an empty `centerBox`.
+///   `LearnError/resourceLimit(operation:needed:limit:)` when `X` would exceed `ResourceLimits.standard`.
 public func makeBlobs(
     nSamples: Int = 100, nFeatures: Int = 2, centers: Int? = nil, clusterStd: GeneratorParameter = 1.0,
     centerBox: (Double, Double) = (-10.0, 10.0), shuffle: Bool = true, randomState: Int? = nil
@@ -21,6 +22,9 @@ public func makeBlobs(
     try GeneratorValidation.atLeast(1, nSamples, "nSamples")
     let count = centers ?? 3
     try GeneratorValidation.atLeast(1, count, "centers")
+    try GeneratorValidation.atLeast(1, nFeatures, "nFeatures")
+    try Shape.checkArray([count, nFeatures], scalarSize: 8, operation: "makeBlobs centers")
+    try Shape.checkArray([nSamples, nFeatures], scalarSize: 8, operation: "makeBlobs")
     return try makeBlobs(nSamplesPerCenter: BlobLayout.evenCounts(nSamples, over: count), nFeatures: nFeatures,
                          clusterStd: clusterStd, centerBox: centerBox, shuffle: shuffle, randomState: randomState)
 }
@@ -46,6 +50,7 @@ public func makeBlobs(
 ) throws -> (X: Matrix<Double>, y: [Int], centers: Matrix<Double>) {
     try GeneratorValidation.atLeast(1, nSamplesPerCenter.count, "nSamplesPerCenter.count")
     try GeneratorValidation.atLeast(1, nFeatures, "nFeatures")
+    try Shape.checkArray([nSamplesPerCenter.count, nFeatures], scalarSize: 8, operation: "makeBlobs centers")
     var g = try RandomState.from(randomState)
     let drawn = try g.uniform(low: centerBox.0, high: centerBox.1, count: nSamplesPerCenter.count * nFeatures)
     let centers = try Matrix(rows: nSamplesPerCenter.count, columns: nFeatures, scalars: drawn)
@@ -62,6 +67,8 @@ struct BlobLayout {
         if let bad = counts.first(where: { $0 < 0 }) {
             throw LearnError.invalidParameter(name: "nSamplesPerCenter", expected: "counts >= 0", got: "\(bad)")
         }
+        let total = try Shape.total(counts, operation: "makeBlobs")
+        try Shape.checkArray([total, centers.columns], scalarSize: 8, operation: "makeBlobs")
         guard centers.isFinite else { throw LearnError.nonFiniteInput(operation: "makeBlobs centers") }
         guard let deviations = try clusterStd.resolved(count: centers.rows, name: "clusterStd") else {
             throw LearnError.invalidParameter(name: "clusterStd", expected: "a number or one number per center", got: ".random")

@@ -22,7 +22,8 @@ import LearnCore
 /// - Throws: `LearnError/invalidParameter(name:expected:got:)` for the combinations scikit-learn
 ///   rejects: `nInformative + nRedundant + nRepeated > nFeatures`, `nClasses * nClustersPerClass >
 ///   2^nInformative`, weights of the wrong length, counts below their minimum, `flipY` outside [0, 1],
-///   `classSep <= 0`.
+///   `classSep <= 0`, and for sizes whose sum or product overflows; `LearnError/resourceLimit(operation:needed:limit:)`
+///   when `X` or the centroids would exceed `ResourceLimits.standard` (checked before anything is allocated).
 public func makeClassification(
     nSamples: Int = 100, nFeatures: Int = 20, nInformative: Int = 2, nRedundant: Int = 2, nRepeated: Int = 0,
     nClasses: Int = 2, nClustersPerClass: Int = 2, weights: [Double]? = nil, flipY: Double = 0.01,
@@ -77,17 +78,20 @@ struct ClassificationPlan {
         guard classSep > 0 && classSep.isFinite else {
             throw LearnError.invalidParameter(name: "classSep", expected: "a finite number > 0", got: "\(classSep)")
         }
-        guard nInformative + nRedundant + nRepeated <= nFeatures else {
+        let used = try Shape.total([nInformative, nRedundant, nRepeated], operation: "makeClassification")
+        guard used <= nFeatures else {
             throw LearnError.invalidParameter(
-                name: "nFeatures", expected: "nInformative + nRedundant + nRepeated (\(nInformative + nRedundant + nRepeated)) <= nFeatures",
+                name: "nFeatures", expected: "nInformative + nRedundant + nRepeated (\(used)) <= nFeatures",
                 got: "\(nFeatures)")
         }
-        let (clusters, overflow) = nClasses.multipliedReportingOverflow(by: nClustersPerClass)
-        guard !overflow && Double(nInformative) >= log2(Double(clusters)) else {
+        let clusters = try Shape.product(nClasses, nClustersPerClass, operation: "makeClassification")
+        guard Double(nInformative) >= log2(Double(clusters)) else {
             throw LearnError.invalidParameter(
                 name: "nClasses * nClustersPerClass",
                 expected: "at most 2**nInformative = 2**\(nInformative) clusters", got: "\(nClasses) * \(nClustersPerClass)")
         }
+        try Self.checkSizes(nSamples: nSamples, nFeatures: nFeatures, nInformative: nInformative,
+                            nRedundant: nRedundant, clusters: clusters)
         let classWeights = try Self.classWeights(weights, nClasses: nClasses)
         var sizes = (0..<clusters).map { k in
             Int((Double(nSamples) * classWeights[k % nClasses]) / Double(nClustersPerClass))
@@ -98,6 +102,18 @@ struct ClassificationPlan {
             (nSamples, nFeatures, nInformative, nRedundant, nRepeated)
         (self.nClasses, self.nClustersPerClass, self.flipY, self.classSep, self.clusterSizes) =
             (nClasses, nClustersPerClass, flipY, classSep, sizes)
+    }
+
+    /// Refuses, before anything is allocated, sizes whose arrays would exceed `ResourceLimits.standard`:
+    /// `X`, the centroids (one row of `nInformative` per cluster), each cluster's mixing matrix and the
+    /// redundant-feature weights.
+    static func checkSizes(nSamples: Int, nFeatures: Int, nInformative: Int, nRedundant: Int, clusters: Int) throws {
+        let arrays = [
+            ("makeClassification", [nSamples, nFeatures]), ("makeClassification centroids", [clusters, nInformative]),
+            ("makeClassification cluster mixing", [nInformative, nInformative]),
+            ("makeClassification redundant features", [nInformative, nRedundant]),
+        ]
+        for (operation, shape) in arrays { try Shape.checkArray(shape, scalarSize: 8, operation: operation) }
     }
 
     /// scikit-learn's `weights_`: uniform, as given, or completed with `1 - Σ weights`.

@@ -6,6 +6,7 @@ import LearnCore
 /// The first `nSamples / 2` points are the outer moon (label 0), the rest the inner (label 1);
 /// rows are shuffled, then Gaussian `noise` (a standard deviation) is added.
 /// - Throws: `LearnError/invalidParameter(name:expected:got:)` for `nSamples < 1` or negative noise.
+///   `LearnError/resourceLimit(operation:needed:limit:)` when `X` would exceed `ResourceLimits.standard`.
 public func makeMoons(nSamples: Int = 100, shuffle: Bool = true, noise: Double? = nil, randomState: Int? = nil) throws
     -> (X: Matrix<Double>, y: [Int])
 {
@@ -21,7 +22,9 @@ public func makeMoons(nSamples: (outer: Int, inner: Int), shuffle: Bool = true, 
     let (outer, inner) = nSamples
     try GeneratorValidation.atLeast(0, outer, "nSamples.outer")
     try GeneratorValidation.atLeast(0, inner, "nSamples.inner")
-    try GeneratorValidation.atLeast(1, outer + inner, "nSamples.outer + nSamples.inner")
+    let total = try Shape.sum(outer, inner, operation: "makeMoons")
+    try GeneratorValidation.atLeast(1, total, "nSamples.outer + nSamples.inner")
+    try Shape.checkArray([total, 2], scalarSize: 8, operation: "makeMoons")
     if let noise { try GeneratorValidation.nonNegative(noise, "noise") }
     var g = try RandomState.from(randomState)
     let tOuter = linspace(0, .pi, count: outer, endpoint: true)
@@ -36,6 +39,7 @@ public func makeMoons(nSamples: (outer: Int, inner: Int), shuffle: Bool = true, 
 /// `factor` is the inner radius relative to the outer, in [0, 1).
 /// - Throws: `LearnError/invalidParameter(name:expected:got:)` for `factor` outside [0, 1),
 ///   `nSamples < 1` or negative noise.
+///   `LearnError/resourceLimit(operation:needed:limit:)` when `X` would exceed `ResourceLimits.standard`.
 public func makeCircles(
     nSamples: Int = 100, shuffle: Bool = true, noise: Double? = nil, randomState: Int? = nil, factor: Double = 0.8
 ) throws -> (X: Matrix<Double>, y: [Int]) {
@@ -53,7 +57,9 @@ public func makeCircles(
     let (outer, inner) = nSamples
     try GeneratorValidation.atLeast(0, outer, "nSamples.outer")
     try GeneratorValidation.atLeast(0, inner, "nSamples.inner")
-    try GeneratorValidation.atLeast(1, outer + inner, "nSamples.outer + nSamples.inner")
+    let total = try Shape.sum(outer, inner, operation: "makeCircles")
+    try GeneratorValidation.atLeast(1, total, "nSamples.outer + nSamples.inner")
+    try Shape.checkArray([total, 2], scalarSize: 8, operation: "makeCircles")
     guard factor >= 0 && factor < 1 else {
         throw LearnError.invalidParameter(name: "factor", expected: "a number in [0, 1)", got: "\(factor)")
     }

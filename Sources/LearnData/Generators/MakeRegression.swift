@@ -13,6 +13,7 @@ import LearnCore
 /// ```
 /// - Throws: `LearnError/invalidParameter(name:expected:got:)` for counts below 1 (`nInformative`
 ///   below 0) or negative noise.
+///   `LearnError/resourceLimit(operation:needed:limit:)` when `X` would exceed `ResourceLimits.standard`.
 public func makeRegression(
     nSamples: Int = 100, nFeatures: Int = 100, nInformative: Int = 10, bias: Double = 0.0,
     effectiveRank: Int? = nil, tailStrength: Double = 0.5, noise: Double = 0.0, shuffle: Bool = true,
@@ -37,6 +38,9 @@ public func makeRegression(
     try GeneratorValidation.atLeast(1, nTargets, "nTargets")
     try GeneratorValidation.finite(bias, "bias")
     try GeneratorValidation.nonNegative(noise, "noise")
+    for shape in [[nSamples, nFeatures], [nFeatures, nTargets], [nSamples, nTargets]] {
+        try Shape.checkArray(shape, scalarSize: 8, operation: "makeRegression")
+    }
     var g = try RandomState.from(randomState)
     let informative = Swift.min(nFeatures, nInformative)
     var X = try effectiveRank.map {
