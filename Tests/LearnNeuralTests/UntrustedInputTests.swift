@@ -203,6 +203,26 @@ import Testing
         }
     }
 
+    @Test func hugePoolSizesPaddingAndTargetShapesInAKerasFileAreRefused() throws {
+        var net = Sequential(randomState: 0) {
+            ZeroPadding2D(1)
+            MaxPooling2D(2, padding: .same)
+            Reshape([18])
+            Dense(1)
+        }
+        try net.build(inputShape: [4, 4, 2])
+        let huge = "9223372036854775807"
+        expectError("corruptFile", huge) {
+            try loadMutated(net, replacing: "\"pool_size\":[2,2]", with: "\"pool_size\":[\(huge),2]")
+        }
+        expectError("corruptFile", huge) {
+            try loadMutated(net, replacing: "\"padding\":[[1,1],[1,1]]", with: "\"padding\":[[\(huge),1],[1,1]]")
+        }
+        expectError("corruptFile", huge) {
+            try loadMutated(net, replacing: "\"target_shape\":[18]", with: "\"target_shape\":[\(huge),\(huge),-1]")
+        }
+    }
+
     @Test func hugeLayersBuiltFromSwiftAreAResourceLimitError() {
         var net = Sequential(randomState: 0) { Dense(1 << 40) }
         expectError("resourceLimit", "Dense") { try net.build(inputShape: [8]) }
