@@ -18,11 +18,14 @@ public struct Reshape: Layer, Equatable {
 
     /// The target shape, with `-1` resolved.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
-        count = inputShape.reduce(1, *)
+        count = try Shape.elementCount(inputShape, operation: "Reshape")
         let known = targetShape.filter { $0 != -1 }
         let unknown = targetShape.count - known.count
-        let product = known.reduce(1, *)
-        guard unknown <= 1, known.allSatisfy({ $0 >= 1 }), product >= 1, count % product == 0, unknown == 1 || product == count else {
+        guard known.allSatisfy({ $0 >= 1 }) else {
+            throw LearnError.shapeMismatch(operation: "Reshape.build", expected: "positive sizes (or one -1)", got: "\(targetShape)")
+        }
+        let product = try Shape.elementCount(known, operation: "Reshape target \(targetShape)")
+        guard unknown <= 1, product >= 1, count % product == 0, unknown == 1 || product == count else {
             throw LearnError.shapeMismatch(operation: "Reshape.build", expected: "a shape holding \(count) values", got: "\(targetShape)")
         }
         return targetShape.map { $0 == -1 ? count / product : $0 }

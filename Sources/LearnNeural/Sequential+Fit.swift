@@ -42,6 +42,10 @@ extension Sequential {
 
     /// Per-sample weights from `classWeight` (label → weight) times `sampleWeight`.
     static func weights(_ y: [Int], classWeight: [Int: Double]?, sampleWeight: [Double]?) throws -> [Double]? {
+        if let sampleWeight, sampleWeight.count != y.count {
+            throw LearnError.shapeMismatch(operation: "Sequential.fit", expected: "\(y.count) sample weights",
+                                           got: "\(sampleWeight.count)")
+        }
         guard let classWeight else { return sampleWeight }
         return try y.enumerated().map { index, label in
             guard let weight = classWeight[label] else { throw LearnError.unknownLabel("label \(label) has no entry in classWeight") }

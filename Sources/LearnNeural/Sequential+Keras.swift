@@ -97,7 +97,7 @@ extension Sequential {
             for entry in layerConfigs {
                 let settings = entry["config"] as? [String: Any] ?? [:]
                 if entry["class_name"] as? String == "InputLayer" {
-                    inputShape = (settings["batch_shape"] as? [Any])?.dropFirst().compactMap { $0 as? Int }
+                    inputShape = try kerasInputShape(settings["batch_shape"] ?? settings["batch_input_shape"], corrupt)
                 } else {
                     layers.append(try layer(kerasClass: entry["class_name"] as? String, settings))
                 }
@@ -105,19 +105,36 @@ extension Sequential {
         } catch let problem as KerasConfig.Problem {
             throw corrupt(problem.reason)
         }
-        if inputShape == nil { inputShape = (body["build_input_shape"] as? [Any])?.dropFirst().compactMap { $0 as? Int } }
+        if inputShape == nil { inputShape = try kerasInputShape(body["build_input_shape"], corrupt) }
         guard let shape = inputShape, !shape.isEmpty, shape.allSatisfy({ $0 > 0 }), !layers.isEmpty else {
             throw corrupt("model_config has no input shape or no layers")
         }
         var network = Sequential(randomState: 0) { Dense(1) }
         network.layers = layers
-        do { try network.build(inputShape: shape) } catch { throw corrupt("the layers do not fit together: \(error)") }
+        do {
+            try network.build(inputShape: shape)
+        } catch let limit as LearnError {
+            // A resource limit stays one (the caller may raise the limit); other build errors mean a bad file.
+            if case .resourceLimit = limit { throw limit }
+            throw corrupt("the layers do not fit together: \(limit)")
+        } catch { throw corrupt("the layers do not fit together: \(error)") }
         try network.readWeights(from: try root.group("model_weights"), corrupt)
         if case let .string(trainingText)? = try? root.attribute("training_config") {
             try network.compile(fromTrainingConfig: trainingText, corrupt)
             if root.contains("optimizer_weights") { try network.readOptimizerWeights(from: try root.group("optimizer_weights"), corrupt) }
         }
         return network
+    }
+
+    /// A Keras batch shape `[null, d₁, …]` without its batch axis; every dimension must be a positive integer
+    /// (a dimension JSON cannot give as `Int`, such as `1e30`, is refused rather than dropped).
+    private static func kerasInputShape(_ value: Any?, _ corrupt: (String) -> LearnError) throws -> [Int]? {
+        guard let entries = value as? [Any] else { return nil }
+        let dimensions = entries.dropFirst().map { $0 as? Int }
+        guard dimensions.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+            throw corrupt("batch shape \(entries) must list positive integers")
+        }
+        return dimensions.compactMap { $0 }
     }
 
     /// The layer a `model_config` entry describes.
@@ -198,7 +215,9 @@ extension Sequential {
             }
             for (weightName, location) in zip(names, own) {
                 var parts = weightName.split(separator: "/").map(String.init)
-                let leaf = parts.removeLast()
+                guard let leaf = parts.popLast() else {
+                    throw corrupt("layer \(layer.name) lists an empty weight name \"\(weightName)\"")
+                }
                 var current = group
                 for part in parts { current = try current.group(part) }
                 let values = try current.read(Float.self, from: leaf, shape: location.weight.shape)
@@ -212,6 +231,16 @@ extension Sequential {
     private mutating func readOptimizerWeights(from group: HDF5Group, _ corrupt: (String) -> LearnError) throws {
         guard var optimizer else { return }
         let inner = try group.group(optimizer.kerasName)
+        // The step count and rate first: a bad file fails before the slots are read.
+        let iteration = try inner.read(Int64.self, from: "iteration", shape: [])
+        let rate = try inner.read(Float.self, from: "learning_rate", shape: [])
+        // Steps beyond 2^53 are inexact in the Double bias corrections; Int.max would overflow on the next step.
+        guard let steps = iteration.first, (0...(Int64(1) << 53)).contains(steps) else {
+            throw corrupt("optimizer iteration \(iteration.first.map(String.init) ?? "missing") is outside 0...2^53")
+        }
+        guard let learningRate = rate.first, learningRate.isFinite, learningRate > 0 else {
+            throw corrupt("optimizer learning rate out of range")
+        }
         optimizer.prepare(parameterCount: parameters.count)
         let variables = trainableVariables()
         for slotGroup in optimizer.slotGroups {
@@ -224,11 +253,6 @@ extension Sequential {
                 guard values.allSatisfy(\.isFinite) else { throw corrupt("optimizer slot \(slot) has non-finite values") }
                 try optimizer.setSlot(slot, to: values)
             }
-        }
-        let iteration = try inner.read(Int64.self, from: "iteration", shape: [])
-        let rate = try inner.read(Float.self, from: "learning_rate", shape: [])
-        guard let steps = iteration.first, steps >= 0, let learningRate = rate.first, learningRate.isFinite, learningRate > 0 else {
-            throw corrupt("optimizer iteration or learning rate out of range")
         }
         optimizer.iterations = Int(steps)
         optimizer.learningRate = Double(learningRate)

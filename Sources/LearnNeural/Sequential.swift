@@ -87,17 +87,37 @@ public struct Sequential: Sendable {
         return substitute(substitute(name, "(.)([A-Z][a-z]+)"), "([a-z])([A-Z])").lowercased()
     }
 
+    /// The running parameter and state totals after `layer`, every weight's shape checked against the array
+    /// limit first (so `Dense(1 << 40)` or a file's huge `units` is an error, not a failed allocation).
+    private static func checkedWeightCounts(of layer: any Layer, after totals: (Int, Int)) throws -> (Int, Int) {
+        var (total, stateTotal) = totals
+        for weight in layer.weights {
+            let operation = "\(layer.kerasClassName) \(layer.name) \(weight.name)"
+            let count = try Shape.checkArray(weight.shape, scalarSize: MemoryLayout<Float>.size, operation: operation)
+            if weight.trainable {
+                total = try Shape.sum(total, count, operation: operation)
+            } else {
+                stateTotal = try Shape.sum(stateTotal, count, operation: operation)
+            }
+        }
+        try Shape.checkArray([total], scalarSize: MemoryLayout<Float>.size, operation: "Sequential parameters")
+        try Shape.checkArray([stateTotal], scalarSize: MemoryLayout<Float>.size, operation: "Sequential state")
+        return (total, stateTotal)
+    }
+
     /// Builds every layer for samples of `shape` and initialises the parameters (Keras' glorot/zeros).
     mutating func build(inputShape shape: [Int]) throws {
         var current = shape
         var (total, stateTotal) = (0, 0)
         (offsets, stateOffsets) = ([], [])
+        try Shape.checkArray(shape, scalarSize: MemoryLayout<Float>.size, operation: "Sequential input")
         for index in layers.indices {
             current = try layers[index].build(inputShape: current)
             offsets.append(total)
             stateOffsets.append(stateTotal)
-            total += layers[index].parameterCount
-            stateTotal += layers[index].stateCount
+            (total, stateTotal) = try Self.checkedWeightCounts(of: layers[index], after: (total, stateTotal))
+            let operation = "\(layers[index].kerasClassName) \(layers[index].name) output"
+            try Shape.checkArray(current, scalarSize: MemoryLayout<Float>.size, operation: operation)
         }
         // One spare value keeps the base addresses valid for networks without parameters or state.
         parameters = [Float](repeating: 0, count: total)

@@ -53,8 +53,8 @@ public struct Conv2D: Layer, Equatable {
             throw LearnError.invalidParameter(name: name, expected: "at least 1", got: "\(size)")
         }
         input = ImageShape(height: inputShape[0], width: inputShape[1], channels: inputShape[2])
-        let rows = padding.layout(input: input.height, window: kernelSize.height, stride: strides.height, dilation: dilationRate.height)
-        let columns = padding.layout(input: input.width, window: kernelSize.width, stride: strides.width, dilation: dilationRate.width)
+        let rows = try padding.layout(input: input.height, window: kernelSize.height, stride: strides.height, dilation: dilationRate.height)
+        let columns = try padding.layout(input: input.width, window: kernelSize.width, stride: strides.width, dilation: dilationRate.width)
         guard rows.output >= 1, columns.output >= 1 else {
             throw LearnError.shapeMismatch(operation: "Conv2D.build", expected: "a kernel no larger than the (padded) \(input.height) × \(input.width) input",
                                            got: "kernel \(kernelSize) with dilation \(dilationRate)")

@@ -23,8 +23,8 @@ struct Pooling2D: Sendable, Equatable {
             throw LearnError.invalidParameter(name: "poolSize/strides", expected: "at least 1", got: "\(poolSize), \(strides)")
         }
         input = ImageShape(height: inputShape[0], width: inputShape[1], channels: inputShape[2])
-        let rows = padding.layout(input: input.height, window: poolSize.height, stride: strides.height)
-        let columns = padding.layout(input: input.width, window: poolSize.width, stride: strides.width)
+        let rows = try padding.layout(input: input.height, window: poolSize.height, stride: strides.height)
+        let columns = try padding.layout(input: input.width, window: poolSize.width, stride: strides.width)
         guard rows.output >= 1, columns.output >= 1 else {
             throw LearnError.shapeMismatch(operation: "\(operation).build", expected: "a pool no larger than the \(input.height) × \(input.width) input",
                                            got: "pool \(poolSize)")

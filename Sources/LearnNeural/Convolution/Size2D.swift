@@ -1,3 +1,5 @@
+import LearnCore
+
 /// A height × width pair — Keras' `kernel_size`, `strides`, `pool_size`, `dilation_rate` — written `3`
 /// for a square or `Size2D(3, 5)`.
 public struct Size2D: Sendable, Equatable, Hashable, ExpressibleByIntegerLiteral, CustomStringConvertible {
@@ -31,15 +33,18 @@ public enum Padding: String, Sendable, CaseIterable {
     case same
 
     /// Output length and the padding before the first element for one axis.
-    func layout(input: Int, window: Int, stride: Int, dilation: Int = 1) -> (output: Int, before: Int) {
-        let span = (window - 1) * dilation + 1
+    /// Sizes come from files, so the arithmetic is checked (`Shape`): a huge window or stride is an error.
+    func layout(input: Int, window: Int, stride: Int, dilation: Int = 1) throws -> (output: Int, before: Int) {
+        let operation = "a window of \(window) with stride \(stride) and dilation \(dilation)"
+        let span = try Shape.sum(try Shape.product(window - 1, dilation, operation: operation), 1, operation: operation)
         switch self {
         case .valid:
             return (input >= span ? (input - span) / stride + 1 : 0, 0)
         case .same:
-            let output = (input + stride - 1) / stride
-            let total = Swift.max((output - 1) * stride + span - input, 0)
-            return (output, total / 2)
+            let output = try Shape.total([input, stride, -1], operation: operation) / stride
+            let reach = try Shape.sum(try Shape.product(output - 1, stride, operation: operation), span,
+                                      operation: operation)
+            return (output, Swift.max(reach - input, 0) / 2)
         }
     }
 }

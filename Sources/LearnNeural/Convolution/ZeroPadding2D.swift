@@ -32,7 +32,8 @@ public struct ZeroPadding2D: Layer, Equatable {
         guard [top, bottom, left, right].allSatisfy({ $0 >= 0 }) else {
             throw LearnError.invalidParameter(name: "padding", expected: "non-negative sizes", got: "\([top, bottom, left, right])")
         }
-        return [input.height + top + bottom, input.width + left + right, input.channels]
+        let height = try Shape.total([input.height, top, bottom], operation: "ZeroPadding2D")
+        return [height, try Shape.total([input.width, left, right], operation: "ZeroPadding2D"), input.channels]
     }
     /// None.
     public var weights: [LayerWeight] { [] }

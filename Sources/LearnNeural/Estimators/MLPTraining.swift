@@ -41,7 +41,7 @@ extension MultilayerPerceptron {
     func trainPerceptron(_ X: Matrix<Double>, _ problem: MLPProblem) throws -> (Sequential, MLPTrainingLog) {
         try validateSettings()
         var rng = try RandomState.from(randomState)
-        let sizes = [X.columns] + hiddenLayerSizes + [problem.outputs]
+        let sizes = try checkLayerSizes(inputs: X.columns, outputs: problem.outputs)
         let layers: [any Layer] = hiddenLayerSizes.map { Dense($0, activation: activation.activation) }
             + [Dense(problem.outputs, activation: problem.outputActivation)]
         var network = Sequential(randomState: randomState, layers: layers)

@@ -19,13 +19,17 @@ extension MultilayerPerceptron {
     /// output units, checking every shape.
     func readPerceptron(from group: HDF5Group, outputs: Int, outputActivation: Activation, loss: Loss) throws -> (Sequential, MLPTrainingLog) {
         func corrupt(_ reason: String) -> LearnError { LearnError.corruptFile(path: group.file.path, reason: reason) }
-        let inputs = Int(try group.read(Int64.self, from: "n_features_in", shape: []).first ?? 0)
-        guard inputs >= 1, !hiddenLayerSizes.isEmpty, hiddenLayerSizes.allSatisfy({ $0 >= 1 }) else { throw corrupt("n_features_in or hiddenLayerSizes out of range") }
+        let storedInputs = try group.read(Int64.self, from: "n_features_in", shape: []).first ?? 0
+        guard (1...Int64(Int32.max)).contains(storedInputs), !hiddenLayerSizes.isEmpty,
+              hiddenLayerSizes.allSatisfy(Self.layerSizeRange.contains) else {
+            throw corrupt("n_features_in \(storedInputs) or hiddenLayerSizes \(hiddenLayerSizes) out of range")
+        }
+        let inputs = Int(storedInputs)
+        let sizes = try checkLayerSizes(inputs: inputs, outputs: outputs)
         let layers: [any Layer] = hiddenLayerSizes.map { Dense($0, activation: activation.activation) } + [Dense(outputs, activation: outputActivation)]
         var network = Sequential(randomState: 0, layers: layers)
         try network.build(inputShape: [inputs])
         network.compile(optimizer: Adam(), loss: loss)
-        let sizes = [inputs] + hiddenLayerSizes + [outputs]
         var parameters: [Float] = []
         for index in 0..<(sizes.count - 1) {
             let kernel = try group.read(Float.self, from: "coefs_\(index)", shape: [sizes[index], sizes[index + 1]])
@@ -36,7 +40,9 @@ extension MultilayerPerceptron {
         network.parameters = parameters
         var log = MLPTrainingLog()
         log.lossCurve = try group.read(Double.self, from: "loss_curve").values
-        log.nIter = Int(try group.read(Int64.self, from: "n_iter", shape: []).first ?? 0)
+        let iterations = try group.read(Int64.self, from: "n_iter", shape: []).first ?? 0
+        guard (0...Int64(Int32.max)).contains(iterations) else { throw corrupt("n_iter \(iterations) out of range") }
+        log.nIter = Int(iterations)
         return (network, log)
     }
 }

@@ -93,8 +93,9 @@ extension MultilayerPerceptron {
         switch name {
         case "hiddenLayerSizes":
             switch value {
-            case let .int(n): hiddenLayerSizes = [n]
-            case let .doubles(sizes) where sizes.allSatisfy({ $0.rounded() == $0 && $0 >= 1 && $0 < 1e9 }): hiddenLayerSizes = sizes.map { Int($0) }
+            case let .int(n): hiddenLayerSizes = [try Shape.integer(Double(n), in: Self.layerSizeRange, name: name)]
+            case let .doubles(sizes) where !sizes.isEmpty:
+                hiddenLayerSizes = try sizes.map { try Shape.integer($0, in: Self.layerSizeRange, name: name) }
             default: throw LearnError.invalidParameter(name: name, expected: "layer sizes such as 100 or 64,32", got: value.description)
             }
         case "activation":
@@ -126,12 +127,26 @@ extension MultilayerPerceptron {
         }
     }
 
+    /// Units a layer may have: the matrix products take `Int32` sizes.
+    static var layerSizeRange: ClosedRange<Int> { 1...Int(Int32.max) }
+
+    /// Checks that every layer's kernel `[fanIn, fanOut]` for `inputs` features and `outputs` outputs fits the
+    /// array limit before any weight is allocated.
+    func checkLayerSizes(inputs: Int, outputs: Int) throws -> [Int] {
+        let sizes = [inputs] + hiddenLayerSizes + [outputs]
+        for (index, (fanIn, fanOut)) in zip(sizes, sizes.dropFirst()).enumerated() {
+            let operation = "\(Self.estimatorName) layer \(index) weights"
+            try Shape.checkArray([fanIn, fanOut], scalarSize: MemoryLayout<Float>.size, operation: operation)
+        }
+        return sizes
+    }
+
     /// The settings' ranges, checked before training.
     func validateSettings() throws {
         func bad(_ name: String, _ expected: String, _ got: Any) -> LearnError {
             LearnError.invalidParameter(name: name, expected: expected, got: "\(got)")
         }
-        guard !hiddenLayerSizes.isEmpty, hiddenLayerSizes.allSatisfy({ $0 >= 1 }) else { throw bad("hiddenLayerSizes", "sizes of at least 1", hiddenLayerSizes) }
+        guard !hiddenLayerSizes.isEmpty, hiddenLayerSizes.allSatisfy(Self.layerSizeRange.contains) else { throw bad("hiddenLayerSizes", "sizes of at least 1", hiddenLayerSizes) }
         guard alpha >= 0 && alpha.isFinite else { throw bad("alpha", "a non-negative number", alpha) }
         guard batchSize.map({ $0 >= 1 }) ?? true else { throw bad("batchSize", "at least 1 (or auto)", batchSize ?? 0) }
         guard learningRateInit > 0 && learningRateInit.isFinite else { throw bad("learningRateInit", "a positive number", learningRateInit) }

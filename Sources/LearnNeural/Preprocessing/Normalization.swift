@@ -37,6 +37,10 @@ public struct Normalization: Layer, Equatable {
     /// Learns the statistics of the last axis of tensor samples (images: per channel).
     public mutating func adapt(_ x: Tensor<Double>) throws {
         guard let last = x.shape.last, x.rank >= 2 else { throw LearnError.shapeMismatch(operation: "Normalization.adapt", expected: "samples [n, …]", got: "\(x.shape)") }
+        // A zero-sized axis leaves no rows to learn from (and `count / last` would divide by zero).
+        guard x.shape.allSatisfy({ $0 > 0 }) else {
+            throw LearnError.emptyInput(operation: "Normalization.adapt of shape \(x.shape)")
+        }
         try adapt(try Matrix(rows: x.count / last, columns: last, scalars: x.scalars))
     }
 

@@ -134,8 +134,10 @@ public struct RandomRotation: RandomAffineLayer, Equatable {
     /// Images `[h, w, c]`; unchanged.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         image = try GlobalPooling.imageShape(inputShape, "RandomRotation")
-        guard factor.lower <= factor.upper, factor.lower.isFinite, factor.upper.isFinite else {
-            throw LearnError.invalidParameter(name: "factor", expected: "a range lower...upper", got: "\(factor.lower)...\(factor.upper)")
+        // A fraction of a full turn: ±1 already reaches every angle, and larger factors overflow `factor · 2π`.
+        guard factor.lower <= factor.upper, factor.lower >= -1, factor.upper <= 1 else {
+            throw LearnError.invalidParameter(name: "factor", expected: "a range lower...upper within -1...1",
+                                              got: "\(factor.lower)...\(factor.upper)")
         }
         return inputShape
     }
