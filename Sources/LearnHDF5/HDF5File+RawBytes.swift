@@ -24,7 +24,9 @@ extension HDF5File {
     /// The file's address and length sizes, base address and current size.
     var format: HDF5FileFormat {
         get throws {
-            if isWritable { try flush() }   // raw reads must see what the library still caches
+            // Raw reads must see what the library still caches — also for a read-only handle that shares
+            // the file with a writable one still open in this process (libhdf5 shares one file object).
+            if H5Fflush(id, H5F_SCOPE_GLOBAL) < 0 { _ = H5Eclear2(hid_t(H5E_DEFAULT)) }
             let properties = try HDF5Library.check(H5Fget_create_plist(id)) { self.corrupt("cannot read the file's properties (\($0))") }
             defer { H5Pclose(properties) }
             var addressSize = 0, lengthSize = 0

@@ -141,3 +141,20 @@ import Testing
         UntrustedFileTests.expectError("the object header of /") { _ = try HDF5File.open(path).inspection() }
     }
 }
+
+/// Strings written through `HDF5File.create` read back through the raw global-heap path, also while a
+/// group of the written file is still alive (libhdf5 then keeps the file open and its heap cached).
+@Suite struct RawStringReadBackTests {
+    @Test func stringsWrittenAndClosedReadBack() throws {
+        let path = scratchFolder() + "/strings.h5"
+        let file = try HDF5File.create(path)
+        let root = try file.root
+        try root.setAttribute("name", .string("dense"))
+        try root.setAttribute("names", .strings(["kernel:0", "bias:0"]))
+        try file.close()
+        let reopened = try HDF5File.open(path).root
+        #expect(try reopened.attribute("name") == .string("dense"))
+        #expect(try reopened.attribute("names") == .strings(["kernel:0", "bias:0"]))
+        _ = root
+    }
+}
