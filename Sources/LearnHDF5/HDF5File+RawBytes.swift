@@ -40,6 +40,23 @@ extension HDF5File {
         }
     }
 
+}
+
+/// Raw reads of a file's bytes, for the structures SwiftLearn checks before libhdf5 decodes them.
+protocol RawFileBytes {
+    var path: String { get }
+    var limits: ResourceLimits { get }
+}
+
+extension HDF5File: RawFileBytes {}
+
+/// A file not yet handed to libhdf5 (``HDF5File/open(_:writable:limits:)`` checks it first).
+struct RawFile: RawFileBytes {
+    let path: String
+    let limits: ResourceLimits
+}
+
+extension RawFileBytes {
     /// The file's current size on disk.
     var byteCount: Int {
         var status = stat()

@@ -56,6 +56,7 @@ public final class HDF5File: @unchecked Sendable {  // the handle is only used f
             _ = H5Eclear2(hid_t(H5E_DEFAULT))
             throw LearnError.corruptFile(path: path, reason: "not an HDF5 file (no HDF5 signature)")
         }
+        if !writable { try HDF5HeaderCheck.checkRoot(path: path, limits: limits) }
         let flags = writable ? swiftlearn_h5f_acc_rdwr() : swiftlearn_h5f_acc_rdonly()
         let id = try HDF5Library.check(H5Fopen(path, flags, hid_t(H5P_DEFAULT))) {
             LearnError.corruptFile(path: path, reason: "cannot open the HDF5 file (\($0))")

@@ -39,6 +39,7 @@ public final class HDF5Group: @unchecked Sendable {  // the handle is only used 
     /// - Throws: `LearnError/corruptFile(path:reason:)` when it does not exist.
     public func group(_ name: String) throws -> HDF5Group {
         guard contains(name) else { throw corrupt("missing group \(child(name))") }
+        if !file.isWritable { try checkChildHeader(name) }
         guard isHardLink(name) else { throw corrupt("\(child(name)) is a soft or external link, which SwiftLearn does not follow") }
         guard isGroup(name) else { throw corrupt("\(child(name)) is a dataset, not a group") }
         return try HDF5Group(file: file, path: child(name))
@@ -71,7 +72,9 @@ public final class HDF5Group: @unchecked Sendable {  // the handle is only used 
         var info = H5L_info_t()
         let status = H5Lget_info(id, name, &info, hid_t(H5P_DEFAULT))
         _ = H5Eclear2(hid_t(H5E_DEFAULT))
-        return status >= 0 && info.type == H5L_TYPE_HARD
+        guard status >= 0 && info.type == H5L_TYPE_HARD else { return false }
+        // A header libhdf5 must not open counts as no usable link; group(_:) and the dataset reads say why.
+        return file.isWritable || (try? checkChildHeader(name)) != nil
     }
 
     /// Whether the child `name` is a group (as opposed to a dataset) reached by a hard link.

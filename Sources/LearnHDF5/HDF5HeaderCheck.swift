@@ -12,7 +12,7 @@ import LearnCore
 /// attribute message: its parts fit the message, its datatype is a number or a string (no shared,
 /// compound or reference types, which SwiftLearn never writes), and its dataspace fits its declared size.
 struct HDF5HeaderCheck {
-    let file: HDF5File
+    let file: any RawFileBytes
     let format: HDF5FileFormat
     let what: String
 
@@ -158,5 +158,57 @@ extension HDF5Group {
     /// Checks this group's object header (see ``HDF5HeaderCheck``) before libhdf5 decodes its attributes.
     func checkHeader() throws {
         try HDF5HeaderCheck(file: file, format: try file.format, what: "the object header of \(path)").check(address: try objectAddress())
+    }
+
+    /// Checks the object header a hard link `name` points at before libhdf5 opens (and caches) it: a
+    /// header chunk declared larger than the file made libhdf5 allocate gigabytes.
+    func checkChildHeader(_ name: String) throws {
+        var info = H5L_info_t()
+        guard H5Lget_info(id, name, &info, hid_t(H5P_DEFAULT)) >= 0, info.type == H5L_TYPE_HARD else {
+            _ = H5Eclear2(hid_t(H5E_DEFAULT))
+            return
+        }
+        try HDF5HeaderCheck(file: file, format: try file.format, what: "the object header of \(child(name))")
+            .check(address: UInt64(info.u.address))
+    }
+}
+
+extension HDF5HeaderCheck {
+    /// Checks the root group's object header of the file at `path` before libhdf5 opens the file: the
+    /// superblock (versions 0–3, at 0, 512, 1024, … bytes) names it.
+    static func checkRoot(path: String, limits: ResourceLimits) throws {
+        let raw = RawFile(path: path, limits: limits)
+        let size = raw.byteCount
+        let signature: [UInt8] = [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]
+        var start = 0
+        while start + 96 <= size {
+            let head = try raw.readBytes(at: start, count: 96, what: "the superblock")
+            if head.starts(with: signature) { return try checkRoot(raw, superblock: head, at: start, fileSize: size) }
+            start = start == 0 ? 512 : start * 2
+        }
+    }
+
+    private static func checkRoot(_ raw: RawFile, superblock head: [UInt8], at start: Int, fileSize: Int) throws {
+        let version = head[8]
+        let (addressSize, lengthSize, base, root): (Int, Int, Int, Int)
+        switch version {
+        case 0, 1:
+            (addressSize, lengthSize) = (Int(head[13]), Int(head[14]))
+            base = version == 0 ? 24 : 28
+            root = base + 4 * addressSize + addressSize
+        case 2, 3:
+            (addressSize, lengthSize) = (Int(head[9]), Int(head[10]))
+            base = 12
+            root = base + 3 * addressSize
+        default:
+            throw raw.corrupt("unknown superblock version \(version)")
+        }
+        guard [2, 4, 8].contains(addressSize), [2, 4, 8].contains(lengthSize), root + addressSize <= head.count else {
+            throw raw.corrupt("unsupported superblock sizes (\(addressSize), \(lengthSize))")
+        }
+        let baseAddress = littleEndian(head, base, addressSize)
+        let format = HDF5FileFormat(addressSize: addressSize, lengthSize: lengthSize, baseAddress: baseAddress, byteCount: fileSize)
+        try HDF5HeaderCheck(file: raw, format: format, what: "the root group's object header")
+            .check(address: littleEndian(head, root, addressSize))
     }
 }

@@ -138,23 +138,23 @@ import Testing
     @Test func theRegressionFilesArePresent() { #expect(Self.files.count == 10) }
 
     @Test(arguments: files) func inspectingGivesAnErrorNotACrash(_ path: String) {
-        UntrustedFileTests.expectError("the object header of /") { _ = try HDF5File.open(path).inspection() }
+        UntrustedFileTests.expectError("root group's object header") { _ = try HDF5File.open(path).inspection() }
     }
 }
 
-/// Strings written through `HDF5File.create` read back through the raw global-heap path, also while a
-/// group of the written file is still alive (libhdf5 then keeps the file open and its heap cached).
+/// Strings written through `HDF5File.create` read back through the raw global-heap path.
 @Suite struct RawStringReadBackTests {
     @Test func stringsWrittenAndClosedReadBack() throws {
         let path = scratchFolder() + "/strings.h5"
-        let file = try HDF5File.create(path)
-        let root = try file.root
-        try root.setAttribute("name", .string("dense"))
-        try root.setAttribute("names", .strings(["kernel:0", "bias:0"]))
-        try file.close()
+        do {
+            let file = try HDF5File.create(path)
+            let root = try file.root
+            try root.setAttribute("name", .string("dense"))
+            try root.setAttribute("names", .strings(["kernel:0", "bias:0"]))
+            try file.close()
+        }
         let reopened = try HDF5File.open(path).root
         #expect(try reopened.attribute("name") == .string("dense"))
         #expect(try reopened.attribute("names") == .strings(["kernel:0", "bias:0"]))
-        _ = root
     }
 }
