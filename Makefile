@@ -27,7 +27,8 @@ export SWIFTLEARN_INTEROP_DIR ?= $(CURDIR)/.build/interop
 # The tests' scratch files go here (emptied on every run), not into the system's /tmp.
 TEST_TMPDIR ?= $(CURDIR)/.build/test-tmp
 
-.PHONY: all deps test interop interop-keras accuracy-quick docs bench bench-speed build release reference datasets clean
+.PHONY: all deps test interop interop-keras accuracy-quick docs bench bench-speed build release reference datasets clean \
+        fuzz fuzz-smoke
 
 all: test
 
@@ -51,6 +52,16 @@ test: deps
 	$(MAKE) --no-print-directory interop
 	$(MAKE) --no-print-directory accuracy-quick
 	$(MAKE) --no-print-directory docs
+
+## fuzz: libFuzzer + ASan on the file readers (Fuzz/, Docs/Fuzzing.md), FUZZ_SECONDS per target; fails on
+## any crash, timeout or out-of-memory artifact (in .build/fuzz/crashes/<target>/).
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	Fuzz/run-fuzzers.sh $(FUZZ_SECONDS)
+
+## fuzz-smoke: the same for 30 seconds per target.
+fuzz-smoke: deps
+	Fuzz/run-fuzzers.sh 30
 
 ## docs: build the DocC documentation of every module (swift-docc-plugin); any warning fails.
 docs:

@@ -1,0 +1,18 @@
+import FuzzSupport
+import LearnHDF5
+
+/// `HDF5File.open(_:)` then `inspection()` (what `swiftlearn inspect` prints): may throw, never trap.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    let path = inputPath(suffix: ".h5")
+    writeInput(data, size, to: path)
+    _ = try? HDF5File.open(path).inspection()
+    return 0
+}
+
+/// The entry SwiftPM links as `main` (see `runLibFuzzer`).
+@_cdecl("fuzz_inspect_main")
+public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    runLibFuzzer(argc, argv, fuzz)
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `make fuzz` / `make fuzz-smoke`: builds the fuzzers (ASan + libFuzzer), writes the seed corpora, runs each
+# target for SECONDS, prints its final stats line, and fails if any target left a crash/timeout/oom artifact.
+# usage: Fuzz/run-fuzzers.sh SECONDS [TARGET...]   (default: every target)
+set -uo pipefail
+seconds=${1:?usage: run-fuzzers.sh SECONDS [TARGET...]}
+shift
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-estimator-load fuzz-keras-load fuzz-inspect fuzz-csv)
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$root/.build/fuzz
+# Everything gets ASan and coverage; libFuzzer is linked into the fuzz targets by Fuzz/Package.swift.
+flags=(-Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp)
+# Leak reports are off: Foundation's Data(contentsOf:) leaks a read buffer on every call under LSan (see
+# Docs/Fuzzing.md), which would stop every run at the first input.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+
+mkdir -p "$work"
+set -e
+for product in "${targets[@]}" fuzz-seeds; do
+  echo "fuzz: building $product"
+  swift build --package-path "$root/Fuzz" -c debug --product "$product" "${flags[@]}" > "$work/build-$product.log" 2>&1 \
+    || { grep -v "Cannot export local symbol" "$work/build-$product.log" | tail -30; exit 1; }
+done
+"$root/Fuzz/make-seeds.sh" "$work/corpus" "$root/Fuzz/.build/debug/fuzz-seeds" > /dev/null
+set +e
+
+failed=0
+for target in "${targets[@]}"; do
+  crashes=$work/crashes/$target
+  mkdir -p "$crashes" "$work/corpus/$target"
+  log=$work/$target.log
+  "$root/Fuzz/.build/debug/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+    -artifact_prefix="$crashes/" -print_final_stats=1 "$work/corpus/$target" > "$log" 2>&1
+  status=$?
+  echo "fuzz: $target (exit $status, log $log)"
+  grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1
+  grep -E '^stat::number_of_executed_units' "$log" | tail -1
+  if [ -n "$(ls -A "$crashes")" ]; then
+    echo "fuzz: $target wrote artifacts:"; ls "$crashes" | sed "s|^|  $crashes/|"
+    grep -m1 -A12 -E '^==[0-9]+==ERROR|Fatal error|SUMMARY' "$log" | head -20
+    failed=1
+  elif [ $status -ne 0 ]; then
+    echo "fuzz: $target exited $status without an artifact"; tail -20 "$log"; failed=1
+  fi
+done
+exit $failed
