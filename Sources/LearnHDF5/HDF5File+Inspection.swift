@@ -59,12 +59,13 @@ private struct InspectionWalk {
                 lines.append("\(indent)… (more than \(HDF5File.inspectionObjectLimit) objects; listing stopped)")
                 return
             }
-            guard group.isHardLink(name) else {
+            let kind = try group.checkedChild(name)
+            guard kind != .link else {
                 lines.append("\(indent)\(name)  (soft or external link, not followed)")
                 continue
             }
-            if group.isGroup(name) {
-                let child = try group.group(name)
+            if kind == .group {
+                let child = try HDF5Group(file: group.file, path: group.child(name))
                 guard visited.insert(try child.objectAddress()).inserted else {
                     lines.append("\(indent)\(name)/  (already listed: a second link to the same group)")
                     continue

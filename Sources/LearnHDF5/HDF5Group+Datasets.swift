@@ -176,8 +176,7 @@ extension HDF5Group {
     }
 
     func openDataset(_ name: String) throws -> hid_t {
-        if contains(name) && !file.isWritable { try checkChildHeader(name) }
-        guard isHardLink(name), !isGroup(name) else { throw corrupt("missing dataset \(child(name))") }
+        guard contains(name), try checkedChild(name) == .dataset else { throw corrupt("missing dataset \(child(name))") }
         return try HDF5Library.check(H5Dopen2(id, name, hid_t(H5P_DEFAULT))) { self.corrupt("cannot open dataset \(self.child(name)) (\($0))") }
     }
 

@@ -16,7 +16,6 @@ public final class HDF5Group: @unchecked Sendable {  // the handle is only used 
         id = try HDF5Library.check(H5Gopen2(file.id, path, hid_t(H5P_DEFAULT))) {
             LearnError.corruptFile(path: file.path, reason: "missing group \(path) (\($0))")
         }
-        if !file.isWritable { try checkHeader() }
     }
 
     deinit { H5Gclose(id) }
@@ -39,9 +38,9 @@ public final class HDF5Group: @unchecked Sendable {  // the handle is only used 
     /// - Throws: `LearnError/corruptFile(path:reason:)` when it does not exist.
     public func group(_ name: String) throws -> HDF5Group {
         guard contains(name) else { throw corrupt("missing group \(child(name))") }
-        if !file.isWritable { try checkChildHeader(name) }
-        guard isHardLink(name) else { throw corrupt("\(child(name)) is a soft or external link, which SwiftLearn does not follow") }
-        guard isGroup(name) else { throw corrupt("\(child(name)) is a dataset, not a group") }
+        let kind = try checkedChild(name)
+        guard kind != .link else { throw corrupt("\(child(name)) is a soft or external link, which SwiftLearn does not follow") }
+        guard kind == .group else { throw corrupt("\(child(name)) is a dataset, not a group") }
         return try HDF5Group(file: file, path: child(name))
     }
 
@@ -65,24 +64,40 @@ public final class HDF5Group: @unchecked Sendable {  // the handle is only used 
         }.sorted()
     }
 
-    /// Whether the child `name` is a hard link — the only kind SwiftLearn follows: soft links may form
-    /// cycles and external links would open other files named by the file.
+    /// Whether the child `name` is a hard link to an object SwiftLearn can open — the only kind it
+    /// follows: soft links may form cycles and external links would open other files named by the file.
     public func isHardLink(_ name: String) -> Bool {
-        guard contains(name) else { return false }
-        var info = H5L_info_t()
-        let status = H5Lget_info(id, name, &info, hid_t(H5P_DEFAULT))
-        _ = H5Eclear2(hid_t(H5E_DEFAULT))
-        guard status >= 0 && info.type == H5L_TYPE_HARD else { return false }
-        // A header libhdf5 must not open counts as no usable link; group(_:) and the dataset reads say why.
-        return file.isWritable || (try? checkChildHeader(name)) != nil
+        guard contains(name), let kind = try? checkedChild(name) else { return false }
+        return kind != .link
     }
 
     /// Whether the child `name` is a group (as opposed to a dataset) reached by a hard link.
     public func isGroup(_ name: String) -> Bool {
-        guard isHardLink(name) else { return false }
+        contains(name) && (try? checkedChild(name)) == .group
+    }
+
+    /// What a child link leads to.
+    enum ChildKind { case group, dataset, other, link }
+
+    /// The kind of the existing child `name`. For a hard link in a file opened for reading, the object
+    /// header is checked (``HDF5HeaderCheck``) before libhdf5 opens it: a header chunk declared larger
+    /// than the file made libhdf5 allocate gigabytes.
+    func checkedChild(_ name: String) throws -> ChildKind {
+        var info = H5L_info_t()
+        let status = H5Lget_info(id, name, &info, hid_t(H5P_DEFAULT))
+        _ = H5Eclear2(hid_t(H5E_DEFAULT))
+        guard status >= 0, info.type == H5L_TYPE_HARD else { return .link }
+        if !file.isWritable {
+            try HDF5HeaderCheck(file: file, format: try file.format, what: "the object header of \(child(name))")
+                .check(address: UInt64(info.u.address))
+        }
         let object = H5Oopen(id, name, hid_t(H5P_DEFAULT))
-        guard object >= 0 else { _ = H5Eclear2(hid_t(H5E_DEFAULT)); return false }
+        guard object >= 0 else { throw corrupt("cannot open \(child(name)) (\(HDF5Library.errorStackMessage()))") }
         defer { H5Oclose(object) }
-        return H5Iget_type(object) == H5I_GROUP
+        switch H5Iget_type(object) {
+        case H5I_GROUP: return .group
+        case H5I_DATASET: return .dataset
+        default: return .other
+        }
     }
 }

@@ -154,25 +154,6 @@ struct HDF5HeaderCheck {
     private func fail(_ reason: String) -> LearnError { file.corrupt("\(what): \(reason)") }
 }
 
-extension HDF5Group {
-    /// Checks this group's object header (see ``HDF5HeaderCheck``) before libhdf5 decodes its attributes.
-    func checkHeader() throws {
-        try HDF5HeaderCheck(file: file, format: try file.format, what: "the object header of \(path)").check(address: try objectAddress())
-    }
-
-    /// Checks the object header a hard link `name` points at before libhdf5 opens (and caches) it: a
-    /// header chunk declared larger than the file made libhdf5 allocate gigabytes.
-    func checkChildHeader(_ name: String) throws {
-        var info = H5L_info_t()
-        guard H5Lget_info(id, name, &info, hid_t(H5P_DEFAULT)) >= 0, info.type == H5L_TYPE_HARD else {
-            _ = H5Eclear2(hid_t(H5E_DEFAULT))
-            return
-        }
-        try HDF5HeaderCheck(file: file, format: try file.format, what: "the object header of \(child(name))")
-            .check(address: UInt64(info.u.address))
-    }
-}
-
 extension HDF5HeaderCheck {
     /// Checks the root group's object header of the file at `path` before libhdf5 opens the file: the
     /// superblock (versions 0–3, at 0, 512, 1024, … bytes) names it.
