@@ -92,6 +92,9 @@ let package = Package(
                     resources: [.copy("Resources")]),
         .testTarget(name: "LearnNeuralTests", dependencies: ["LearnNeural", "LearnData", "LearnHDF5", "LearnMetrics", "LearnTestSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
+        // The fuzzers' past findings (Fuzz/, Docs/Fuzzing.md), replayed through the loaders they broke.
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["LearnCore", "LearnData", "LearnHDF5", "LearnLinear", "LearnPreprocessing", "LearnNeural"],
+                    resources: [.copy("Artifacts")]),
         // The command-line contracts, run through the built `swiftlearn`.
         .testTarget(name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnNeural", "LearnTestSupport"]),
         // End-to-end: the README's programs, compiled against the umbrella module.

@@ -26,6 +26,7 @@ let package = Package(
         .executable(name: "fuzz-keras-load", targets: ["fuzz-keras-load"]),
         .executable(name: "fuzz-inspect", targets: ["fuzz-inspect"]),
         .executable(name: "fuzz-csv", targets: ["fuzz-csv"]),
+        .executable(name: "fuzz-parameters", targets: ["fuzz-parameters"]),
         .executable(name: "fuzz-seeds", targets: ["fuzz-seeds"]),
     ],
     dependencies: [.package(name: "SwiftLearn", path: "..")],
@@ -37,6 +38,7 @@ let package = Package(
         fuzzer("fuzz-keras-load", ["LearnCore", "LearnHDF5", "LearnNeural"]),
         fuzzer("fuzz-inspect", ["LearnHDF5"]),
         fuzzer("fuzz-csv", ["LearnData"]),
+        fuzzer("fuzz-parameters", ["LearnCore", "LearnLinear", "LearnPreprocessing", "LearnNeural"]),
         // Writes one seed file per persisted class (built without the fuzzer sanitizer).
         .executableTarget(
             name: "fuzz-seeds",

@@ -21,9 +21,14 @@ cd "$scratch"
 "$cli" fit --model mlp --param hidden_layer_sizes=4 --param max_iter=5 --train d.csv --output mlp.h5 >/dev/null 2>&1
 "$seeds_tool" "$scratch/classes" >/dev/null
 
-mkdir -p "$corpus"/{fuzz-estimator-load,fuzz-keras-load,fuzz-inspect,fuzz-csv}
+mkdir -p "$corpus"/{fuzz-estimator-load,fuzz-keras-load,fuzz-inspect,fuzz-csv,fuzz-parameters}
 cp lr.h5 linear.h5 mlp.h5 classes/*.h5 "$corpus/fuzz-estimator-load/"
 cp classes/keras-*.h5 "$corpus/fuzz-keras-load/"
 cp lr.h5 classes/*.h5 "$corpus/fuzz-inspect/"
 cp d.csv "$corpus/fuzz-csv/"
+# One file per estimator's defaults (its parameters as `key=value` lines) and the issue's reproductions.
+"$seeds_tool" --parameters "$corpus/fuzz-parameters" >/dev/null
+printf 'class_weight=0,1,0,2\n' > "$corpus/fuzz-parameters/duplicate-class-weight"
+printf 'class_weight=nan,1\n' > "$corpus/fuzz-parameters/nan-class-weight"
+printf 'hidden_layer_sizes=1099511627776\nmax_iter=5\n' > "$corpus/fuzz-parameters/huge-layer"
 ls "$corpus"/* | wc -l

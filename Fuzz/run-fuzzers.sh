@@ -6,7 +6,7 @@ set -uo pipefail
 seconds=${1:?usage: run-fuzzers.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-estimator-load fuzz-keras-load fuzz-inspect fuzz-csv)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-estimator-load fuzz-keras-load fuzz-inspect fuzz-csv fuzz-parameters)
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$root/.build/fuzz
 # Everything gets ASan and coverage; libFuzzer is linked into the fuzz targets by Fuzz/Package.swift.

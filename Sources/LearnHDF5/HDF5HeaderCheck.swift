@@ -10,7 +10,8 @@ import LearnCore
 /// a group's attributes, it walks the group's object header itself — version 1 or 2, every chunk
 /// (continuations followed once, inside the file), every message inside its chunk — and checks each
 /// attribute message: its parts fit the message, its datatype is a number or a string (no shared,
-/// compound or reference types, which SwiftLearn never writes), and its dataspace fits its declared size.
+/// compound or reference types, which SwiftLearn never writes), and its dataspace fits its declared size;
+/// and a symbol table message's heap and B-tree (`HDF5SymbolTableCheck.swift`).
 struct HDF5HeaderCheck {
     let file: any RawFileBytes
     let format: HDF5FileFormat
@@ -85,6 +86,8 @@ struct HDF5HeaderCheck {
             chunks.append((offset, Int(length)))
         case Self.attributeMessage:
             try checkAttribute(bytes)
+        case Self.symbolTableMessage:
+            try checkSymbolTable(bytes)
         default:
             break
         }
@@ -151,7 +154,7 @@ struct HDF5HeaderCheck {
         return count
     }
 
-    private func fail(_ reason: String) -> LearnError { file.corrupt("\(what): \(reason)") }
+    func fail(_ reason: String) -> LearnError { file.corrupt("\(what): \(reason)") }
 }
 
 extension HDF5HeaderCheck {
@@ -189,7 +192,13 @@ extension HDF5HeaderCheck {
         }
         let baseAddress = littleEndian(head, base, addressSize)
         let format = HDF5FileFormat(addressSize: addressSize, lengthSize: lengthSize, baseAddress: baseAddress, byteCount: fileSize)
-        try HDF5HeaderCheck(file: raw, format: format, what: "the root group's object header")
-            .check(address: littleEndian(head, root, addressSize))
+        let check = HDF5HeaderCheck(file: raw, format: format, what: "the root group's object header")
+        try check.check(address: littleEndian(head, root, addressSize))
+        // A version 0/1 superblock caches the root's symbol table addresses (cache type 1), which libhdf5 may use.
+        let cache = root + addressSize
+        if version <= 1, cache + 8 + 2 * addressSize <= head.count, littleEndian(head, cache, 4) == 1 {
+            try check.checkSymbolTable(tree: littleEndian(head, cache + 8, addressSize),
+                                       heap: littleEndian(head, cache + 8 + addressSize, addressSize))
+        }
     }
 }

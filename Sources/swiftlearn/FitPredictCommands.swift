@@ -27,7 +27,7 @@ struct FitCommand: ParsableCommand {
 
     func run() throws {
         let table = try readCSV(from: train, targetColumn: target)
-        let parameters = try param.map(Self.parse)
+        let parameters = try param.map(ParameterValue.assignment(parsing:))
         switch model {
         case .logisticRegression:
             var estimator = LogisticRegression()
@@ -61,16 +61,6 @@ struct FitCommand: ParsableCommand {
                       + String(format: "training R² %.4f", try estimator.score(table.data, table.target ?? [])) + " -> \(output)")
             }
         }
-    }
-
-    /// `key=value` with the key camel-cased (`max_iter` → `maxIter`).
-    static func parse(_ text: String) throws -> (String, ParameterValue) {
-        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-            throw ValidationError("--param expects key=value, got '\(text)'")
-        }
-        let key = String(text[..<equals]).split(separator: "_").enumerated()
-            .map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }.joined()
-        return (key, ParameterValue(parsing: String(text[text.index(after: equals)...])))
     }
 }
 

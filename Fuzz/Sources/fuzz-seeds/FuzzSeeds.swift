@@ -11,14 +11,45 @@ import LearnPreprocessing
 struct FuzzSeeds {
     static func main() throws {
         let arguments = CommandLine.arguments
-        guard arguments.count == 2 else {
-            FileHandle.standardError.write(Data("usage: fuzz-seeds FOLDER\n".utf8))
+        guard arguments.count == 2 || (arguments.count == 3 && arguments[1] == "--parameters") else {
+            FileHandle.standardError.write(Data("usage: fuzz-seeds [--parameters] FOLDER\n".utf8))
             exit(2)
         }
-        let folder = arguments[1]
+        let folder = arguments[arguments.count - 1]
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try writeEstimators(to: folder)
-        try writeNetworks(to: folder)
+        if arguments.count == 3 {
+            try writeParameters(to: folder)
+        } else {
+            try writeEstimators(to: folder)
+            try writeNetworks(to: folder)
+        }
+    }
+
+    /// One file per estimator with its default parameters as `key=value` lines (the corpus of `fuzz-parameters`).
+    static func writeParameters(to folder: String) throws {
+        let defaults: [(String, [String: ParameterValue])] = [
+            ("logistic-regression", LogisticRegression().parameters), ("linear-regression", LinearRegression().parameters),
+            ("ridge", Ridge().parameters), ("sgd-regressor", SGDRegressor().parameters),
+            ("standard-scaler", StandardScaler().parameters), ("min-max-scaler", MinMaxScaler().parameters),
+            ("one-hot-encoder", OneHotEncoder<Int>().parameters), ("mlp-classifier", MLPClassifier().parameters),
+            ("mlp-regressor", MLPRegressor().parameters),
+        ]
+        for (name, parameters) in defaults {
+            let lines = parameters.keys.sorted().map { "\($0)=\(commandLineText(parameters[$0] ?? .none))\n" }
+            try Data(lines.joined().utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+    }
+
+    /// The value as `--param key=value` spells it (what `ParameterValue(parsing:)` reads back).
+    static func commandLineText(_ value: ParameterValue) -> String {
+        switch value {
+        case let .int(n): return "\(n)"
+        case let .double(x): return "\(x)"
+        case let .bool(b): return b ? "true" : "false"
+        case let .string(s): return s
+        case let .doubles(xs): return xs.map { "\($0)" }.joined(separator: ",")
+        case .none: return "none"
+        }
     }
 
     /// 12 rows, 3 columns, two classes: enough for every estimator to fit in milliseconds.

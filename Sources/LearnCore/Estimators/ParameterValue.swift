@@ -61,6 +61,26 @@ public enum ParameterValue: Sendable, Equatable, Hashable, CustomStringConvertib
         }
     }
 
+    /// Parses one `key=value` assignment as the CLI's `--param` takes it: the key in scikit-learn's spelling
+    /// is camel-cased (`max_iter` → `maxIter`; `maxIter` stays), the value goes through ``init(parsing:)``.
+    ///
+    /// ```swift
+    /// let (name, value) = try ParameterValue.assignment(parsing: "max_iter=200")  // ("maxIter", .int(200))
+    /// try model.setParameter(name, value)
+    /// ```
+    /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` when there is no `=` or no key.
+    public static func assignment(parsing text: String) throws -> (name: String, value: ParameterValue) {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+            throw LearnError.invalidParameter(name: "--param", expected: "key=value", got: "'\(text)'")
+        }
+        let words = text[..<equals].split(separator: "_", omittingEmptySubsequences: true)
+        guard let first = words.first else {
+            throw LearnError.invalidParameter(name: "--param", expected: "key=value", got: "'\(text)'")
+        }
+        let name = String(first) + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return (name, ParameterValue(parsing: String(text[text.index(after: equals)...])))
+    }
+
     /// The value as a `Double` (integers widen), or an error naming the parameter.
     public func double(_ name: String) throws -> Double {
         switch self {
