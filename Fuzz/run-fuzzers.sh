@@ -2,6 +2,7 @@
 # `make fuzz` / `make fuzz-smoke`: builds the fuzzers (ASan + libFuzzer), writes the seed corpora, runs each
 # target for SECONDS, prints its final stats line, and fails if any target left a crash/timeout/oom artifact.
 # usage: Fuzz/run-fuzzers.sh SECONDS [TARGET...]   (default: every target)
+#        FUZZ_RUNS=N stops each target after N executions (or SECONDS, whichever comes first).
 set -uo pipefail
 seconds=${1:?usage: run-fuzzers.sh SECONDS [TARGET...]}
 shift
@@ -11,9 +12,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$root/.build/fuzz
 # Everything gets ASan and coverage; libFuzzer is linked into the fuzz targets by Fuzz/Package.swift.
 flags=(-Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp)
-# Leak reports are off: Foundation's Data(contentsOf:) leaks a read buffer on every call under LSan (see
-# Docs/Fuzzing.md), which would stop every run at the first input.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+# LeakSanitizer is on: a leak is a finding like a crash (libFuzzer writes a leak-* artifact).
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+runs=()
+[ -z "${FUZZ_RUNS:-}" ] || runs=(-runs="$FUZZ_RUNS")
 
 mkdir -p "$work"
 set -e
@@ -30,7 +32,7 @@ for target in "${targets[@]}"; do
   crashes=$work/crashes/$target
   mkdir -p "$crashes" "$work/corpus/$target"
   log=$work/$target.log
-  "$root/Fuzz/.build/debug/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+  "$root/Fuzz/.build/debug/$target" -max_total_time="$seconds" "${runs[@]}" -timeout=10 -rss_limit_mb=4096 \
     -artifact_prefix="$crashes/" -print_final_stats=1 "$work/corpus/$target" > "$log" 2>&1
   status=$?
   echo "fuzz: $target (exit $status, log $log)"

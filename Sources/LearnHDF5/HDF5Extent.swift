@@ -63,7 +63,8 @@ extension HDF5Group {
             let shape = try extent(of: space, what)
             if let expected, shape != expected { throw corrupt("\(what) has shape \(shape), expected \(expected)") }
             let count = try checkedCount(shape, elementSize: elementSize, what)
-            try checkStorage(dataset, declaredBytes: count.multipliedReportingOverflow(by: H5Tget_size(type)), what)
+            try checkStorage(dataset, declaredBytes: count.multipliedReportingOverflow(by: H5Tget_size(type)),
+                             fixedSize: H5Tis_variable_str(type) <= 0, what)
             return (dataset, shape, count)
         } catch {
             H5Dclose(dataset)
@@ -72,7 +73,11 @@ extension HDF5Group {
     }
 
     /// Refuses layouts that read other files and datasets that declare far more than they store.
-    private func checkStorage(_ dataset: hid_t, declaredBytes: (partialValue: Int, overflow: Bool), _ what: String) throws {
+    /// `fixedSize`: the elements are stored as they are in memory (not variable-length strings, whose file
+    /// references are larger than their in-memory pointers).
+    private func checkStorage(
+        _ dataset: hid_t, declaredBytes: (partialValue: Int, overflow: Bool), fixedSize: Bool, _ what: String
+    ) throws {
         let properties = H5Dget_create_plist(dataset)
         guard properties >= 0 else { throw corrupt("cannot read the layout of \(what) (\(HDF5Library.errorStackMessage()))") }
         defer { H5Pclose(properties) }
@@ -85,9 +90,15 @@ extension HDF5Group {
         guard let stored = Int(exactly: H5Dget_storage_size(dataset)), stored <= fileBytes else {
             throw corrupt("\(what) declares more stored bytes than the file of \(fileBytes) bytes holds")
         }
+        let declared = declaredBytes.overflow ? Int.max : declaredBytes.partialValue
+        // Contiguous and compact values are stored whole (or, contiguous, not yet at all: the fill value is
+        // read); libhdf5 1.10 reads a shorter contiguous or compact store through a NULL buffer.
+        if fixedSize && (layout == H5D_COMPACT || (layout == H5D_CONTIGUOUS && stored != 0)) {
+            guard stored == declared else { throw corrupt("\(what) declares \(declared) bytes but stores \(stored)") }
+            return
+        }
         let filtered = H5Pget_nfilters(properties) > 0
         let (allowed, overflow) = stored.multipliedReportingOverflow(by: filtered ? Self.compressionAllowance : 1)
-        let declared = declaredBytes.overflow ? Int.max : declaredBytes.partialValue
         if declared > Self.unstoredAllowance && !overflow && declared > allowed {
             throw corrupt("\(what) declares \(declared) bytes but the file stores only \(stored) of them")
         }

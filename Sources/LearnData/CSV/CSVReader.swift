@@ -24,28 +24,21 @@ import LearnCore
 public func readCSV(
     from path: String, targetColumn: String? = nil, limits: ResourceLimits = .standard
 ) throws -> CSVTable {
-    try checkFileSize(regularFileSize(path), path, limits)
-    let contents: Data
-    do {
-        contents = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-        throw LearnError.io(path: path, reason: "cannot read the file (\(error.localizedDescription))")
-    }
-    try checkFileSize(contents.count, path, limits)  // the file may have grown since `stat`
-    return try readCSV(data: contents, targetColumn: targetColumn, source: path)
+    var bytes = try readRegularFile(path, limits)
+    bytes.append(0)  // strtod needs a terminator after the last field
+    return try parse(bytes, targetColumn: targetColumn, source: path)
 }
 
-/// Refuses a file of more than `limits.maxArrayBytes` bytes.
-private func checkFileSize(_ size: Int, _ path: String, _ limits: ResourceLimits) throws {
-    guard size <= limits.maxArrayBytes else {
-        throw limits.exceeded("readCSV(\(path))", needed: "a file of \(size) bytes")
-    }
-}
-
-/// The size of the regular file at `path` (symbolic links followed); anything else is an `io` error.
-private func regularFileSize(_ path: String) throws -> Int {
+/// The bytes of the regular file at `path` (symbolic links followed), at most `limits.maxArrayBytes` of
+/// them — also when the file grows while it is read. Anything but a regular file is an `io` error: a device
+/// such as `/dev/zero`, a FIFO or a folder would be read forever or not at all. (POSIX reads rather than
+/// `Data(contentsOf:)`, whose read buffer LeakSanitizer reports as leaked on every call.)
+private func readRegularFile(_ path: String, _ limits: ResourceLimits) throws -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK)  // a FIFO must not block the open
+    guard descriptor >= 0 else { throw LearnError.io(path: path, reason: "cannot read the file (\(String(cString: strerror(errno))))") }
+    defer { close(descriptor) }
     var info = stat()
-    guard stat(path, &info) == 0 else {
+    guard fstat(descriptor, &info) == 0 else {
         throw LearnError.io(path: path, reason: "cannot read the file (\(String(cString: strerror(errno))))")
     }
     guard info.st_mode & S_IFMT == S_IFREG else {
@@ -58,7 +51,34 @@ private func regularFileSize(_ path: String) throws -> Int {
         }
         throw LearnError.io(path: path, reason: "\(kind), expected a regular CSV file")
     }
-    return Int(info.st_size)
+    try checkFileSize(Int(info.st_size), path, limits)
+    // One spare byte shows the end of the file without a second read buffer.
+    var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+    var count = 0
+    while true {
+        if count == bytes.count {
+            // The file grew since `fstat`: read on in steps, never past the limit (`count` is within it).
+            let room = limits.maxArrayBytes - count
+            bytes += [UInt8](repeating: 0, count: 1 + Swift.min(room, Swift.max(count, 1 << 16) - 1))
+        }
+        let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + count, $0.count - count) }
+        if got == 0 { break }
+        guard got > 0 else {
+            if errno == EINTR { continue }
+            throw LearnError.io(path: path, reason: "cannot read the file (\(String(cString: strerror(errno))))")
+        }
+        count += got
+        try checkFileSize(count, path, limits)
+    }
+    bytes.removeSubrange(count...)
+    return bytes
+}
+
+/// Refuses a file of more than `limits.maxArrayBytes` bytes.
+private func checkFileSize(_ size: Int, _ path: String, _ limits: ResourceLimits) throws {
+    guard size <= limits.maxArrayBytes else {
+        throw limits.exceeded("readCSV(\(path))", needed: "a file of \(size) bytes")
+    }
 }
 
 /// Parses CSV text already in memory; `source` names it in error messages.
@@ -70,7 +90,12 @@ public func readCSV(string: String, targetColumn: String? = nil, source: String 
 public func readCSV(data: Data, targetColumn: String? = nil, source: String = "<data>") throws -> CSVTable {
     var bytes = [UInt8](data)
     bytes.append(0)  // strtod needs a terminator after the last field
-    return try bytes.withUnsafeBufferPointer { buffer in
+    return try parse(bytes, targetColumn: targetColumn, source: source)
+}
+
+/// Parses `bytes`, whose last byte is a 0 terminator.
+private func parse(_ bytes: [UInt8], targetColumn: String?, source: String) throws -> CSVTable {
+    try bytes.withUnsafeBufferPointer { buffer in
         var parser = CSVParser(buffer: buffer, count: buffer.count - 1, source: source)
         return try parser.table(targetColumn: targetColumn)
     }
