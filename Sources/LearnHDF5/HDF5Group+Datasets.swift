@@ -68,6 +68,13 @@ extension HDF5Group {
         return (shape, values)
     }
 
+    /// Checks, without reading it, that dataset `name` holds `T` values of exactly `shape` within the limits
+    /// and that the file stores them — what ``read(_:from:shape:)`` checks before it allocates.
+    public func validateDataset<T: HDF5Scalar>(_: T.Type, _ name: String, shape: [Int]) throws {
+        let (dataset, _, _) = try openCheckedDataset(name, typeName: T.hdf5Name, elementSize: T.hdf5Size, expected: shape)
+        H5Dclose(dataset)
+    }
+
     /// Reads a 2-D dataset as a matrix.
     public func readMatrix<T: HDF5Scalar & LearnScalar>(_ type: T.Type, from name: String) throws -> Matrix<T> {
         let (shape, values) = try read(type, from: name)

@@ -112,13 +112,20 @@ extension Sequential {
         var network = Sequential(randomState: 0) { Dense(1) }
         network.layers = layers
         do {
-            try network.build(inputShape: shape)
+            try network.layOut(inputShape: shape)
         } catch let limit as LearnError {
             // A resource limit stays one (the caller may raise the limit); other build errors mean a bad file.
             if case .resourceLimit = limit { throw limit }
             throw corrupt("the layers do not fit together: \(limit)")
         } catch { throw corrupt("the layers do not fit together: \(error)") }
-        try network.readWeights(from: try root.group("model_weights"), corrupt)
+        // Every weight's shape and storage is checked before the weights are allocated: a small file must not
+        // make the loader allocate (and then fail to fill) the gigabytes its config declares.
+        let weights = try root.group("model_weights")
+        try network.visitWeights(in: weights, corrupt) { group, name, location in
+            try group.validateDataset(Float.self, name, shape: location.weight.shape)
+        }
+        network.allocateWeights(initialize: false)
+        try network.readWeights(from: weights, corrupt)
         if case let .string(trainingText)? = try? root.attribute("training_config") {
             try network.compile(fromTrainingConfig: trainingText, corrupt)
             if root.contains("optimizer_weights") { try network.readOptimizerWeights(from: try root.group("optimizer_weights"), corrupt) }
@@ -205,6 +212,20 @@ extension Sequential {
 
     /// Reads every layer's weights from `model_weights/<layer>/<weight_names…>`.
     mutating func readWeights(from weights: HDF5Group, _ corrupt: (String) -> LearnError) throws {
+        var read: [(WeightLocation, [Float])] = []   // set after the walk, which reads `self`
+        try visitWeights(in: weights, corrupt) { group, name, location in
+            let values = try group.read(Float.self, from: name, shape: location.weight.shape)
+            guard values.allSatisfy(\.isFinite) else { throw corrupt("layer \(layers[location.layer].name) has non-finite weights") }
+            read.append((location, values))
+        }
+        for (location, values) in read { setValues(values, at: location) }
+    }
+
+    /// Calls `body` with the group, dataset name and location of every weight that Keras' `model_weights`
+    /// lists (`<layer>/weight_names`, each a path below the layer's group).
+    func visitWeights(
+        in weights: HDF5Group, _ corrupt: (String) -> LearnError, _ body: (HDF5Group, String, WeightLocation) throws -> Void
+    ) throws {
         let locations = weightLocations()
         for (index, layer) in layers.enumerated() {
             let own = locations.filter { $0.layer == index }
@@ -220,9 +241,7 @@ extension Sequential {
                 }
                 var current = group
                 for part in parts { current = try current.group(part) }
-                let values = try current.read(Float.self, from: leaf, shape: location.weight.shape)
-                guard values.allSatisfy(\.isFinite) else { throw corrupt("layer \(layer.name) has non-finite weights") }
-                setValues(values, at: location)
+                try body(current, leaf, location)
             }
         }
     }

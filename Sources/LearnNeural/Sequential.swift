@@ -32,6 +32,8 @@ public struct Sequential: Sendable {
     public internal(set) var states: [Float] = []
     /// Where each layer's state starts in ``states``.
     var stateOffsets: [Int] = []
+    /// The sizes of ``parameters`` and ``states`` that ``layOut(inputShape:)`` computed.
+    var laidOut = (parameters: 0, states: 0)
     /// The input width the network was built for.
     public internal(set) var inputShape: [Int]?
     /// The optimizer, loss and metrics set by ``compile(optimizer:loss:metrics:)``.
@@ -107,6 +109,13 @@ public struct Sequential: Sendable {
 
     /// Builds every layer for samples of `shape` and initialises the parameters (Keras' glorot/zeros).
     mutating func build(inputShape shape: [Int]) throws {
+        try layOut(inputShape: shape)
+        allocateWeights(initialize: true)
+    }
+
+    /// Builds every layer for samples of `shape` and places its weights in the flat buffers, every size
+    /// checked — without allocating them, so that a loader can check a file's weights first.
+    mutating func layOut(inputShape shape: [Int]) throws {
         var current = shape
         var (total, stateTotal) = (0, 0)
         (offsets, stateOffsets) = ([], [])
@@ -119,10 +128,21 @@ public struct Sequential: Sendable {
             let operation = "\(layers[index].kerasClassName) \(layers[index].name) output"
             try Shape.checkArray(current, scalarSize: MemoryLayout<Float>.size, operation: operation)
         }
+        laidOut = (total, stateTotal)
+        (parameters, states) = ([], [])
+        inputShape = shape
+    }
+
+    /// Allocates the weights ``layOut(inputShape:)`` placed: initialised as Keras does, or zeros for a
+    /// loader that reads them next.
+    mutating func allocateWeights(initialize: Bool) {
+        defer { optimizer?.prepare(parameterCount: laidOut.parameters) }
+        guard initialize else {
+            (parameters, states) = ([Float](repeating: 0, count: laidOut.parameters), [Float](repeating: 0, count: laidOut.states))
+            return
+        }
         // One spare value keeps the base addresses valid for networks without parameters or state.
-        parameters = [Float](repeating: 0, count: total)
-        states = [Float](repeating: 0, count: stateTotal)
-        var (parameterBuffer, stateBuffer) = ([Float](repeating: 0, count: total + 1), [Float](repeating: 0, count: stateTotal + 1))
+        var (parameterBuffer, stateBuffer) = ([Float](repeating: 0, count: laidOut.parameters + 1), [Float](repeating: 0, count: laidOut.states + 1))
         parameterBuffer.withUnsafeMutableBufferPointer { p in
             stateBuffer.withUnsafeMutableBufferPointer { s in
                 for index in layers.indices {
@@ -130,10 +150,9 @@ public struct Sequential: Sendable {
                 }
             }
         }
-        parameters = Array(parameterBuffer.dropLast())
-        states = Array(stateBuffer.dropLast())
-        inputShape = shape
-        optimizer?.prepare(parameterCount: total)
+        parameterBuffer.removeLast()
+        stateBuffer.removeLast()
+        (parameters, states) = (parameterBuffer, stateBuffer)
     }
 
     /// Shapes of the activations (per sample): the input, then each layer's output.

@@ -27,10 +27,17 @@ extension MultilayerPerceptron {
         let inputs = Int(storedInputs)
         let sizes = try checkLayerSizes(inputs: inputs, outputs: outputs)
         let layers: [any Layer] = hiddenLayerSizes.map { Dense($0, activation: activation.activation) } + [Dense(outputs, activation: outputActivation)]
+        // Shapes and storage first: a small file must not make the loader allocate the network it declares.
+        for index in 0..<(sizes.count - 1) {
+            try group.validateDataset(Float.self, "coefs_\(index)", shape: [sizes[index], sizes[index + 1]])
+            try group.validateDataset(Float.self, "intercepts_\(index)", shape: [sizes[index + 1]])
+        }
         var network = Sequential(randomState: 0, layers: layers)
-        try network.build(inputShape: [inputs])
+        try network.layOut(inputShape: [inputs])
+        network.allocateWeights(initialize: false)
         network.compile(optimizer: Adam(), loss: loss)
         var parameters: [Float] = []
+        parameters.reserveCapacity(network.laidOut.parameters)
         for index in 0..<(sizes.count - 1) {
             let kernel = try group.read(Float.self, from: "coefs_\(index)", shape: [sizes[index], sizes[index + 1]])
             let bias = try group.read(Float.self, from: "intercepts_\(index)", shape: [sizes[index + 1]])
