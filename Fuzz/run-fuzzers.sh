@@ -13,7 +13,9 @@ work=$root/.build/fuzz
 # Everything gets ASan and coverage; libFuzzer is linked into the fuzz targets by Fuzz/Package.swift.
 flags=(-Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp)
 # LeakSanitizer is on: a leak is a finding like a crash (libFuzzer writes a leak-* artifact).
+# libhdf5's own leaks on corrupt headers are suppressed (Fuzz/lsan-suppressions.txt says why).
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/Fuzz/lsan-suppressions.txt:print_suppressions=0}
 runs=()
 [ -z "${FUZZ_RUNS:-}" ] || runs=(-runs="$FUZZ_RUNS")
 
