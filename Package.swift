@@ -24,10 +24,11 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
-        // System libraries, found through pkg-config (`make deps` installs them on Debian).
-        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev"])]),
-        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
+        // System libraries, found through pkg-config (`make deps` installs them on Debian). The Homebrew names
+        // let SwiftPM suggest the install on macOS; only Linux is built and tested (README).
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
+        .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev"]), .brew(["lapack"])]),
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"]), .brew(["hdf5"])]),
 
         // Fused row-block kernels BLAS has no call for (AVX2 + FMA chosen at run time); LearnCore's alone.
         .target(name: "CLearnKernels"),
@@ -44,16 +45,16 @@ let package = Package(
         // Dataset generators (scikit-learn-exact), bundled datasets, CSV.
         .target(name: "LearnData", dependencies: ["LearnCore"], plugins: ["EmbedDatasets"]),
         // Scalers and encoders.
-        .target(name: "LearnPreprocessing", dependencies: ["LearnCore", "LearnHDF5", "LearnMetrics"]),
+        .target(name: "LearnPreprocessing", dependencies: ["LearnCore", "LearnHDF5"]),
         // HDF5 files, groups, datasets, attributes; atomic saves. The only caller of libhdf5.
         .target(name: "LearnHDF5", dependencies: ["LearnCore", "CHDF5"]),
         // Linear models: logistic regression, least squares, ridge, SGD.
-        .target(name: "LearnLinear", dependencies: ["LearnCore", "LearnHDF5", "LearnMetrics"]),
+        .target(name: "LearnLinear", dependencies: ["LearnCore", "LearnHDF5"]),
         // Neural networks (Keras-style): layers, losses, optimizers, Sequential.
         .target(name: "LearnNeural", dependencies: ["LearnCore", "LearnHDF5", "LearnMetrics", "LearnSelection"]),
         // Classification and regression metrics (scikit-learn's definitions and edge cases).
         .target(name: "LearnMetrics", dependencies: ["LearnCore"]),
-        // Train/test splitting (scikit-learn-exact), later cross-validation.
+        // Train/test splitting (scikit-learn-exact), K-fold splitters, cross-validation.
         .target(name: "LearnSelection", dependencies: ["LearnCore", "LearnMetrics"]),
         // Compiles Datasets/*.csv|json into LearnData (the loaders need no resource bundle).
         .executableTarget(name: "EmbedDatasetsTool"),
@@ -69,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "SwiftLearnCLI",
             dependencies: [
-                "LearnCore", "LearnData", "LearnBench", "LearnHDF5", "LearnLinear", "LearnNeural", "LearnPreprocessing",
+                "LearnCore", "LearnData", "LearnBench", "LearnHDF5", "LearnLinear", "LearnNeural",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/swiftlearn"

@@ -2,10 +2,36 @@ import Foundation
 import LearnCore
 
 /// Builds the layer list of ``Sequential`` from a closure: `Sequential { Dense(8); Dropout(0.5) }`.
+///
+/// Besides plain layers, the body may hold `if`, `if let`, `if`/`else`, `switch`, `for` loops and arrays
+/// of layers:
+///
+/// ```swift
+/// let widths = [128, 64]
+/// let net = Sequential {
+///     for width in widths { Dense(width, activation: .relu) }
+///     if useDropout { Dropout(0.5) }
+///     Dense(1, activation: .sigmoid)
+/// }
+/// ```
 @resultBuilder
 public enum LayerBuilder {
-    /// Collects the layers in order.
-    public static func buildBlock(_ layers: any Layer...) -> [any Layer] { layers }
+    /// Collects the parts in order.
+    public static func buildBlock(_ parts: [any Layer]...) -> [any Layer] { parts.flatMap { $0 } }
+    /// One layer.
+    public static func buildExpression(_ layer: any Layer) -> [any Layer] { [layer] }
+    /// An array of layers, in order.
+    public static func buildExpression(_ layers: [any Layer]) -> [any Layer] { layers }
+    /// An `if` without `else`, or an `if let`: its layers when it holds, none otherwise.
+    public static func buildOptional(_ layers: [any Layer]?) -> [any Layer] { layers ?? [] }
+    /// The `if` branch of an `if`/`else` (or a `switch` case).
+    public static func buildEither(first layers: [any Layer]) -> [any Layer] { layers }
+    /// The `else` branch of an `if`/`else` (or a `switch` case).
+    public static func buildEither(second layers: [any Layer]) -> [any Layer] { layers }
+    /// A `for` loop: each iteration's layers, in order.
+    public static func buildArray(_ iterations: [[any Layer]]) -> [any Layer] { iterations.flatMap { $0 } }
+    /// `if #available` bodies.
+    public static func buildLimitedAvailability(_ layers: [any Layer]) -> [any Layer] { layers }
 }
 
 /// A stack of layers trained end to end, Keras' `Sequential`. Layers are built on the first `fit` or
@@ -44,12 +70,22 @@ public struct Sequential: Sendable {
     public internal(set) var metrics: [Metric] = []
     /// The stream behind weight initialisation, dropout and shuffling.
     var rng: RandomState
+    /// Why `randomState` could not seed ``rng`` (a negative seed, or one above 2^32 − 1): the first build
+    /// throws it, so an invalid seed is an error rather than a silently unseeded network.
+    private var seedError: LearnError?
 
     /// A network of the layers `content` lists; `randomState` seeds initialisation, dropout and
-    /// shuffling (`nil` = system entropy).
+    /// shuffling (`nil` = system entropy). A seed outside `0...2^32 − 1` makes the first `fit`, `predict`
+    /// or `build` throw `LearnError.invalidParameter` naming `randomState`.
     public init(randomState: Int? = nil, @LayerBuilder _ content: () -> [any Layer]) {
         layers = content()
-        rng = (try? RandomState.from(randomState)) ?? RandomState()
+        do {
+            rng = try RandomState.from(randomState)
+        } catch {
+            rng = RandomState()
+            seedError = error as? LearnError
+                ?? .invalidParameter(name: "randomState", expected: "a seed in 0...4294967295", got: "\(randomState ?? 0)")
+        }
         nameLayers()
     }
 
@@ -116,6 +152,7 @@ public struct Sequential: Sendable {
     /// Builds every layer for samples of `shape` and places its weights in the flat buffers, every size
     /// checked — without allocating them, so that a loader can check a file's weights first.
     mutating func layOut(inputShape shape: [Int]) throws {
+        if let seedError { throw seedError }
         var current = shape
         var (total, stateTotal) = (0, 0)
         (offsets, stateOffsets) = ([], [])

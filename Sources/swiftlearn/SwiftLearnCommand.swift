@@ -1,10 +1,12 @@
 import ArgumentParser
+import LearnCore
 
 /// `swiftlearn`: SwiftLearn's command-line tool.
 struct SwiftLearnCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swiftlearn",
         abstract: "scikit-learn-style machine learning for Swift: datasets, models, benchmarks.",
+        version: SwiftLearnVersion.string,
         subcommands: [
             MakeClassificationCommand.self, MakeBlobsCommand.self, MakeMoonsCommand.self, MakeCirclesCommand.self,
             MakeRegressionCommand.self, DatasetCommand.self, FitCommand.self, PredictCommand.self, InspectCommand.self, BenchCommand.self,

@@ -8,6 +8,12 @@ import Testing
 
 /// `swiftlearn fit`, `predict` and `inspect` (DESIGN §6), run through the built tool.
 @Suite struct ModelCommandTests {
+    @Test func versionIsTheLibrarysVersion() throws {
+        let run = try GeneratorCommandTests.run(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == SwiftLearnVersion.string)
+    }
+
     @Test func fitPredictInspectALogisticRegression() throws {
         let folder = GeneratorCommandTests.temporaryPath("models")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
