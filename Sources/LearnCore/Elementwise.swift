@@ -38,7 +38,7 @@ enum Elementwise {
 
     /// `lhs ∘= rhs` in place; `rhs` must broadcast to `lhsShape` itself.
     static func binaryInPlace<S: LearnScalar>(
-        _ op: BinaryOperation, _ lhs: inout [S], _ lhsShape: [Int], _ rhs: [S], _ rhsShape: [Int], operation: String
+        _ op: BinaryOperation, _ lhs: UnsafeMutableBufferPointer<S>, _ lhsShape: [Int], _ rhs: [S], _ rhsShape: [Int], operation: String
     ) throws {
         let shape = try Shape.broadcast(lhsShape, rhsShape, operation: operation)
         guard shape == lhsShape else {
@@ -46,14 +46,11 @@ enum Elementwise {
                 operation: operation, expected: "a right operand that broadcasts to the left shape \(lhsShape)", got: "\(rhsShape)")
         }
         rhs.withUnsafeBufferPointer { r in
-            lhs.withUnsafeMutableBufferPointer { l in
-                guard let lBase = l.baseAddress, let rBase = r.baseAddress else { return }
-                Shape.applyBroadcast(op, lhs: lBase, lhsShape: lhsShape, rhs: rBase, rhsShape: rhsShape, out: lBase, outShape: lhsShape)
-            }
+            guard let lBase = lhs.baseAddress, let rBase = r.baseAddress else { return }
+            Shape.applyBroadcast(op, lhs: lBase, lhsShape: lhsShape, rhs: rBase, rhsShape: rhsShape, out: lBase, outShape: lhsShape)
         }
     }
 
-    /// `array ∘ scalar`, or `scalar ∘ array` when `scalarOnLeft`.
     static func scalar<S: LearnScalar>(_ op: BinaryOperation, _ array: [S], _ value: S, scalarOnLeft: Bool = false) -> [S] {
         var value = value
         return array.withUnsafeBufferPointer { a in
@@ -71,17 +68,14 @@ enum Elementwise {
     }
 
     /// `array ∘= scalar` in place.
-    static func scalarInPlace<S: LearnScalar>(_ op: BinaryOperation, _ array: inout [S], _ value: S) {
+    static func scalarInPlace<S: LearnScalar>(_ op: BinaryOperation, _ array: UnsafeMutableBufferPointer<S>, _ value: S) {
         var value = value
         withUnsafePointer(to: &value) { v in
-            array.withUnsafeMutableBufferPointer { a in
-                guard let base = a.baseAddress else { return }
-                S.binaryKernel(op, lhs: base, lhsStride: 1, rhs: v, rhsStride: 0, out: base, count: a.count)
-            }
+            guard let base = array.baseAddress else { return }
+            S.binaryKernel(op, lhs: base, lhsStride: 1, rhs: v, rhsStride: 0, out: base, count: array.count)
         }
     }
 
-    /// `f(array)` elementwise.
     static func unary<S: LearnScalar>(_ op: UnaryOperation<S>, _ array: [S]) -> [S] {
         array.withUnsafeBufferPointer { a in
             makeArray(count: a.count) { out in

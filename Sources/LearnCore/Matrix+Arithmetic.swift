@@ -1,140 +1,53 @@
-// Elementwise arithmetic for `Matrix` with NumPy broadcasting. Operators between two arrays throw
-// `LearnError.shapeMismatch` when the shapes do not broadcast; operators with a scalar cannot fail.
+// The arithmetic operators of `Matrix` (their shared implementation: `DenseArray+Arithmetic.swift`).
+// Operators between two matrices throw `LearnError.shapeMismatch` when the shapes do not broadcast
+// (NumPy's rules); operators with a scalar cannot fail.
 extension Matrix {
     /// `lhs + rhs` elementwise, broadcasting size-1 axes as NumPy does.
-    public static func + (lhs: Matrix, rhs: Matrix) throws -> Matrix {
-        let r = try Elementwise.binary(.add, lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Matrix + Matrix")
-        return Matrix(uncheckedRows: r.shape[0], columns: r.shape[1], scalars: r.scalars)
-    }
-
+    public static func + (lhs: Matrix, rhs: Matrix) throws -> Matrix { try combine(.add, lhs, rhs, "+") }
     /// `lhs + rhs` for every element.
-    public static func + (lhs: Matrix, rhs: Scalar) -> Matrix {
-        var result = lhs
-        Elementwise.scalarInPlace(.add, &result.scalars, rhs)
-        return result
-    }
-
+    public static func + (lhs: Matrix, rhs: Scalar) -> Matrix { combine(.add, lhs, rhs) }
     /// `lhs + rhs` for every element.
-    public static func + (lhs: Scalar, rhs: Matrix) -> Matrix {
-        var result = rhs
-        result.scalars = Elementwise.scalar(.add, rhs.scalars, lhs, scalarOnLeft: true)
-        return result
-    }
-
+    public static func + (lhs: Scalar, rhs: Matrix) -> Matrix { combine(.add, rhs, lhs, scalarOnLeft: true) }
     /// `lhs += rhs` in place; `rhs` must broadcast to `lhs`'s shape.
-    public static func += (lhs: inout Matrix, rhs: Matrix) throws {
-        try Elementwise.binaryInPlace(.add, &lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Matrix += Matrix")
-    }
-
+    public static func += (lhs: inout Matrix, rhs: Matrix) throws { try update(.add, &lhs, rhs, "+=") }
     /// `lhs += rhs` for every element, in place.
-    public static func += (lhs: inout Matrix, rhs: Scalar) {
-        Elementwise.scalarInPlace(.add, &lhs.scalars, rhs)
-    }
+    public static func += (lhs: inout Matrix, rhs: Scalar) { update(.add, &lhs, rhs) }
 
     /// `lhs - rhs` elementwise, broadcasting size-1 axes as NumPy does.
-    public static func - (lhs: Matrix, rhs: Matrix) throws -> Matrix {
-        let r = try Elementwise.binary(.subtract, lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Matrix - Matrix")
-        return Matrix(uncheckedRows: r.shape[0], columns: r.shape[1], scalars: r.scalars)
-    }
-
+    public static func - (lhs: Matrix, rhs: Matrix) throws -> Matrix { try combine(.subtract, lhs, rhs, "-") }
     /// `lhs - rhs` for every element.
-    public static func - (lhs: Matrix, rhs: Scalar) -> Matrix {
-        var result = lhs
-        Elementwise.scalarInPlace(.subtract, &result.scalars, rhs)
-        return result
-    }
-
+    public static func - (lhs: Matrix, rhs: Scalar) -> Matrix { combine(.subtract, lhs, rhs) }
     /// `lhs - rhs` for every element.
-    public static func - (lhs: Scalar, rhs: Matrix) -> Matrix {
-        var result = rhs
-        result.scalars = Elementwise.scalar(.subtract, rhs.scalars, lhs, scalarOnLeft: true)
-        return result
-    }
-
+    public static func - (lhs: Scalar, rhs: Matrix) -> Matrix { combine(.subtract, rhs, lhs, scalarOnLeft: true) }
     /// `lhs -= rhs` in place; `rhs` must broadcast to `lhs`'s shape.
-    public static func -= (lhs: inout Matrix, rhs: Matrix) throws {
-        try Elementwise.binaryInPlace(.subtract, &lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Matrix -= Matrix")
-    }
-
+    public static func -= (lhs: inout Matrix, rhs: Matrix) throws { try update(.subtract, &lhs, rhs, "-=") }
     /// `lhs -= rhs` for every element, in place.
-    public static func -= (lhs: inout Matrix, rhs: Scalar) {
-        Elementwise.scalarInPlace(.subtract, &lhs.scalars, rhs)
-    }
+    public static func -= (lhs: inout Matrix, rhs: Scalar) { update(.subtract, &lhs, rhs) }
 
     /// `lhs * rhs` elementwise, broadcasting size-1 axes as NumPy does.
-    public static func * (lhs: Matrix, rhs: Matrix) throws -> Matrix {
-        let r = try Elementwise.binary(.multiply, lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Matrix * Matrix")
-        return Matrix(uncheckedRows: r.shape[0], columns: r.shape[1], scalars: r.scalars)
-    }
-
+    public static func * (lhs: Matrix, rhs: Matrix) throws -> Matrix { try combine(.multiply, lhs, rhs, "*") }
     /// `lhs * rhs` for every element.
-    public static func * (lhs: Matrix, rhs: Scalar) -> Matrix {
-        var result = lhs
-        Elementwise.scalarInPlace(.multiply, &result.scalars, rhs)
-        return result
-    }
-
+    public static func * (lhs: Matrix, rhs: Scalar) -> Matrix { combine(.multiply, lhs, rhs) }
     /// `lhs * rhs` for every element.
-    public static func * (lhs: Scalar, rhs: Matrix) -> Matrix {
-        var result = rhs
-        result.scalars = Elementwise.scalar(.multiply, rhs.scalars, lhs, scalarOnLeft: true)
-        return result
-    }
-
+    public static func * (lhs: Scalar, rhs: Matrix) -> Matrix { combine(.multiply, rhs, lhs, scalarOnLeft: true) }
     /// `lhs *= rhs` in place; `rhs` must broadcast to `lhs`'s shape.
-    public static func *= (lhs: inout Matrix, rhs: Matrix) throws {
-        try Elementwise.binaryInPlace(.multiply, &lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Matrix *= Matrix")
-    }
-
+    public static func *= (lhs: inout Matrix, rhs: Matrix) throws { try update(.multiply, &lhs, rhs, "*=") }
     /// `lhs *= rhs` for every element, in place.
-    public static func *= (lhs: inout Matrix, rhs: Scalar) {
-        Elementwise.scalarInPlace(.multiply, &lhs.scalars, rhs)
-    }
+    public static func *= (lhs: inout Matrix, rhs: Scalar) { update(.multiply, &lhs, rhs) }
 
     /// `lhs / rhs` elementwise, broadcasting size-1 axes as NumPy does.
-    public static func / (lhs: Matrix, rhs: Matrix) throws -> Matrix {
-        let r = try Elementwise.binary(.divide, lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Matrix / Matrix")
-        return Matrix(uncheckedRows: r.shape[0], columns: r.shape[1], scalars: r.scalars)
-    }
-
+    public static func / (lhs: Matrix, rhs: Matrix) throws -> Matrix { try combine(.divide, lhs, rhs, "/") }
     /// `lhs / rhs` for every element.
-    public static func / (lhs: Matrix, rhs: Scalar) -> Matrix {
-        var result = lhs
-        Elementwise.scalarInPlace(.divide, &result.scalars, rhs)
-        return result
-    }
-
+    public static func / (lhs: Matrix, rhs: Scalar) -> Matrix { combine(.divide, lhs, rhs) }
     /// `lhs / rhs` for every element.
-    public static func / (lhs: Scalar, rhs: Matrix) -> Matrix {
-        var result = rhs
-        result.scalars = Elementwise.scalar(.divide, rhs.scalars, lhs, scalarOnLeft: true)
-        return result
-    }
-
+    public static func / (lhs: Scalar, rhs: Matrix) -> Matrix { combine(.divide, rhs, lhs, scalarOnLeft: true) }
     /// `lhs /= rhs` in place; `rhs` must broadcast to `lhs`'s shape.
-    public static func /= (lhs: inout Matrix, rhs: Matrix) throws {
-        try Elementwise.binaryInPlace(.divide, &lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Matrix /= Matrix")
-    }
-
+    public static func /= (lhs: inout Matrix, rhs: Matrix) throws { try update(.divide, &lhs, rhs, "/=") }
     /// `lhs /= rhs` for every element, in place.
-    public static func /= (lhs: inout Matrix, rhs: Scalar) {
-        Elementwise.scalarInPlace(.divide, &lhs.scalars, rhs)
-    }
+    public static func /= (lhs: inout Matrix, rhs: Scalar) { update(.divide, &lhs, rhs) }
 
     /// The elementwise negation.
     public static prefix func - (operand: Matrix) -> Matrix { operand.applying(.negate) }
-
-    /// The elementwise maximum of two broadcast operands (NaN wins, as `numpy.maximum`).
-    public func maximum(_ other: Matrix) throws -> Matrix {
-        let r = try Elementwise.binary(.maximum, scalars, shape, other.scalars, other.shape, operation: "maximum")
-        return Matrix(uncheckedRows: r.shape[0], columns: r.shape[1], scalars: r.scalars)
-    }
-
-    /// The elementwise minimum of two broadcast operands (NaN wins, as `numpy.minimum`).
-    public func minimum(_ other: Matrix) throws -> Matrix {
-        let r = try Elementwise.binary(.minimum, scalars, shape, other.scalars, other.shape, operation: "minimum")
-        return Matrix(uncheckedRows: r.shape[0], columns: r.shape[1], scalars: r.scalars)
-    }
 }
 
 // A plain array next to a matrix is a row (NumPy broadcasts a 1-D array along the last axis).

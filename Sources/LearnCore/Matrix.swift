@@ -9,7 +9,7 @@
 /// let gram = try matmul(X, X, transposeA: true)      // Xᵀ X, 3 × 3, through dgemm
 /// let centred = try X - X.mean(axis: 0)              // row broadcast, as NumPy
 /// ```
-public struct Matrix<Scalar: LearnScalar>: Sendable, Equatable {
+public struct Matrix<Scalar: LearnScalar>: DenseArray {
     /// The number of rows.
     public private(set) var rows: Int
     /// The number of columns.
@@ -26,6 +26,15 @@ public struct Matrix<Scalar: LearnScalar>: Sendable, Equatable {
                 operation: "Matrix(rows:columns:scalars:)", expected: "\(count) scalars for \(rows) × \(columns)", got: "\(scalars.count)")
         }
         self.init(uncheckedRows: rows, columns: columns, scalars: scalars)
+    }
+
+    /// Wraps `scalars` (row-major) as a matrix of `shape` `[rows, columns]` (``DenseArray``'s initialiser).
+    /// - Throws: ``LearnError`` for a shape that is not two-dimensional, or as ``init(rows:columns:scalars:)``.
+    public init(shape: [Int], scalars: [Scalar]) throws {
+        guard shape.count == 2 else {
+            throw LearnError.shapeMismatch(operation: "Matrix(shape:scalars:)", expected: "a two-dimensional shape", got: "\(shape)")
+        }
+        try self.init(rows: shape[0], columns: shape[1], scalars: scalars)
     }
 
     /// A `rows × columns` matrix with every element equal to `value`.
@@ -112,9 +121,6 @@ public struct Matrix<Scalar: LearnScalar>: Sendable, Equatable {
     /// `[rows, columns]`.
     public var shape: [Int] { [rows, columns] }
 
-    /// `rows * columns`.
-    public var count: Int { scalars.count }
-
     /// `true` when the matrix has no elements.
     public var isEmpty: Bool { scalars.isEmpty }
 
@@ -131,11 +137,6 @@ public struct Matrix<Scalar: LearnScalar>: Sendable, Equatable {
             precondition(i >= 0 && i < rows && j >= 0 && j < columns, "Matrix index (\(i), \(j)) out of range for \(rows) × \(columns)")
             scalars[i &* columns &+ j] = newValue
         }
-    }
-
-    /// Calls `body` with the elements' contiguous row-major buffer.
-    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Scalar>) throws -> R) rethrows -> R {
-        try scalars.withUnsafeBufferPointer(body)
     }
 
     /// Calls `body` with the elements' contiguous mutable buffer (copying first if it is shared).

@@ -1,138 +1,51 @@
-// Elementwise arithmetic for `Tensor` with NumPy broadcasting. Operators between two arrays throw
-// `LearnError.shapeMismatch` when the shapes do not broadcast; operators with a scalar cannot fail.
+// The arithmetic operators of `Tensor` (their shared implementation: `DenseArray+Arithmetic.swift`).
+// Operators between two tensors throw `LearnError.shapeMismatch` when the shapes do not broadcast
+// (NumPy's rules); operators with a scalar cannot fail.
 extension Tensor {
     /// `lhs + rhs` elementwise, broadcasting size-1 axes as NumPy does.
-    public static func + (lhs: Tensor, rhs: Tensor) throws -> Tensor {
-        let r = try Elementwise.binary(.add, lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Tensor + Tensor")
-        return Tensor(uncheckedShape: r.shape, scalars: r.scalars)
-    }
-
+    public static func + (lhs: Tensor, rhs: Tensor) throws -> Tensor { try combine(.add, lhs, rhs, "+") }
     /// `lhs + rhs` for every element.
-    public static func + (lhs: Tensor, rhs: Scalar) -> Tensor {
-        var result = lhs
-        Elementwise.scalarInPlace(.add, &result.scalars, rhs)
-        return result
-    }
-
+    public static func + (lhs: Tensor, rhs: Scalar) -> Tensor { combine(.add, lhs, rhs) }
     /// `lhs + rhs` for every element.
-    public static func + (lhs: Scalar, rhs: Tensor) -> Tensor {
-        var result = rhs
-        result.scalars = Elementwise.scalar(.add, rhs.scalars, lhs, scalarOnLeft: true)
-        return result
-    }
-
+    public static func + (lhs: Scalar, rhs: Tensor) -> Tensor { combine(.add, rhs, lhs, scalarOnLeft: true) }
     /// `lhs += rhs` in place; `rhs` must broadcast to `lhs`'s shape.
-    public static func += (lhs: inout Tensor, rhs: Tensor) throws {
-        try Elementwise.binaryInPlace(.add, &lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Tensor += Tensor")
-    }
-
+    public static func += (lhs: inout Tensor, rhs: Tensor) throws { try update(.add, &lhs, rhs, "+=") }
     /// `lhs += rhs` for every element, in place.
-    public static func += (lhs: inout Tensor, rhs: Scalar) {
-        Elementwise.scalarInPlace(.add, &lhs.scalars, rhs)
-    }
+    public static func += (lhs: inout Tensor, rhs: Scalar) { update(.add, &lhs, rhs) }
 
     /// `lhs - rhs` elementwise, broadcasting size-1 axes as NumPy does.
-    public static func - (lhs: Tensor, rhs: Tensor) throws -> Tensor {
-        let r = try Elementwise.binary(.subtract, lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Tensor - Tensor")
-        return Tensor(uncheckedShape: r.shape, scalars: r.scalars)
-    }
-
+    public static func - (lhs: Tensor, rhs: Tensor) throws -> Tensor { try combine(.subtract, lhs, rhs, "-") }
     /// `lhs - rhs` for every element.
-    public static func - (lhs: Tensor, rhs: Scalar) -> Tensor {
-        var result = lhs
-        Elementwise.scalarInPlace(.subtract, &result.scalars, rhs)
-        return result
-    }
-
+    public static func - (lhs: Tensor, rhs: Scalar) -> Tensor { combine(.subtract, lhs, rhs) }
     /// `lhs - rhs` for every element.
-    public static func - (lhs: Scalar, rhs: Tensor) -> Tensor {
-        var result = rhs
-        result.scalars = Elementwise.scalar(.subtract, rhs.scalars, lhs, scalarOnLeft: true)
-        return result
-    }
-
+    public static func - (lhs: Scalar, rhs: Tensor) -> Tensor { combine(.subtract, rhs, lhs, scalarOnLeft: true) }
     /// `lhs -= rhs` in place; `rhs` must broadcast to `lhs`'s shape.
-    public static func -= (lhs: inout Tensor, rhs: Tensor) throws {
-        try Elementwise.binaryInPlace(.subtract, &lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Tensor -= Tensor")
-    }
-
+    public static func -= (lhs: inout Tensor, rhs: Tensor) throws { try update(.subtract, &lhs, rhs, "-=") }
     /// `lhs -= rhs` for every element, in place.
-    public static func -= (lhs: inout Tensor, rhs: Scalar) {
-        Elementwise.scalarInPlace(.subtract, &lhs.scalars, rhs)
-    }
+    public static func -= (lhs: inout Tensor, rhs: Scalar) { update(.subtract, &lhs, rhs) }
 
     /// `lhs * rhs` elementwise, broadcasting size-1 axes as NumPy does.
-    public static func * (lhs: Tensor, rhs: Tensor) throws -> Tensor {
-        let r = try Elementwise.binary(.multiply, lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Tensor * Tensor")
-        return Tensor(uncheckedShape: r.shape, scalars: r.scalars)
-    }
-
+    public static func * (lhs: Tensor, rhs: Tensor) throws -> Tensor { try combine(.multiply, lhs, rhs, "*") }
     /// `lhs * rhs` for every element.
-    public static func * (lhs: Tensor, rhs: Scalar) -> Tensor {
-        var result = lhs
-        Elementwise.scalarInPlace(.multiply, &result.scalars, rhs)
-        return result
-    }
-
+    public static func * (lhs: Tensor, rhs: Scalar) -> Tensor { combine(.multiply, lhs, rhs) }
     /// `lhs * rhs` for every element.
-    public static func * (lhs: Scalar, rhs: Tensor) -> Tensor {
-        var result = rhs
-        result.scalars = Elementwise.scalar(.multiply, rhs.scalars, lhs, scalarOnLeft: true)
-        return result
-    }
-
+    public static func * (lhs: Scalar, rhs: Tensor) -> Tensor { combine(.multiply, rhs, lhs, scalarOnLeft: true) }
     /// `lhs *= rhs` in place; `rhs` must broadcast to `lhs`'s shape.
-    public static func *= (lhs: inout Tensor, rhs: Tensor) throws {
-        try Elementwise.binaryInPlace(.multiply, &lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Tensor *= Tensor")
-    }
-
+    public static func *= (lhs: inout Tensor, rhs: Tensor) throws { try update(.multiply, &lhs, rhs, "*=") }
     /// `lhs *= rhs` for every element, in place.
-    public static func *= (lhs: inout Tensor, rhs: Scalar) {
-        Elementwise.scalarInPlace(.multiply, &lhs.scalars, rhs)
-    }
+    public static func *= (lhs: inout Tensor, rhs: Scalar) { update(.multiply, &lhs, rhs) }
 
     /// `lhs / rhs` elementwise, broadcasting size-1 axes as NumPy does.
-    public static func / (lhs: Tensor, rhs: Tensor) throws -> Tensor {
-        let r = try Elementwise.binary(.divide, lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Tensor / Tensor")
-        return Tensor(uncheckedShape: r.shape, scalars: r.scalars)
-    }
-
+    public static func / (lhs: Tensor, rhs: Tensor) throws -> Tensor { try combine(.divide, lhs, rhs, "/") }
     /// `lhs / rhs` for every element.
-    public static func / (lhs: Tensor, rhs: Scalar) -> Tensor {
-        var result = lhs
-        Elementwise.scalarInPlace(.divide, &result.scalars, rhs)
-        return result
-    }
-
+    public static func / (lhs: Tensor, rhs: Scalar) -> Tensor { combine(.divide, lhs, rhs) }
     /// `lhs / rhs` for every element.
-    public static func / (lhs: Scalar, rhs: Tensor) -> Tensor {
-        var result = rhs
-        result.scalars = Elementwise.scalar(.divide, rhs.scalars, lhs, scalarOnLeft: true)
-        return result
-    }
-
+    public static func / (lhs: Scalar, rhs: Tensor) -> Tensor { combine(.divide, rhs, lhs, scalarOnLeft: true) }
     /// `lhs /= rhs` in place; `rhs` must broadcast to `lhs`'s shape.
-    public static func /= (lhs: inout Tensor, rhs: Tensor) throws {
-        try Elementwise.binaryInPlace(.divide, &lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "Tensor /= Tensor")
-    }
-
+    public static func /= (lhs: inout Tensor, rhs: Tensor) throws { try update(.divide, &lhs, rhs, "/=") }
     /// `lhs /= rhs` for every element, in place.
-    public static func /= (lhs: inout Tensor, rhs: Scalar) {
-        Elementwise.scalarInPlace(.divide, &lhs.scalars, rhs)
-    }
+    public static func /= (lhs: inout Tensor, rhs: Scalar) { update(.divide, &lhs, rhs) }
 
     /// The elementwise negation.
     public static prefix func - (operand: Tensor) -> Tensor { operand.applying(.negate) }
-
-    /// The elementwise maximum of two broadcast operands (NaN wins, as `numpy.maximum`).
-    public func maximum(_ other: Tensor) throws -> Tensor {
-        let r = try Elementwise.binary(.maximum, scalars, shape, other.scalars, other.shape, operation: "maximum")
-        return Tensor(uncheckedShape: r.shape, scalars: r.scalars)
-    }
-
-    /// The elementwise minimum of two broadcast operands (NaN wins, as `numpy.minimum`).
-    public func minimum(_ other: Tensor) throws -> Tensor {
-        let r = try Elementwise.binary(.minimum, scalars, shape, other.scalars, other.shape, operation: "minimum")
-        return Tensor(uncheckedShape: r.shape, scalars: r.scalars)
-    }
 }

@@ -8,7 +8,7 @@
 /// let images = try Tensor<Float>(shape: [64, 32, 32, 3], repeating: 0)   // NHWC
 /// let flat = try images.reshaped(to: [64, -1])                           // 64 × 3072
 /// ```
-public struct Tensor<Scalar: LearnScalar>: Sendable, Equatable {
+public struct Tensor<Scalar: LearnScalar>: DenseArray {
     /// The extent of each axis, outermost first.
     public private(set) var shape: [Int]
     /// The elements in row-major order (`count == shape.reduce(1, *)`).
@@ -61,9 +61,6 @@ public struct Tensor<Scalar: LearnScalar>: Sendable, Equatable {
     /// The number of axes.
     public var rank: Int { shape.count }
 
-    /// The number of elements.
-    public var count: Int { scalars.count }
-
     /// The element at `indices` (one per axis).
     ///
     /// Like `Array`'s subscript, an index out of range is a programming error and stops the
@@ -113,11 +110,6 @@ public struct Tensor<Scalar: LearnScalar>: Sendable, Equatable {
                 operation: "reshaped(to:)", expected: "a shape with \(count) elements (from \(shape))", got: "\(newShape) with \(newCount)")
         }
         return Tensor(uncheckedShape: resolved, scalars: scalars)
-    }
-
-    /// Calls `body` with the elements' contiguous buffer.
-    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Scalar>) throws -> R) rethrows -> R {
-        try scalars.withUnsafeBufferPointer(body)
     }
 
     /// Calls `body` with the elements' contiguous mutable buffer (copying first if it is shared).
