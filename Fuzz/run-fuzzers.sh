@@ -23,8 +23,10 @@ mkdir -p "$work"
 set -e
 for product in "${targets[@]}" fuzz-seeds; do
   echo "fuzz: building $product"
-  swift build --package-path "$root/Fuzz" -c debug --product "$product" "${flags[@]}" > "$work/build-$product.log" 2>&1 \
-    || { grep -v "Cannot export local symbol" "$work/build-$product.log" | tail -30; exit 1; }
+  # Tried twice: after files are added to the root package, the nested package's first incremental build
+  # still compiles the old file list (SwiftPM 6.3 caches its path dependency's sources); the second sees them.
+  build() { swift build --package-path "$root/Fuzz" -c debug --product "$product" "${flags[@]}" > "$work/build-$product.log" 2>&1; }
+  build || build || { grep -v "Cannot export local symbol" "$work/build-$product.log" | tail -30; exit 1; }
 done
 "$root/Fuzz/make-seeds.sh" "$work/corpus" "$root/Fuzz/.build/debug/fuzz-seeds" > /dev/null
 set +e

@@ -1,5 +1,6 @@
 import Foundation
 import LearnCore
+import LearnTestSupport
 import Testing
 
 /// The NumPy/SciPy values in `Resources/core_reference.json`, written by
@@ -55,27 +56,21 @@ struct ReferenceData: @unchecked Sendable {  // immutable after init
 /// Float results are float32 arithmetic against float64 references (1e-4 relative).
 func tolerance<S: LearnScalar>(for _: S.Type) -> Double { S.self == Float.self ? 1e-4 : 1e-10 }
 
-/// Expects `got` to equal `expected` elementwise within a relative-or-absolute tolerance.
-func expectClose<S: LearnScalar>(
-    _ got: [S], _ expected: [Double], tolerance: Double? = nil, _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation
+/// Expects `got` to match a NumPy reference within `tolerance(for:)` (LearnTestSupport's closeness rule).
+func expectReference<S: LearnScalar>(
+    _ got: [S], _ expected: [Double], _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    let tol = tolerance ?? LearnCoreTests.tolerance(for: S.self)
-    #expect(got.count == expected.count, "\(what): count \(got.count) vs \(expected.count)", sourceLocation: sourceLocation)
-    for (i, (g, e)) in zip(got, expected).enumerated() {
-        let g = Double(g)
-        let ok = (g.isNaN && e.isNaN) || g == e || abs(g - e) <= tol * max(1, abs(e))
-        #expect(ok, "\(what)[\(i)]: got \(g), expected \(e)", sourceLocation: sourceLocation)
-    }
+    expectClose(got, expected, tolerance: tolerance(for: S.self), what, sourceLocation: sourceLocation)
 }
 
-/// Expects a matrix to have `expected`'s shape and values.
-func expectClose<S: LearnScalar>(
+/// Expects a matrix to have a NumPy reference's shape and, within `tolerance(for:)`, its values.
+func expectReference<S: LearnScalar>(
     _ got: Matrix<S>, _ expected: (shape: [Int], data: [Double]), _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) {
     let shape = expected.shape.count == 2 ? expected.shape : [1, expected.shape[0]]
     #expect(got.shape == shape || (got.count == expected.data.count && expected.shape.count == 1),
             "\(what): shape \(got.shape) vs \(expected.shape)", sourceLocation: sourceLocation)
-    expectClose(got.scalars, expected.data, what, sourceLocation: sourceLocation)
+    expectReference(got.scalars, expected.data, what, sourceLocation: sourceLocation)
 }
 
 /// Expects `body` to throw exactly `expected`.

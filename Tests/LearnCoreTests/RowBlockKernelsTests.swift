@@ -1,6 +1,7 @@
 import CLearnKernels
 import Foundation
 @testable import LearnCore
+import LearnTestSupport
 import Testing
 
 /// The row-block kernels against `matmul` (the fused C kernels — AVX2 + FMA on CPUs that have it —,
@@ -62,6 +63,7 @@ import Testing
                         }
                     }
                     let shape = "\(name) \(rows)×\(columns), \(classes) classes"
+                    // The fused kernel sums in another order than dgemm: a few ulps of float64.
                     expectClose(z, expectedZ.scalars, tolerance: 1e-13, "products \(shape)")
                     let zMatrix = try Matrix(rows: rows, columns: classes, scalars: z)
                     let added = try matmul(zMatrix, block, transposeA: true)

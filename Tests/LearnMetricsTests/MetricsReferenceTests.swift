@@ -57,26 +57,22 @@ import Testing
             case "mean_absolute_error": got = try meanAbsoluteError(yt, yp, sampleWeight: weights)
             default: got = try r2Score(yt, yp, sampleWeight: weights)
             }
-            expectClose(got, try call.member("result").double(), "\(function) \(weights == nil ? "" : "weighted")")
+            expectMetric(got, try call.member("result").double(), "\(function) \(weights == nil ? "" : "weighted")")
         }
     }
 }
 
-/// `|got − expected| <= 1e-12 · max(1, |expected|)`, NaN matching NaN.
-func expectClose(_ got: Double, _ expected: Double, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    if expected.isNaN {
-        #expect(got.isNaN, "\(what): expected NaN, got \(got)", sourceLocation: sourceLocation)
-    } else if expected.isInfinite {
-        #expect(got == expected, "\(what): expected \(expected), got \(got)", sourceLocation: sourceLocation)
-    } else {
-        #expect(abs(got - expected) <= 1e-12 * max(1, abs(expected)), "\(what): got \(got), expected \(expected)",
-                sourceLocation: sourceLocation)
-    }
+/// Metrics against scikit-learn's: the same float64 formulas, summed in other orders — 1e-12 relative.
+let metricTolerance = 1e-12
+
+/// Expects a metric value within ``metricTolerance`` of scikit-learn's (LearnTestSupport's closeness rule).
+func expectMetric(_ got: Double, _ expected: Double, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    expectClose(got, expected, tolerance: metricTolerance, what, sourceLocation: sourceLocation)
 }
 
-func expectClose(_ got: [Double], _ expected: [Double], _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(got.count == expected.count, "\(what): \(got.count) values, expected \(expected.count)", sourceLocation: sourceLocation)
-    for (a, b) in zip(got, expected) { expectClose(a, b, what, sourceLocation: sourceLocation) }
+/// Expects metric values within ``metricTolerance`` of scikit-learn's.
+func expectMetric(_ got: [Double], _ expected: [Double], _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    expectClose(got, expected, tolerance: metricTolerance, what, sourceLocation: sourceLocation)
 }
 
 /// One classification-metric call, with labels of type `L`.
@@ -116,23 +112,23 @@ struct ClassificationCall<L: ClassLabel> {
         case "accuracy_score":
             var normalize = true
             if case .bool(false)? = kwargs["normalize"] { normalize = false }
-            expectClose(try accuracyScore(yTrue, yPred, normalize: normalize, sampleWeight: weights), try result.double(), what)
+            expectMetric(try accuracyScore(yTrue, yPred, normalize: normalize, sampleWeight: weights), try result.double(), what)
         case "precision_recall_fscore_support":
             let parts = try result.array()
             if let average = try average {
                 let got = try precisionRecallFscoreSupport(yTrue, yPred, labels: labels, average: average, sampleWeight: weights,
                                                            zeroDivision: zeroDivision)
-                expectClose([got.precision, got.recall, got.fScore], try parts[0..<3].map { try $0.double() }, what)
+                expectMetric([got.precision, got.recall, got.fScore], try parts[0..<3].map { try $0.double() }, what)
             } else {
                 let got = try precisionRecallFscoreSupport(yTrue, yPred, labels: labels, sampleWeight: weights, zeroDivision: zeroDivision)
-                expectClose(got.precision, try parts[0].doubles(), what + " precision")
-                expectClose(got.recall, try parts[1].doubles(), what + " recall")
-                expectClose(got.fScore, try parts[2].doubles(), what + " f")
-                expectClose(got.support, try parts[3].doubles(), what + " support")
+                expectMetric(got.precision, try parts[0].doubles(), what + " precision")
+                expectMetric(got.recall, try parts[1].doubles(), what + " recall")
+                expectMetric(got.fScore, try parts[2].doubles(), what + " f")
+                expectMetric(got.support, try parts[3].doubles(), what + " support")
             }
         case "fbeta_score":
             let beta = try kwargs.member("beta").double()
-            expectClose(try fbetaScore(yTrue, yPred, beta: beta, average: average ?? .binary, sampleWeight: weights),
+            expectMetric(try fbetaScore(yTrue, yPred, beta: beta, average: average ?? .binary, sampleWeight: weights),
                         try result.double(), what)
         case "precision_score", "recall_score", "f1_score":
             let scorer: ([L], [L], L?, Average) throws -> Double = switch function {
@@ -140,16 +136,16 @@ struct ClassificationCall<L: ClassLabel> {
             case "recall_score": { try recallScore($0, $1, posLabel: $2, average: $3) }
             default: { try f1Score($0, $1, posLabel: $2, average: $3) }
             }
-            expectClose(try scorer(yTrue, yPred, posLabel, average ?? .binary), try result.double(), what)
+            expectMetric(try scorer(yTrue, yPred, posLabel, average ?? .binary), try result.double(), what)
         case "confusion_matrix":
             let expected = try result.matrix()
             if let normalize = kwargs["normalize"] {
                 let got = try confusionMatrix(yTrue, yPred, labels: labels, sampleWeight: weights,
                                               normalize: ConfusionNormalization(rawValue: normalize.string()))
-                expectClose(got.scalars, expected.scalars, what)
+                expectMetric(got.scalars, expected.scalars, what)
             } else if let weights = try weights {
                 let got = try confusionMatrix(yTrue, yPred, labels: labels, sampleWeight: weights, normalize: nil)
-                expectClose(got.scalars, expected.scalars, what)
+                expectMetric(got.scalars, expected.scalars, what)
             } else {
                 #expect(try confusionMatrix(yTrue, yPred, labels: labels).flatMap { $0 }.map(Double.init) == expected.scalars, "\(what)")
             }
@@ -168,13 +164,13 @@ struct ClassificationCall<L: ClassLabel> {
         }
         for (index, row) in report.classes.enumerated() {
             let expected = try result.member(row.name)
-            expectClose([row.precision, row.recall, row.f1Score, row.support],
+            expectMetric([row.precision, row.recall, row.f1Score, row.support],
                         try ["precision", "recall", "f1-score", "support"].map { try expected.member($0).double() }, what + " \(index)")
         }
-        expectClose(try #require(report.accuracy), try result.member("accuracy").double(), what + " accuracy")
+        expectMetric(try #require(report.accuracy), try result.member("accuracy").double(), what + " accuracy")
         for (row, key) in [(report.macroAverage, "macro avg"), (report.weightedAverage, "weighted avg")] {
             let expected = try result.member(key)
-            expectClose([row.precision, row.recall, row.f1Score, row.support],
+            expectMetric([row.precision, row.recall, row.f1Score, row.support],
                         try ["precision", "recall", "f1-score", "support"].map { try expected.member($0).double() }, what + key)
         }
     }
@@ -197,23 +193,23 @@ struct RankingCall {
         let weights = try kwargs["sample_weight"]?.doubles()
         switch function {
         case "auc":
-            expectClose(try auc(args[0].doubles(), args[1].doubles()), try result.double(), what)
+            expectMetric(try auc(args[0].doubles(), args[1].doubles()), try result.double(), what)
         case "roc_curve":
             var drop = true
             if case .bool(false)? = kwargs["drop_intermediate"] { drop = false }
             let curve = try rocCurve(args[0].ints(), args[1].doubles(), sampleWeight: weights, dropIntermediate: drop)
             let parts = try result.array()
-            expectClose(curve.fpr, try parts[0].doubles(), what + " fpr")
-            expectClose(curve.tpr, try parts[1].doubles(), what + " tpr")
-            expectClose(curve.thresholds, try parts[2].doubles(), what + " thresholds")
+            expectMetric(curve.fpr, try parts[0].doubles(), what + " fpr")
+            expectMetric(curve.tpr, try parts[1].doubles(), what + " tpr")
+            expectMetric(curve.thresholds, try parts[2].doubles(), what + " thresholds")
         case "roc_auc_score":
             let y = try args[0].ints()
             if case .array(let rows) = args[1], case .array? = rows.first {
                 let proba = try Matrix(rows.map { try $0.doubles() })
                 let average = try ROCAverage(rawValue: kwargs["average"]?.string() ?? "macro") ?? .macro
-                expectClose(try rocAucScore(y, proba, average: average, sampleWeight: weights), try result.double(), what)
+                expectMetric(try rocAucScore(y, proba, average: average, sampleWeight: weights), try result.double(), what)
             } else {
-                expectClose(try rocAucScore(y, try args[1].doubles(), sampleWeight: weights), try result.double(), what)
+                expectMetric(try rocAucScore(y, try args[1].doubles(), sampleWeight: weights), try result.double(), what)
             }
         default:
             let y = try args[0].ints()
@@ -225,7 +221,7 @@ struct RankingCall {
             }
             var normalize = true
             if case .bool(false)? = kwargs["normalize"] { normalize = false }
-            expectClose(try logLoss(y, proba, normalize: normalize, sampleWeight: weights, labels: kwargs["labels"]?.ints()),
+            expectMetric(try logLoss(y, proba, normalize: normalize, sampleWeight: weights, labels: kwargs["labels"]?.ints()),
                         try result.double(), what)
         }
     }
