@@ -127,11 +127,41 @@ struct HDF5HeaderCheck {
         guard (1...3).contains(version), let rule = allowed[typeClass], rule.sizes(size), 8 + rule.properties <= bytes.count else {
             throw fail("an attribute datatype of class \(typeClass), version \(version), size \(size)")
         }
+        guard Self.wellFormedProperties(typeClass, bits: (bytes[1], bytes[2], bytes[3]), size: size, bytes[8...]) else {
+            // libhdf5 fails to decode such a type (a reserved normalisation, say) and then frees a
+            // half-built attribute table: the mutation campaign found it segfaulting in H5A__close.
+            throw fail("an attribute datatype of class \(typeClass) with malformed properties")
+        }
         if typeClass == 9 {
             guard bytes[1] & 0x0F == 1 else { throw fail("a variable-length attribute that is not a string") }
             try checkDatatype(Array(bytes[8...]), depth: depth + 1)
         }
         return size
+    }
+
+    /// Whether a datatype's class bits and properties are ones SwiftLearn and h5py write: two's-complement
+    /// integers and IEEE 754 floats using every bit, strings and variable-length strings in ASCII or UTF-8,
+    /// with every reserved bit zero.
+    static func wellFormedProperties(_ typeClass: Int, bits: (UInt8, UInt8, UInt8), size: Int, _ properties: ArraySlice<UInt8>) -> Bool {
+        let p = Array(properties)
+        switch typeClass {
+        case 0:  // fixed-point: byte order, padding, sign; offset 0 and every bit used
+            return bits.0 & 0xF0 == 0 && bits.1 == 0 && bits.2 == 0 && p.count >= 4
+                && littleEndian(p, 0, 2) == 0 && littleEndian(p, 2, 2) == UInt64(8 * size)
+        case 1:  // floating-point: IEEE 754 binary32 or binary64, implied leading bit, no padding
+            let ieee: [UInt64] = size == 4 ? [0, 32, 23, 8, 0, 23, 127] : [0, 64, 52, 11, 0, 52, 1023]
+            let layout = p.count >= 12
+                ? [littleEndian(p, 0, 2), littleEndian(p, 2, 2), UInt64(p[4]), UInt64(p[5]), UInt64(p[6]), UInt64(p[7]), littleEndian(p, 8, 4)]
+                : []
+            return bits.0 & 0x0E == 0 && (bits.0 >> 4) & 0x03 == 2 && bits.0 & 0x80 == 0 && Int(bits.1) == 8 * size - 1
+                && bits.2 == 0 && layout == ieee
+        case 3:  // string: NUL-terminated, NUL- or space-padded; ASCII or UTF-8
+            return bits.0 & 0x0F <= 2 && bits.0 >> 4 <= 1 && bits.1 == 0 && bits.2 == 0
+        case 9:  // variable-length string (checked to be one by the caller): padding, charset
+            return (bits.0 >> 4) <= 2 && bits.1 & 0x0F <= 1 && bits.1 >> 4 == 0 && bits.2 == 0
+        default:
+            return false
+        }
     }
 
     /// A scalar or simple dataspace that fits its message; returns its element count.
