@@ -15,19 +15,21 @@ let package = Package(
         .library(name: "LearnLinear", targets: ["LearnLinear"]),
         .library(name: "LearnHDF5", targets: ["LearnHDF5"]),
         .library(name: "LearnNeural", targets: ["LearnNeural"]),
-        .executable(name: "swiftlearn", targets: ["SwiftLearnCLI"]),
+        .executable(name: "swiftlearn", targets: ["SwiftLearnCLI"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         // `swift package generate-documentation` (DocC); a plugin only, nothing links it.
-        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0")
     ],
     targets: [
         // System libraries, found through pkg-config (`make deps` installs them on Debian). The Homebrew names
         // let SwiftPM suggest the install on macOS; only Linux is built and tested (README).
-        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
-        .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev"]), .brew(["lapack"])]),
+        .systemLibrary(
+            name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
+        .systemLibrary(
+            name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev"]), .brew(["lapack"])]),
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"]), .brew(["hdf5"])]),
 
         // Fused row-block kernels BLAS has no call for (AVX2 + FMA chosen at run time); LearnCore's alone.
@@ -38,7 +40,7 @@ let package = Package(
             name: "LearnCore",
             dependencies: [
                 "CBLAS", "CLAPACKE", "CLearnKernels",
-                .product(name: "RealModule", package: "swift-numerics"),
+                .product(name: "RealModule", package: "swift-numerics")
             ]
         ),
 
@@ -61,17 +63,27 @@ let package = Package(
         .plugin(name: "EmbedDatasets", capability: .buildTool(), dependencies: ["EmbedDatasetsTool"]),
 
         // Benchmark suites behind `swiftlearn bench`.
-        .target(name: "LearnBench", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnPreprocessing", "LearnLinear", "LearnHDF5", "LearnNeural", "CBLAS"], plugins: ["EmbedDatasets"]),
+        .target(
+            name: "LearnBench",
+            dependencies: [
+                "LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnPreprocessing", "LearnLinear",
+                "LearnHDF5", "LearnNeural", "CBLAS"
+            ], plugins: ["EmbedDatasets"]),
 
         // The umbrella module users import.
-        .target(name: "SwiftLearn", dependencies: ["LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnPreprocessing", "LearnLinear", "LearnHDF5", "LearnNeural"]),
+        .target(
+            name: "SwiftLearn",
+            dependencies: [
+                "LearnCore", "LearnData", "LearnSelection", "LearnMetrics", "LearnPreprocessing", "LearnLinear",
+                "LearnHDF5", "LearnNeural"
+            ]),
 
         // The command-line tool.
         .executableTarget(
             name: "SwiftLearnCLI",
             dependencies: [
                 "LearnCore", "LearnData", "LearnBench", "LearnHDF5", "LearnLinear", "LearnNeural",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             path: "Sources/swiftlearn"
         ),
@@ -83,22 +95,38 @@ let package = Package(
             dependencies: ["LearnCore", "CLearnKernels", "LearnTestSupport"],
             resources: [.copy("Resources")]
         ),
-        .testTarget(name: "LearnDataTests", dependencies: ["LearnData", "LearnTestSupport"], resources: [.copy("Resources")]),
-        .testTarget(name: "LearnSelectionTests", dependencies: ["LearnSelection", "LearnData", "LearnTestSupport"], resources: [.copy("Resources")]),
-        .testTarget(name: "LearnMetricsTests", dependencies: ["LearnMetrics", "LearnTestSupport"], resources: [.copy("Resources")]),
-        .testTarget(name: "LearnPreprocessingTests", dependencies: ["LearnPreprocessing", "LearnTestSupport"], resources: [.copy("Resources")]),
-        .testTarget(name: "LearnLinearTests", dependencies: ["LearnLinear", "LearnData", "LearnPreprocessing", "LearnTestSupport"],
-                    resources: [.copy("Resources")]),
-        .testTarget(name: "LearnHDF5Tests", dependencies: ["LearnHDF5", "LearnLinear", "LearnPreprocessing", "LearnData"],
-                    resources: [.copy("Resources")]),
-        .testTarget(name: "LearnNeuralTests", dependencies: ["LearnNeural", "LearnData", "LearnHDF5", "LearnMetrics", "LearnTestSupport"], resources: [.copy("Resources")]),
+        .testTarget(
+            name: "LearnDataTests", dependencies: ["LearnData", "LearnTestSupport"], resources: [.copy("Resources")]),
+        .testTarget(
+            name: "LearnSelectionTests", dependencies: ["LearnSelection", "LearnData", "LearnTestSupport"],
+            resources: [.copy("Resources")]),
+        .testTarget(
+            name: "LearnMetricsTests", dependencies: ["LearnMetrics", "LearnTestSupport"],
+            resources: [.copy("Resources")]),
+        .testTarget(
+            name: "LearnPreprocessingTests", dependencies: ["LearnPreprocessing", "LearnTestSupport"],
+            resources: [.copy("Resources")]),
+        .testTarget(
+            name: "LearnLinearTests",
+            dependencies: ["LearnLinear", "LearnData", "LearnPreprocessing", "LearnTestSupport"],
+            resources: [.copy("Resources")]),
+        .testTarget(
+            name: "LearnHDF5Tests", dependencies: ["LearnHDF5", "LearnLinear", "LearnPreprocessing", "LearnData"],
+            resources: [.copy("Resources")]),
+        .testTarget(
+            name: "LearnNeuralTests",
+            dependencies: ["LearnNeural", "LearnData", "LearnHDF5", "LearnMetrics", "LearnTestSupport"],
+            resources: [.copy("Resources")]),
         .testTarget(name: "LearnBenchTests", dependencies: ["LearnBench"]),
         // The fuzzers' past findings (Fuzz/, Docs/Fuzzing.md), replayed through the loaders they broke.
-        .testTarget(name: "FuzzRegressionTests", dependencies: ["LearnCore", "LearnData", "LearnHDF5", "LearnLinear", "LearnPreprocessing", "LearnNeural"],
-                    resources: [.copy("Artifacts")]),
+        .testTarget(
+            name: "FuzzRegressionTests",
+            dependencies: ["LearnCore", "LearnData", "LearnHDF5", "LearnLinear", "LearnPreprocessing", "LearnNeural"],
+            resources: [.copy("Artifacts")]),
         // The command-line contracts, run through the built `swiftlearn`.
-        .testTarget(name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnNeural", "LearnTestSupport"]),
+        .testTarget(
+            name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnNeural", "LearnTestSupport"]),
         // End-to-end: the README's programs, compiled against the umbrella module.
-        .testTarget(name: "SwiftLearnTests", dependencies: ["SwiftLearn"]),
+        .testTarget(name: "SwiftLearnTests", dependencies: ["SwiftLearn"])
     ]
 )

@@ -27,7 +27,7 @@ let package = Package(
         .executable(name: "fuzz-inspect", targets: ["fuzz-inspect"]),
         .executable(name: "fuzz-csv", targets: ["fuzz-csv"]),
         .executable(name: "fuzz-parameters", targets: ["fuzz-parameters"]),
-        .executable(name: "fuzz-seeds", targets: ["fuzz-seeds"]),
+        .executable(name: "fuzz-seeds", targets: ["fuzz-seeds"])
     ],
     dependencies: [.package(name: "SwiftLearn", path: "..")],
     targets: [
@@ -44,6 +44,6 @@ let package = Package(
             name: "fuzz-seeds",
             dependencies: ["LearnCore", "LearnData", "LearnHDF5", "LearnLinear", "LearnPreprocessing", "LearnNeural"]
                 .map { .product(name: $0, package: "SwiftLearn") }
-        ),
+        )
     ]
 )

@@ -8,12 +8,12 @@ guard arguments.count >= 2, let output = arguments.first, let variable = argumen
     exit(2)
 }
 var source = """
-// Generated at build time by EmbedDatasetsTool. Do not edit.
+    // Generated at build time by EmbedDatasetsTool. Do not edit.
 
-/// Embedded data files, by file name.
-let \(variable): [String: String] = [
+    /// Embedded data files, by file name.
+    let \(variable): [String: String] = [
 
-"""
+    """
 for path in arguments.dropFirst(2) {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
         FileHandle.standardError.write(Data("EmbedDatasetsTool: cannot read \(path)\n".utf8))

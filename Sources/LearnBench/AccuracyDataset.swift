@@ -52,35 +52,49 @@ public enum AccuracyDataset: String, CaseIterable, Sendable {
         var stratify = false
         var images: Tensor<Double>?
         switch self {
-        case .seedArticle: (X, labels) = try makeClassification(nSamples: 100, nFeatures: 10, nClasses: 2, randomState: 42)
-        case .binary100k: (X, labels) = try makeClassification(nSamples: 100_000, nFeatures: 100, nInformative: 20, randomState: 0)
+        case .seedArticle:
+            (X, labels) = try makeClassification(nSamples: 100, nFeatures: 10, nClasses: 2, randomState: 42)
+        case .binary100k:
+            (X, labels) = try makeClassification(nSamples: 100_000, nFeatures: 100, nInformative: 20, randomState: 0)
         case .multiclass50k:
-            (X, labels) = try makeClassification(nSamples: 50_000, nFeatures: 50, nInformative: 30, nClasses: 5, randomState: 1)
+            (X, labels) = try makeClassification(
+                nSamples: 50_000, nFeatures: 50, nInformative: 30, nClasses: 5, randomState: 1)
         case .moons: (X, labels) = try makeMoons(nSamples: 1000, noise: 0.2, randomState: 0)
         case .circles: (X, labels) = try makeCircles(nSamples: 1000, noise: 0.1, randomState: 0, factor: 0.5)
         case .blobs: (X, labels, _) = try makeBlobs(nSamples: 1000, centers: 4, clusterStd: 1.5, randomState: 0)
-        case .regression: (X, values, _) = try makeRegression(nSamples: 1000, nFeatures: 20, nInformative: 10, noise: 10, randomState: 0)
-        case .iris: (X, labels) = try loadIris().xy; stratify = true
-        case .wine: (X, labels) = try loadWine().xy; stratify = true
-        case .breastCancer: (X, labels) = try loadBreastCancer().xy; stratify = true
+        case .regression:
+            (X, values, _) = try makeRegression(
+                nSamples: 1000, nFeatures: 20, nInformative: 10, noise: 10, randomState: 0)
+        case .iris:
+            (X, labels) = try loadIris().xy
+            stratify = true
+        case .wine:
+            (X, labels) = try loadWine().xy
+            stratify = true
+        case .breastCancer:
+            (X, labels) = try loadBreastCancer().xy
+            stratify = true
         case .digits:
             let digits = try loadDigits()
             (X, labels, stratify) = (digits.data, digits.target, true)
             images = try digits.images.map { try ($0 / 16).reshaped(to: $0.shape + [1]) }
         }
         let rows = X.rows
-        let (train, test) = stratify
+        let (train, test) =
+            stratify
             ? try trainTestSplitIndices(nSamples: rows, testSize: 0.2, randomState: 42, stratify: labels)
             : try trainTestSplitIndices(nSamples: rows, testSize: 0.2, randomState: 42)
         var scaler = StandardScaler()
         let xTrain = try scaler.fitTransform(try X.rows(at: train))
         let xTest = try scaler.transform(try X.rows(at: test))
         if task == .regression {
-            return PreparedData(xTrain: xTrain, xTest: xTest, labelsTrain: [], labelsTest: [],
-                                valuesTrain: train.map { values[$0] }, valuesTest: test.map { values[$0] })
+            return PreparedData(
+                xTrain: xTrain, xTest: xTest, labelsTrain: [], labelsTest: [],
+                valuesTrain: train.map { values[$0] }, valuesTest: test.map { values[$0] })
         }
-        var data = PreparedData(xTrain: xTrain, xTest: xTest, labelsTrain: train.map { labels[$0] }, labelsTest: test.map { labels[$0] },
-                                valuesTrain: [], valuesTest: [])
+        var data = PreparedData(
+            xTrain: xTrain, xTest: xTest, labelsTrain: train.map { labels[$0] }, labelsTest: test.map { labels[$0] },
+            valuesTrain: [], valuesTest: [])
         if let images {
             (data.imagesTrain, data.imagesTest) = (try Self.samples(images, train), try Self.samples(images, test))
         }
@@ -91,7 +105,9 @@ public enum AccuracyDataset: String, CaseIterable, Sendable {
     private static func samples(_ tensor: Tensor<Double>, _ indices: [Int]) throws -> Tensor<Double> {
         let size = tensor.shape.dropFirst().reduce(1, *)
         let scalars = tensor.scalars
-        return try Tensor(shape: [indices.count] + tensor.shape.dropFirst(), scalars: indices.flatMap { scalars[($0 * size)..<(($0 + 1) * size)] })
+        return try Tensor(
+            shape: [indices.count] + tensor.shape.dropFirst(),
+            scalars: indices.flatMap { scalars[($0 * size)..<(($0 + 1) * size)] })
     }
 }
 

@@ -37,7 +37,9 @@ public enum AccuracyModel: String, CaseIterable, Sendable {
 
     /// Fits on the training rows and predicts the test rows (`seed` seeds the network); the times are
     /// wall-clock seconds.
-    func fitPredict(_ data: PreparedData, seed: Int = 0) throws -> (labels: [Int], values: [Double], fit: Double, predict: Double) {
+    func fitPredict(_ data: PreparedData, seed: Int = 0) throws -> (
+        labels: [Int], values: [Double], fit: Double, predict: Double
+    ) {
         var fitTime = 0.0, predictTime = 0.0
         func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -75,7 +77,8 @@ public enum AccuracyModel: String, CaseIterable, Sendable {
     }
 
     /// The CNN's test predictions on the images for one seed, with its fit and predict seconds.
-    private static func seedCNN(_ data: PreparedData, seed: Int) throws -> (labels: [Int], fit: Double, predict: Double) {
+    private static func seedCNN(_ data: PreparedData, seed: Int) throws -> (labels: [Int], fit: Double, predict: Double)
+    {
         guard let train = data.imagesTrain, let test = data.imagesTest else {
             throw LearnError.invalidParameter(name: "dataset", expected: "a dataset with images (digits)", got: "none")
         }
@@ -102,7 +105,9 @@ public enum AccuracyModel: String, CaseIterable, Sendable {
     }
 
     /// The seed network's test predictions for one seed, with its fit and predict seconds.
-    private static func seedNetwork(_ data: PreparedData, seed: Int) throws -> (labels: [Int], fit: Double, predict: Double) {
+    private static func seedNetwork(_ data: PreparedData, seed: Int) throws -> (
+        labels: [Int], fit: Double, predict: Double
+    ) {
         let classes = Set(data.labelsTrain).count
         var net = Sequential(randomState: seed) {
             Dense(1024, activation: .relu)
@@ -111,7 +116,9 @@ public enum AccuracyModel: String, CaseIterable, Sendable {
             Dropout(0.5)
             Dense(classes == 2 ? 1 : classes, activation: classes == 2 ? .sigmoid : .softmax)
         }
-        net.compile(optimizer: Adam(learningRate: 0.001), loss: classes == 2 ? .binaryCrossentropy : .sparseCategoricalCrossentropy)
+        net.compile(
+            optimizer: Adam(learningRate: 0.001),
+            loss: classes == 2 ? .binaryCrossentropy : .sparseCategoricalCrossentropy)
         var start = DispatchTime.now().uptimeNanoseconds
         try net.fit(data.xTrain, data.labelsTrain, epochs: 10, batchSize: 32, verbose: 0)
         let fit = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

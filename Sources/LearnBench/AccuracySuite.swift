@@ -1,7 +1,7 @@
 import Foundation
 import LearnCore
-import LearnMetrics
 import LearnLinear
+import LearnMetrics
 import LearnNeural
 import LearnSelection
 
@@ -23,7 +23,9 @@ public struct AccuracySuite: Sendable {
 
     /// The datasets this suite runs.
     public var datasets: [AccuracyDataset] {
-        (quick ? AccuracyDataset.quick : AccuracyDataset.allCases).filter { dataset in datasetFilter.map { dataset.rawValue.contains($0) } ?? true }
+        (quick ? AccuracyDataset.quick : AccuracyDataset.allCases).filter { dataset in
+            datasetFilter.map { dataset.rawValue.contains($0) } ?? true
+        }
     }
 
     /// Runs every case, calling `progress` before each with `[k/n] dataset model`.
@@ -47,22 +49,29 @@ public struct AccuracySuite: Sendable {
     }
 
     /// Fits, predicts and scores one model (networks: the mean over their seeds).
-    static func measure(_ model: AccuracyModel, on dataset: AccuracyDataset, _ data: PreparedData) throws -> AccuracyResult {
+    static func measure(_ model: AccuracyModel, on dataset: AccuracyDataset, _ data: PreparedData) throws
+        -> AccuracyResult
+    {
         let seeds = model.isNetwork ? AccuracyModel.seeds(testRows: data.nTest) : [0]
         var metrics: [[String: Double]] = [], fits: [Double] = [], predicts: [Double] = []
         for seed in seeds {
             let run = try model.fitPredict(data, seed: seed)
-            metrics.append(dataset.task == .regression ? try regressionMetrics(data.valuesTest, run.values)
-                           : try classificationMetrics(data.labelsTest, run.labels))
+            metrics.append(
+                dataset.task == .regression
+                    ? try regressionMetrics(data.valuesTest, run.values)
+                    : try classificationMetrics(data.labelsTest, run.labels))
             fits.append(run.fit)
             predicts.append(run.predict)
         }
-        let mean = Dictionary(uniqueKeysWithValues: (metrics.first ?? [:]).keys.map { key in
-            (key, metrics.reduce(0) { $0 + ($1[key] ?? 0) } / Double(metrics.count))
-        })
-        var row = AccuracyResult(dataset: dataset.rawValue, model: model.rawValue, task: dataset.task, nTrain: data.nTrain, nTest: data.nTest,
-                                 metrics: mean, fitSeconds: fits.reduce(0, +) / Double(fits.count),
-                                 predictSeconds: predicts.reduce(0, +) / Double(predicts.count), seeds: model.isNetwork ? seeds : nil)
+        let mean = Dictionary(
+            uniqueKeysWithValues: (metrics.first ?? [:]).keys.map { key in
+                (key, metrics.reduce(0) { $0 + ($1[key] ?? 0) } / Double(metrics.count))
+            })
+        var row = AccuracyResult(
+            dataset: dataset.rawValue, model: model.rawValue, task: dataset.task, nTrain: data.nTrain,
+            nTest: data.nTest,
+            metrics: mean, fitSeconds: fits.reduce(0, +) / Double(fits.count),
+            predictSeconds: predicts.reduce(0, +) / Double(predicts.count), seeds: model.isNetwork ? seeds : nil)
         if dataset.task == .classification && !dataset.isLarge && !model.isNetwork {
             row.cvAccuracy = try crossValidatedAccuracy(model, data)
         }
@@ -72,8 +81,11 @@ public struct AccuracySuite: Sendable {
     /// Accuracy and macro precision, recall and F1 (scikit-learn's `zero_division=0`).
     static func classificationMetrics(_ truth: [Int], _ predicted: [Int]) throws -> [String: Double] {
         let scores = try precisionRecallFscoreSupport(truth, predicted, average: .macro, zeroDivision: .zero)
-        return ["accuracy": try accuracyScore(truth, predicted), "precision_macro": scores.precision, "recall_macro": scores.recall,
-                "f1_macro": scores.fScore]
+        return [
+            "accuracy": try accuracyScore(truth, predicted), "precision_macro": scores.precision,
+            "recall_macro": scores.recall,
+            "f1_macro": scores.fScore
+        ]
     }
 
     /// R² and mean squared error.
@@ -85,7 +97,8 @@ public struct AccuracySuite: Sendable {
     static func crossValidatedAccuracy(_ model: AccuracyModel, _ data: PreparedData) throws -> Double {
         let scores: [Double]
         switch model {
-        case .mlpClassifier: scores = try crossValScore(MLPClassifier(randomState: 0), data.xTrain, data.labelsTrain, cv: 5)
+        case .mlpClassifier:
+            scores = try crossValScore(MLPClassifier(randomState: 0), data.xTrain, data.labelsTrain, cv: 5)
         default: scores = try crossValScore(LogisticRegression(), data.xTrain, data.labelsTrain, cv: 5)
         }
         return scores.reduce(0, +) / Double(scores.count)

@@ -21,7 +21,8 @@ extension Measurement {
     public static func interleavedMedianSeconds(
         runs: Int, _ first: () throws -> Void, _ second: () throws -> Void
     ) rethrows -> (first: Double, second: Double) {
-        try first(); try second()
+        try first()
+        try second()
         var firstTimes: [Double] = [], secondTimes: [Double] = []
         for _ in 0..<max(runs, 1) {
             firstTimes.append(try medianSeconds(runs: 1, warmup: 0, first))

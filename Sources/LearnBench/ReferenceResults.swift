@@ -33,7 +33,8 @@ struct ReferenceResults: Sendable {
             }
             for row in file.results {
                 result.rows[row.dataset + "/" + row.model] = AccuracyReference(
-                    library: file.library, version: file.version, metrics: row.metrics, fitSeconds: row.fit_seconds, cvAccuracy: row.cv_accuracy)
+                    library: file.library, version: file.version, metrics: row.metrics, fitSeconds: row.fit_seconds,
+                    cvAccuracy: row.cv_accuracy)
             }
         }
         return result

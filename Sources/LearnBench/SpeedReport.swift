@@ -55,12 +55,15 @@ public struct SpeedReport: Codable, Sendable {
     /// An aligned text table, one row per benchmark.
     public func table() -> String {
         let nameWidth = Swift.max(22, (results.map(\.name.count).max() ?? 0) + 2)
-        var lines = ["OpenBLAS core: \(blasCore), threads: \(blasThreads)",
-                     pad("benchmark", nameWidth) + pad("seconds", 12) + pad("throughput", 24) + "vs reference"]
+        var lines = [
+            "OpenBLAS core: \(blasCore), threads: \(blasThreads)",
+            pad("benchmark", nameWidth) + pad("seconds", 12) + pad("throughput", 24) + "vs reference"
+        ]
         for row in results {
             let versus = row.reference.map { String(format: "%.1f%% of %@", $0.ratio * 100, $0.name) } ?? row.note ?? ""
-            lines.append(pad(row.name, nameWidth) + pad(String(format: "%.5f", row.seconds), 12)
-                         + pad(String(format: "%.2f %@", row.throughput, row.unit), 24) + versus)
+            lines.append(
+                pad(row.name, nameWidth) + pad(String(format: "%.5f", row.seconds), 12)
+                    + pad(String(format: "%.2f %@", row.throughput, row.unit), 24) + versus)
         }
         return lines.joined(separator: "\n")
     }

@@ -4,8 +4,8 @@ import LearnCore
 import LearnData
 import LearnHDF5
 import LearnLinear
-import LearnNeural
 import LearnMetrics
+import LearnNeural
 import LearnSelection
 
 /// The core speed suite behind `swiftlearn bench speed`: dense products through the library
@@ -33,13 +33,16 @@ public struct SpeedSuite: Sendable {
 
     /// The suite as `swiftlearn bench speed` runs it; `quick` takes fewer runs.
     public init(quick: Bool = false) {
-        self.init(gemmSize: 2048, vectorCount: 10_000_000, runs: quick ? 3 : 7, generatorSamples: 1_000_000,
-                  splitSamples: 100_000, reportLabels: 1_000_000, logRegSamples: 100_000)
+        self.init(
+            gemmSize: 2048, vectorCount: 10_000_000, runs: quick ? 3 : 7, generatorSamples: 1_000_000,
+            splitSamples: 100_000, reportLabels: 1_000_000, logRegSamples: 100_000)
     }
 
     /// A suite with custom sizes (tests use small ones; names keep the standard suffixes).
-    public init(gemmSize: Int, vectorCount: Int, runs: Int, generatorSamples: Int = 1_000_000,
-                splitSamples: Int = 100_000, reportLabels: Int = 1_000_000, logRegSamples: Int = 100_000) {
+    public init(
+        gemmSize: Int, vectorCount: Int, runs: Int, generatorSamples: Int = 1_000_000,
+        splitSamples: Int = 100_000, reportLabels: Int = 1_000_000, logRegSamples: Int = 100_000
+    ) {
         self.gemmSize = gemmSize
         self.vectorCount = vectorCount
         self.runs = runs
@@ -52,10 +55,19 @@ public struct SpeedSuite: Sendable {
     /// Runs every row, calling `progress` with each finished row's name.
     public func run(progress: (String) -> Void = { _ in }) throws -> SpeedReport {
         var results: [SpeedResult] = []
-        func record(_ result: SpeedResult) { results.append(result); progress(result.name) }
+        func record(_ result: SpeedResult) {
+            results.append(result)
+            progress(result.name)
+        }
 
-        if wants("d" + gemmName) { let double = try gemmRows(Double.self); [double.library, double.raw].forEach(record) }
-        if wants("s" + gemmName) { let single = try gemmRows(Float.self); [single.library, single.raw].forEach(record) }
+        if wants("d" + gemmName) {
+            let double = try gemmRows(Double.self)
+            [double.library, double.raw].forEach(record)
+        }
+        if wants("s" + gemmName) {
+            let single = try gemmRows(Float.self)
+            [single.library, single.raw].forEach(record)
+        }
         let addName = "elementwise-add-\(vectorName)", sumName = "sum-\(vectorName)"
         if wants("memcpy-\(vectorName)") || wants(addName) || wants(sumName) {
             let copy = memcpyRow()
@@ -75,9 +87,12 @@ public struct SpeedSuite: Sendable {
             if wants("cnn-predict-\(cnnName)") { record(predict) }
         }
         if wants("logreg-fit-\(Self.countName(logRegSamples))") { record(try logisticRow(multiclass: false)) }
-        if wants("logreg-fit-multiclass-\(Self.countName(logRegSamples / 2))") { record(try logisticRow(multiclass: true)) }
-        return SpeedReport(version: SwiftLearnVersion.string, blasCore: BLASRuntime.coreName,
-                           blasThreads: BLASRuntime.threadCount, results: results)
+        if wants("logreg-fit-multiclass-\(Self.countName(logRegSamples / 2))") {
+            record(try logisticRow(multiclass: true))
+        }
+        return SpeedReport(
+            version: SwiftLearnVersion.string, blasCore: BLASRuntime.coreName,
+            blasThreads: BLASRuntime.threadCount, results: results)
     }
 
     /// Whether the row called `name` (or its `-raw` partner) passes ``filter``.
@@ -103,22 +118,31 @@ public struct SpeedSuite: Sendable {
         let (a, b) = try squareInputs(type)
         let n = Int32(gemmSize)
         var c = [S](repeating: 0, count: gemmSize * gemmSize)
-        let (library, raw) = try Measurement.interleavedMedianSeconds(runs: runs, {
-            blackHole(try matmul(a, b))
-        }, {
-            a.withUnsafeBufferPointer { ap in
-                b.withUnsafeBufferPointer { bp in
-                    c.withUnsafeMutableBufferPointer { cp in rawGemm(n, ap.baseAddress!, bp.baseAddress!, cp.baseAddress!) }
+        let (library, raw) = try Measurement.interleavedMedianSeconds(
+            runs: runs,
+            {
+                blackHole(try matmul(a, b))
+            },
+            {
+                a.withUnsafeBufferPointer { ap in
+                    b.withUnsafeBufferPointer { bp in
+                        c.withUnsafeMutableBufferPointer { cp in
+                            rawGemm(n, ap.baseAddress!, bp.baseAddress!, cp.baseAddress!)
+                        }
+                    }
                 }
-            }
-        })
-        let rawRow = SpeedResult(name: S.blasPrefix + gemmName + "-raw", seconds: raw, throughput: gflops(raw), unit: "GFLOP/s")
-        let libraryRow = SpeedResult(name: S.blasPrefix + gemmName, seconds: library, throughput: gflops(library), unit: "GFLOP/s")
+            })
+        let rawRow = SpeedResult(
+            name: S.blasPrefix + gemmName + "-raw", seconds: raw, throughput: gflops(raw), unit: "GFLOP/s")
+        let libraryRow = SpeedResult(
+            name: S.blasPrefix + gemmName, seconds: library, throughput: gflops(library), unit: "GFLOP/s")
         return (relative(libraryRow, to: rawRow), rawRow)
     }
 
     /// A direct `cblas_?gemm`, bypassing every SwiftLearn layer.
-    private func rawGemm<S: LearnScalar>(_ n: Int32, _ a: UnsafePointer<S>, _ b: UnsafePointer<S>, _ c: UnsafeMutablePointer<S>) {
+    private func rawGemm<S: LearnScalar>(
+        _ n: Int32, _ a: UnsafePointer<S>, _ b: UnsafePointer<S>, _ c: UnsafeMutablePointer<S>
+    ) {
         if S.self == Double.self {
             a.withMemoryRebound(to: Double.self, capacity: Int(n * n)) { a in
                 b.withMemoryRebound(to: Double.self, capacity: Int(n * n)) { b in
@@ -150,8 +174,9 @@ public struct SpeedSuite: Sendable {
                 destination.withUnsafeMutableBytes { d in _ = memcpy(d.baseAddress!, s.baseAddress!, s.count) }
             }
         }
-        return SpeedResult(name: "memcpy-\(vectorName)", seconds: seconds,
-                           throughput: gigabytesPerSecond(bytes: bytes, seconds), unit: "GB/s")
+        return SpeedResult(
+            name: "memcpy-\(vectorName)", seconds: seconds,
+            throughput: gigabytesPerSecond(bytes: bytes, seconds), unit: "GB/s")
     }
 
     /// `a += b` over `vectorCount` doubles through the library's broadcasting add, in place;
@@ -162,8 +187,10 @@ public struct SpeedSuite: Sendable {
         let bytes = 3 * vectorCount * MemoryLayout<Double>.stride
         let seconds = try Measurement.medianSeconds(runs: runs) { try a += b }
         blackHole(a)
-        return relative(SpeedResult(name: "elementwise-add-\(vectorName)", seconds: seconds,
-                                    throughput: gigabytesPerSecond(bytes: bytes, seconds), unit: "GB/s"), to: reference)
+        return relative(
+            SpeedResult(
+                name: "elementwise-add-\(vectorName)", seconds: seconds,
+                throughput: gigabytesPerSecond(bytes: bytes, seconds), unit: "GB/s"), to: reference)
     }
 
     /// `a.sum()` over `vectorCount` doubles; bytes counted = one read.
@@ -172,8 +199,10 @@ public struct SpeedSuite: Sendable {
         let a = Matrix<Double>(row: values)
         let bytes = vectorCount * MemoryLayout<Double>.stride
         let seconds = Measurement.medianSeconds(runs: runs) { blackHole(a.sum()) }
-        return relative(SpeedResult(name: "sum-\(vectorName)", seconds: seconds,
-                                    throughput: gigabytesPerSecond(bytes: bytes, seconds), unit: "GB/s"), to: reference)
+        return relative(
+            SpeedResult(
+                name: "sum-\(vectorName)", seconds: seconds,
+                throughput: gigabytesPerSecond(bytes: bytes, seconds), unit: "GB/s"), to: reference)
     }
 
     /// `makeClassification(nSamples: generatorSamples, nFeatures: 20, randomState: 2)`, the call
@@ -182,8 +211,9 @@ public struct SpeedSuite: Sendable {
         let seconds = try Measurement.medianSeconds(runs: Swift.min(runs, 5)) {
             blackHole(try makeClassification(nSamples: generatorSamples, nFeatures: 20, randomState: 2).X)
         }
-        return SpeedResult(name: "make-classification-\(Self.countName(generatorSamples))", seconds: seconds,
-                           throughput: Double(generatorSamples) / seconds, unit: "samples/s")
+        return SpeedResult(
+            name: "make-classification-\(Self.countName(generatorSamples))", seconds: seconds,
+            throughput: Double(generatorSamples) / seconds, unit: "samples/s")
     }
 
     /// `trainTestSplit(X, y, testSize: 0.2, randomState: 42, stratify: y)` on `splitSamples × 100`
@@ -193,8 +223,9 @@ public struct SpeedSuite: Sendable {
         let seconds = try Measurement.medianSeconds(runs: runs) {
             blackHole(try trainTestSplit(X, y, testSize: 0.2, randomState: 42, stratify: y).xTrain)
         }
-        return SpeedResult(name: "train-test-split-\(Self.countName(splitSamples))", seconds: seconds,
-                           throughput: Double(splitSamples) / seconds, unit: "samples/s")
+        return SpeedResult(
+            name: "train-test-split-\(Self.countName(splitSamples))", seconds: seconds,
+            throughput: Double(splitSamples) / seconds, unit: "samples/s")
     }
 
     /// `classificationReport(yTrue, yPred)` (text) on `reportLabels` labels of 10 classes: `yTrue`
@@ -208,8 +239,9 @@ public struct SpeedSuite: Sendable {
         let seconds = try Measurement.medianSeconds(runs: runs) {
             blackHole(try classificationReport(yTrue, yPred).description)
         }
-        return SpeedResult(name: "classification-report-\(Self.countName(reportLabels))", seconds: seconds,
-                           throughput: Double(reportLabels) / seconds, unit: "labels/s")
+        return SpeedResult(
+            name: "classification-report-\(Self.countName(reportLabels))", seconds: seconds,
+            throughput: Double(reportLabels) / seconds, unit: "labels/s")
     }
 
     /// An atomic save of `vectorCount` Float weights (as a network's kernels are stored) and a full load
@@ -228,8 +260,9 @@ public struct SpeedSuite: Sendable {
         let load = try Measurement.medianSeconds(runs: Swift.min(runs, 5)) {
             loaded = try HDF5File.open(path).root.read(Float.self, from: "kernel").values.count
         }
-        var row = SpeedResult(name: "hdf5-save-load-\(vectorName)", seconds: save + load,
-                              throughput: Double(2 * loaded) / (save + load), unit: "values/s")
+        var row = SpeedResult(
+            name: "hdf5-save-load-\(vectorName)", seconds: save + load,
+            throughput: Double(2 * loaded) / (save + load), unit: "values/s")
         row.note = String(format: "save %.3f s, load %.3f s", save, load)
         return row
     }
@@ -249,8 +282,12 @@ public struct SpeedSuite: Sendable {
         }
         net.compile(optimizer: Adam(learningRate: 0.001), loss: .binaryCrossentropy, metrics: [.accuracy])
         var last = History()
-        let seconds = try Measurement.medianSeconds(runs: Swift.min(runs, 3)) { last = try net.fit(X, y, epochs: 1, batchSize: 32, verbose: 0) }
-        var row = SpeedResult(name: "mlp-epoch-\(Self.countName(n))", seconds: seconds, throughput: Double(n) / seconds, unit: "samples/s")
+        let seconds = try Measurement.medianSeconds(runs: Swift.min(runs, 3)) {
+            last = try net.fit(X, y, epochs: 1, batchSize: 32, verbose: 0)
+        }
+        var row = SpeedResult(
+            name: "mlp-epoch-\(Self.countName(n))", seconds: seconds, throughput: Double(n) / seconds, unit: "samples/s"
+        )
         row.note = String(format: "train accuracy %.4f", last.history["accuracy"]?.last ?? 0)
         return row
     }
@@ -273,11 +310,21 @@ public struct SpeedSuite: Sendable {
             Dense(10, activation: .softmax)
         }
         net.compile(optimizer: Adam(), loss: .sparseCategoricalCrossentropy)
-        let trainSeconds = try Measurement.medianSeconds(runs: Swift.min(runs, 3)) { try net.fit(images, labels, epochs: 1, batchSize: 64, verbose: 0) }
-        let predictSeconds = try Measurement.medianSeconds(runs: Swift.min(runs, 3)) { _ = try net.predict(images, batchSize: 64) }
+        let trainSeconds = try Measurement.medianSeconds(runs: Swift.min(runs, 3)) {
+            try net.fit(images, labels, epochs: 1, batchSize: 64, verbose: 0)
+        }
+        let predictSeconds = try Measurement.medianSeconds(runs: Swift.min(runs, 3)) {
+            _ = try net.predict(images, batchSize: 64)
+        }
         let name = Self.countName(n)
-        return (SpeedResult(name: "cnn-epoch-\(name)", seconds: trainSeconds, throughput: Double(n) / trainSeconds, unit: "images/s"),
-                SpeedResult(name: "cnn-predict-\(name)", seconds: predictSeconds, throughput: Double(n) / predictSeconds, unit: "images/s"))
+        return (
+            SpeedResult(
+                name: "cnn-epoch-\(name)", seconds: trainSeconds, throughput: Double(n) / trainSeconds, unit: "images/s"
+            ),
+            SpeedResult(
+                name: "cnn-predict-\(name)", seconds: predictSeconds, throughput: Double(n) / predictSeconds,
+                unit: "images/s")
+        )
     }
 
     /// `LogisticRegression()` (lbfgs, C = 1) fitted to `makeClassification`: binary `n × 100`
@@ -285,7 +332,8 @@ public struct SpeedSuite: Sendable {
     /// rows per second, with the training accuracy in the name's reference slot for the report.
     private func logisticRow(multiclass: Bool) throws -> SpeedResult {
         let n = multiclass ? logRegSamples / 2 : logRegSamples
-        let (X, y) = multiclass
+        let (X, y) =
+            multiclass
             ? try makeClassification(nSamples: n, nFeatures: 50, nInformative: 30, nClasses: 5, randomState: 1)
             : try makeClassification(nSamples: n, nFeatures: 100, nInformative: 20, randomState: 0)
         var model = LogisticRegression()
@@ -296,7 +344,9 @@ public struct SpeedSuite: Sendable {
         }
         let name = multiclass ? "logreg-fit-multiclass-\(Self.countName(n))" : "logreg-fit-\(Self.countName(n))"
         var row = SpeedResult(name: name, seconds: seconds, throughput: Double(n) / seconds, unit: "samples/s")
-        row.note = String(format: "train accuracy %.4f, %d iterations, %d evaluations", try model.score(X, y), model.nIter, model.nEvaluations)
+        row.note = String(
+            format: "train accuracy %.4f, %d iterations, %d evaluations", try model.score(X, y), model.nIter,
+            model.nEvaluations)
         return row
     }
 
@@ -309,7 +359,8 @@ public struct SpeedSuite: Sendable {
 
     private func relative(_ row: SpeedResult, to reference: SpeedResult) -> SpeedResult {
         var row = row
-        row.reference = SpeedReference(name: reference.name, throughput: reference.throughput, ratio: row.throughput / reference.throughput)
+        row.reference = SpeedReference(
+            name: reference.name, throughput: reference.throughput, ratio: row.throughput / reference.throughput)
         return row
     }
 }

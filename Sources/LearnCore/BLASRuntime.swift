@@ -51,7 +51,8 @@ public enum BLASRuntime {
     private static let firstUseCheck: Void = {
         let environment = ProcessInfo.processInfo.environment
         guard environment["SWIFTLEARN_NO_BLAS_WARNING"] == nil,
-              let better = recommendedCoreType else { return }
+            let better = recommendedCoreType
+        else { return }
         let message = """
             SwiftLearn warning: OpenBLAS is using its generic '\(coreName)' kernels on a CPU that \
             supports '\(better)' (about 6x slower). Start the program with \

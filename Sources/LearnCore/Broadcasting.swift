@@ -11,7 +11,8 @@ extension Shape {
             let (l, r) = (left[axis], right[axis])
             guard l == r || l == 1 || r == 1 else {
                 throw LearnError.shapeMismatch(
-                    operation: operation, expected: "shapes that broadcast (equal dimensions or 1)", got: "\(lhs) and \(rhs)")
+                    operation: operation, expected: "shapes that broadcast (equal dimensions or 1)",
+                    got: "\(lhs) and \(rhs)")
             }
             result[axis] = l == 1 ? r : l
         }
@@ -19,11 +20,14 @@ extension Shape {
     }
 
     /// Splits `shape` around `axis` (negative counts from the end) into `outer × length × inner`.
-    static func split(_ shape: [Int], axis: Int, operation: String) throws -> (outer: Int, length: Int, inner: Int, axis: Int) {
+    static func split(_ shape: [Int], axis: Int, operation: String) throws -> (
+        outer: Int, length: Int, inner: Int, axis: Int
+    ) {
         let normalized = axis < 0 ? axis + shape.count : axis
         guard normalized >= 0 && normalized < shape.count else {
             throw LearnError.invalidParameter(
-                name: "axis", expected: "an axis in \(-shape.count)..<\(shape.count) for shape \(shape)", got: "\(axis) in \(operation)")
+                name: "axis", expected: "an axis in \(-shape.count)..<\(shape.count) for shape \(shape)",
+                got: "\(axis) in \(operation)")
         }
         let outer = shape[..<normalized].reduce(1, *)
         let inner = shape[(normalized + 1)...].reduce(1, *)
@@ -57,14 +61,20 @@ extension Shape {
         var rStrides = broadcastStrides(rhsShape, rank: rank)
         // Axes of length 1 contribute nothing; drop them.
         for axis in stride(from: rank - 1, through: 0, by: -1) where sizes[axis] == 1 && sizes.count > 1 {
-            sizes.remove(at: axis); lStrides.remove(at: axis); rStrides.remove(at: axis)
+            sizes.remove(at: axis)
+            lStrides.remove(at: axis)
+            rStrides.remove(at: axis)
         }
         // Merge axis i into axis i+1 while both operands step through the pair as one run.
         var axis = sizes.count - 2
         while axis >= 0 {
-            if lStrides[axis] == lStrides[axis + 1] * sizes[axis + 1] && rStrides[axis] == rStrides[axis + 1] * sizes[axis + 1] {
+            if lStrides[axis] == lStrides[axis + 1] * sizes[axis + 1]
+                && rStrides[axis] == rStrides[axis + 1] * sizes[axis + 1]
+            {
                 sizes[axis + 1] *= sizes[axis]
-                sizes.remove(at: axis); lStrides.remove(at: axis); rStrides.remove(at: axis)
+                sizes.remove(at: axis)
+                lStrides.remove(at: axis)
+                rStrides.remove(at: axis)
             }
             axis -= 1
         }
@@ -76,8 +86,9 @@ extension Shape {
         var index = [Int](repeating: 0, count: outerRank)
         var lOffset = 0, rOffset = 0
         for block in 0..<outerCount {
-            S.binaryKernel(operation, lhs: lhs + lOffset, lhsStride: lInner, rhs: rhs + rOffset, rhsStride: rInner,
-                           out: out + block * innerCount, count: innerCount)
+            S.binaryKernel(
+                operation, lhs: lhs + lOffset, lhsStride: lInner, rhs: rhs + rOffset, rhsStride: rInner,
+                out: out + block * innerCount, count: innerCount)
             // Odometer over the outer axes, keeping each operand's offset in step.
             var a = outerRank - 1
             while a >= 0 {

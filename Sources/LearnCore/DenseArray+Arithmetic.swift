@@ -8,7 +8,8 @@ extension DenseArray {
 
     /// `lhs ∘ rhs` elementwise, broadcasting size-1 axes as NumPy does.
     static func combine(_ op: BinaryOperation, _ lhs: Self, _ rhs: Self, _ symbol: String) throws -> Self {
-        let r = try Elementwise.binary(op, lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "\(kind) \(symbol) \(kind)")
+        let r = try Elementwise.binary(
+            op, lhs.scalars, lhs.shape, rhs.scalars, rhs.shape, operation: "\(kind) \(symbol) \(kind)")
         return try Self(shape: r.shape, scalars: r.scalars)
     }
 

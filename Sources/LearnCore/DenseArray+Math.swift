@@ -78,7 +78,9 @@ extension DenseArray {
     }
 
     /// `log(Σ e^x)` over all elements, without overflow.
-    public func logSumExp() throws -> Scalar { try Elementwise.reduceAll(.logSumExp, scalars, operation: "logSumExp()") }
+    public func logSumExp() throws -> Scalar {
+        try Elementwise.reduceAll(.logSumExp, scalars, operation: "logSumExp()")
+    }
 
     /// Softmax along `axis`: `e^(x - max) / Σ e^(x - max)`.
     public func softmax(axis: Int = -1) throws -> Self {

@@ -21,7 +21,8 @@ public protocol DenseArray: Sendable, Equatable {
     ///   matrix) a shape that is not two-dimensional.
     init(shape: [Int], scalars: [Scalar]) throws
     /// Calls `body` with the elements' contiguous mutable buffer (copying first if it is shared).
-    mutating func withUnsafeMutableBufferPointer<R>(_ body: (inout UnsafeMutableBufferPointer<Scalar>) throws -> R) rethrows -> R
+    mutating func withUnsafeMutableBufferPointer<R>(_ body: (inout UnsafeMutableBufferPointer<Scalar>) throws -> R)
+        rethrows -> R
 }
 
 extension DenseArray {

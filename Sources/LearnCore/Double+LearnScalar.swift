@@ -15,8 +15,9 @@ extension Double: LearnScalar {
         c: UnsafeMutablePointer<Double>, ldc: Int32
     ) {
         BLASRuntime.noteFirstUse()
-        cblas_dgemm(CblasRowMajor, cblasTranspose(transposeA), cblasTranspose(transposeB),
-                    m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+        cblas_dgemm(
+            CblasRowMajor, cblasTranspose(transposeA), cblasTranspose(transposeB),
+            m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
 
     /// Row-major `cblas_dgemv`.
@@ -29,13 +30,17 @@ extension Double: LearnScalar {
     }
 
     /// `cblas_ddot`.
-    public static func dot(n: Int32, x: UnsafePointer<Double>, incx: Int32, y: UnsafePointer<Double>, incy: Int32) -> Double {
+    public static func dot(n: Int32, x: UnsafePointer<Double>, incx: Int32, y: UnsafePointer<Double>, incy: Int32)
+        -> Double
+    {
         BLASRuntime.noteFirstUse()
         return cblas_ddot(n, x, incx, y, incy)
     }
 
     /// `cblas_daxpy`.
-    public static func axpy(n: Int32, alpha: Double, x: UnsafePointer<Double>, incx: Int32, y: UnsafeMutablePointer<Double>, incy: Int32) {
+    public static func axpy(
+        n: Int32, alpha: Double, x: UnsafePointer<Double>, incx: Int32, y: UnsafeMutablePointer<Double>, incy: Int32
+    ) {
         BLASRuntime.noteFirstUse()
         cblas_daxpy(n, alpha, x, incx, y, incy)
     }
@@ -53,7 +58,9 @@ extension Double: LearnScalar {
     }
 
     /// Column-major `LAPACKE_dgetrf`.
-    public static func getrf(m: Int32, n: Int32, a: UnsafeMutablePointer<Double>, lda: Int32, ipiv: UnsafeMutablePointer<Int32>) -> Int32 {
+    public static func getrf(
+        m: Int32, n: Int32, a: UnsafeMutablePointer<Double>, lda: Int32, ipiv: UnsafeMutablePointer<Int32>
+    ) -> Int32 {
         BLASRuntime.noteFirstUse()
         return LAPACKE_dgetrf(LAPACK_COL_MAJOR, m, n, a, lda, ipiv)
     }
@@ -67,7 +74,8 @@ extension Double: LearnScalar {
     }
 
     /// Column-major `LAPACKE_dgetri`.
-    public static func getri(n: Int32, a: UnsafeMutablePointer<Double>, lda: Int32, ipiv: UnsafePointer<Int32>) -> Int32 {
+    public static func getri(n: Int32, a: UnsafeMutablePointer<Double>, lda: Int32, ipiv: UnsafePointer<Int32>) -> Int32
+    {
         LAPACKE_dgetri(LAPACK_COL_MAJOR, n, a, lda, ipiv)
     }
 
@@ -101,7 +109,8 @@ extension Double: LearnScalar {
         w: UnsafeMutablePointer<Double>
     ) -> Int32 {
         BLASRuntime.noteFirstUse()
-        return LAPACKE_dsyevd(LAPACK_COL_MAJOR, lapackFlag(computeVectors, "V", "N"), lapackFlag(upper, "U", "L"), n, a, lda, w)
+        return LAPACKE_dsyevd(
+            LAPACK_COL_MAJOR, lapackFlag(computeVectors, "V", "N"), lapackFlag(upper, "U", "L"), n, a, lda, w)
     }
 
     /// Column-major `LAPACKE_dgesdd` with `jobz = 'S'`.
@@ -114,13 +123,17 @@ extension Double: LearnScalar {
     }
 
     /// Column-major `LAPACKE_dgeqrf`: Householder QR, reflectors below the diagonal, `tau` their scales.
-    public static func geqrf(m: Int32, n: Int32, a: UnsafeMutablePointer<Double>, lda: Int32, tau: UnsafeMutablePointer<Double>) -> Int32 {
+    public static func geqrf(
+        m: Int32, n: Int32, a: UnsafeMutablePointer<Double>, lda: Int32, tau: UnsafeMutablePointer<Double>
+    ) -> Int32 {
         BLASRuntime.noteFirstUse()
         return LAPACKE_dgeqrf(LAPACK_COL_MAJOR, m, n, a, lda, tau)
     }
 
     /// Column-major `LAPACKE_dorgqr`: the first `n` columns of Q from `geqrf`'s reflectors.
-    public static func orgqr(m: Int32, n: Int32, k: Int32, a: UnsafeMutablePointer<Double>, lda: Int32, tau: UnsafePointer<Double>) -> Int32 {
+    public static func orgqr(
+        m: Int32, n: Int32, k: Int32, a: UnsafeMutablePointer<Double>, lda: Int32, tau: UnsafePointer<Double>
+    ) -> Int32 {
         BLASRuntime.noteFirstUse()
         return LAPACKE_dorgqr(LAPACK_COL_MAJOR, m, n, k, a, lda, tau)
     }

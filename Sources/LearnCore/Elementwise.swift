@@ -29,7 +29,8 @@ enum Elementwise {
             rhs.withUnsafeBufferPointer { r in
                 makeArray(count: count) { out in
                     guard let lBase = l.baseAddress, let rBase = r.baseAddress else { return }
-                    Shape.applyBroadcast(op, lhs: lBase, lhsShape: lhsShape, rhs: rBase, rhsShape: rhsShape, out: out, outShape: shape)
+                    Shape.applyBroadcast(
+                        op, lhs: lBase, lhsShape: lhsShape, rhs: rBase, rhsShape: rhsShape, out: out, outShape: shape)
                 }
             }
         }
@@ -38,20 +39,25 @@ enum Elementwise {
 
     /// `lhs ∘= rhs` in place; `rhs` must broadcast to `lhsShape` itself.
     static func binaryInPlace<S: LearnScalar>(
-        _ op: BinaryOperation, _ lhs: UnsafeMutableBufferPointer<S>, _ lhsShape: [Int], _ rhs: [S], _ rhsShape: [Int], operation: String
+        _ op: BinaryOperation, _ lhs: UnsafeMutableBufferPointer<S>, _ lhsShape: [Int], _ rhs: [S], _ rhsShape: [Int],
+        operation: String
     ) throws {
         let shape = try Shape.broadcast(lhsShape, rhsShape, operation: operation)
         guard shape == lhsShape else {
             throw LearnError.shapeMismatch(
-                operation: operation, expected: "a right operand that broadcasts to the left shape \(lhsShape)", got: "\(rhsShape)")
+                operation: operation, expected: "a right operand that broadcasts to the left shape \(lhsShape)",
+                got: "\(rhsShape)")
         }
         rhs.withUnsafeBufferPointer { r in
             guard let lBase = lhs.baseAddress, let rBase = r.baseAddress else { return }
-            Shape.applyBroadcast(op, lhs: lBase, lhsShape: lhsShape, rhs: rBase, rhsShape: rhsShape, out: lBase, outShape: lhsShape)
+            Shape.applyBroadcast(
+                op, lhs: lBase, lhsShape: lhsShape, rhs: rBase, rhsShape: rhsShape, out: lBase, outShape: lhsShape)
         }
     }
 
-    static func scalar<S: LearnScalar>(_ op: BinaryOperation, _ array: [S], _ value: S, scalarOnLeft: Bool = false) -> [S] {
+    static func scalar<S: LearnScalar>(_ op: BinaryOperation, _ array: [S], _ value: S, scalarOnLeft: Bool = false)
+        -> [S]
+    {
         var value = value
         return array.withUnsafeBufferPointer { a in
             withUnsafePointer(to: &value) { v in
@@ -68,7 +74,8 @@ enum Elementwise {
     }
 
     /// `array ∘= scalar` in place.
-    static func scalarInPlace<S: LearnScalar>(_ op: BinaryOperation, _ array: UnsafeMutableBufferPointer<S>, _ value: S) {
+    static func scalarInPlace<S: LearnScalar>(_ op: BinaryOperation, _ array: UnsafeMutableBufferPointer<S>, _ value: S)
+    {
         var value = value
         withUnsafePointer(to: &value) { v in
             guard let base = array.baseAddress else { return }
@@ -96,7 +103,7 @@ enum Elementwise {
         let result: [S] = array.withUnsafeBufferPointer { a in
             makeArray(count: outer * inner) { out in
                 guard let base = a.baseAddress else {
-                    for i in 0..<(outer * inner) { out[i] = 0 }  // sum over an empty axis
+                    for i in 0..<(outer * inner) { out[i] = 0 } // sum over an empty axis
                     return
                 }
                 S.reductionKernel(op, input: base, outer: outer, length: length, inner: inner, out: out)
@@ -128,7 +135,9 @@ enum Elementwise {
     }
 
     /// Softmax or log-softmax along `axis`; the shape is unchanged.
-    static func softmax<S: LearnScalar>(_ array: [S], _ shape: [Int], axis: Int, logarithm: Bool, operation: String) throws -> [S] {
+    static func softmax<S: LearnScalar>(_ array: [S], _ shape: [Int], axis: Int, logarithm: Bool, operation: String)
+        throws -> [S]
+    {
         let (outer, length, inner, _) = try Shape.split(shape, axis: axis, operation: operation)
         guard length > 0 else { throw LearnError.emptyInput(operation: operation) }
         return array.withUnsafeBufferPointer { a in
@@ -149,7 +158,8 @@ enum Elementwise {
             guard length > ddof else {
                 throw length == 0
                     ? LearnError.emptyInput(operation: operation)
-                    : LearnError.invalidParameter(name: "ddof", expected: "less than the axis length \(length)", got: "\(ddof)")
+                    : LearnError.invalidParameter(
+                        name: "ddof", expected: "less than the axis length \(length)", got: "\(ddof)")
             }
         case .max, .min, .logSumExp:
             guard length > 0 else { throw LearnError.emptyInput(operation: operation) }

@@ -15,8 +15,9 @@ extension Float: LearnScalar {
         c: UnsafeMutablePointer<Float>, ldc: Int32
     ) {
         BLASRuntime.noteFirstUse()
-        cblas_sgemm(CblasRowMajor, cblasTranspose(transposeA), cblasTranspose(transposeB),
-                    m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+        cblas_sgemm(
+            CblasRowMajor, cblasTranspose(transposeA), cblasTranspose(transposeB),
+            m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
 
     /// Row-major `cblas_sgemv`.
@@ -29,13 +30,17 @@ extension Float: LearnScalar {
     }
 
     /// `cblas_sdot`.
-    public static func dot(n: Int32, x: UnsafePointer<Float>, incx: Int32, y: UnsafePointer<Float>, incy: Int32) -> Float {
+    public static func dot(n: Int32, x: UnsafePointer<Float>, incx: Int32, y: UnsafePointer<Float>, incy: Int32)
+        -> Float
+    {
         BLASRuntime.noteFirstUse()
         return cblas_sdot(n, x, incx, y, incy)
     }
 
     /// `cblas_saxpy`.
-    public static func axpy(n: Int32, alpha: Float, x: UnsafePointer<Float>, incx: Int32, y: UnsafeMutablePointer<Float>, incy: Int32) {
+    public static func axpy(
+        n: Int32, alpha: Float, x: UnsafePointer<Float>, incx: Int32, y: UnsafeMutablePointer<Float>, incy: Int32
+    ) {
         BLASRuntime.noteFirstUse()
         cblas_saxpy(n, alpha, x, incx, y, incy)
     }
@@ -53,7 +58,9 @@ extension Float: LearnScalar {
     }
 
     /// Column-major `LAPACKE_sgetrf`.
-    public static func getrf(m: Int32, n: Int32, a: UnsafeMutablePointer<Float>, lda: Int32, ipiv: UnsafeMutablePointer<Int32>) -> Int32 {
+    public static func getrf(
+        m: Int32, n: Int32, a: UnsafeMutablePointer<Float>, lda: Int32, ipiv: UnsafeMutablePointer<Int32>
+    ) -> Int32 {
         BLASRuntime.noteFirstUse()
         return LAPACKE_sgetrf(LAPACK_COL_MAJOR, m, n, a, lda, ipiv)
     }
@@ -67,7 +74,8 @@ extension Float: LearnScalar {
     }
 
     /// Column-major `LAPACKE_sgetri`.
-    public static func getri(n: Int32, a: UnsafeMutablePointer<Float>, lda: Int32, ipiv: UnsafePointer<Int32>) -> Int32 {
+    public static func getri(n: Int32, a: UnsafeMutablePointer<Float>, lda: Int32, ipiv: UnsafePointer<Int32>) -> Int32
+    {
         LAPACKE_sgetri(LAPACK_COL_MAJOR, n, a, lda, ipiv)
     }
 
@@ -101,7 +109,8 @@ extension Float: LearnScalar {
         w: UnsafeMutablePointer<Float>
     ) -> Int32 {
         BLASRuntime.noteFirstUse()
-        return LAPACKE_ssyevd(LAPACK_COL_MAJOR, lapackFlag(computeVectors, "V", "N"), lapackFlag(upper, "U", "L"), n, a, lda, w)
+        return LAPACKE_ssyevd(
+            LAPACK_COL_MAJOR, lapackFlag(computeVectors, "V", "N"), lapackFlag(upper, "U", "L"), n, a, lda, w)
     }
 
     /// Column-major `LAPACKE_sgesdd` with `jobz = 'S'`.
@@ -114,15 +123,18 @@ extension Float: LearnScalar {
     }
 
     /// Column-major `LAPACKE_sgeqrf`: Householder QR, reflectors below the diagonal, `tau` their scales.
-    public static func geqrf(m: Int32, n: Int32, a: UnsafeMutablePointer<Float>, lda: Int32, tau: UnsafeMutablePointer<Float>) -> Int32 {
+    public static func geqrf(
+        m: Int32, n: Int32, a: UnsafeMutablePointer<Float>, lda: Int32, tau: UnsafeMutablePointer<Float>
+    ) -> Int32 {
         BLASRuntime.noteFirstUse()
         return LAPACKE_sgeqrf(LAPACK_COL_MAJOR, m, n, a, lda, tau)
     }
 
     /// Column-major `LAPACKE_sorgqr`: the first `n` columns of Q from `geqrf`'s reflectors.
-    public static func orgqr(m: Int32, n: Int32, k: Int32, a: UnsafeMutablePointer<Float>, lda: Int32, tau: UnsafePointer<Float>) -> Int32 {
+    public static func orgqr(
+        m: Int32, n: Int32, k: Int32, a: UnsafeMutablePointer<Float>, lda: Int32, tau: UnsafePointer<Float>
+    ) -> Int32 {
         BLASRuntime.noteFirstUse()
         return LAPACKE_sorgqr(LAPACK_COL_MAJOR, m, n, k, a, lda, tau)
     }
 }
-

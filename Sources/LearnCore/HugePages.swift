@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Transparent-huge-page advice for large buffers, as NumPy gives its large arrays.
@@ -16,11 +16,11 @@ enum HugePages {
     /// Has no effect (and costs one system call) where transparent huge pages are off.
     static func advise(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
         #if os(Linux)
-        guard byteCount >= threshold else { return }
-        let start = (Int(bitPattern: pointer) + hugePageSize - 1) & ~(hugePageSize - 1)
-        let end = (Int(bitPattern: pointer) + byteCount) & ~(hugePageSize - 1)
-        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(aligned, end - start, MADV_HUGEPAGE)
+            guard byteCount >= threshold else { return }
+            let start = (Int(bitPattern: pointer) + hugePageSize - 1) & ~(hugePageSize - 1)
+            let end = (Int(bitPattern: pointer) + byteCount) & ~(hugePageSize - 1)
+            guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+            _ = madvise(aligned, end - start, MADV_HUGEPAGE)
         #endif
     }
 }

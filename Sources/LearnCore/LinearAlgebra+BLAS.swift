@@ -4,7 +4,8 @@
 @inline(__always)
 func blasInt(_ value: Int, _ operation: String) throws -> Int32 {
     guard let result = Int32(exactly: value) else {
-        throw LearnError.invalidParameter(name: "size", expected: "at most \(Int32.max) per dimension for BLAS", got: "\(value) in \(operation)")
+        throw LearnError.invalidParameter(
+            name: "size", expected: "at most \(Int32.max) per dimension for BLAS", got: "\(value) in \(operation)")
     }
     return result
 }
@@ -13,14 +14,18 @@ func blasInt(_ value: Int, _ operation: String) throws -> Int32 {
 ///
 /// - Complexity: `2·m·n·k` floating-point operations in OpenBLAS' blocked kernels.
 /// - Throws: ``LearnError/shapeMismatch(operation:expected:got:)`` when the inner sizes differ.
-public func matmul<S: LearnScalar>(_ a: Matrix<S>, _ b: Matrix<S>, transposeA: Bool = false, transposeB: Bool = false) throws -> Matrix<S> {
+public func matmul<S: LearnScalar>(_ a: Matrix<S>, _ b: Matrix<S>, transposeA: Bool = false, transposeB: Bool = false)
+    throws -> Matrix<S>
+{
     let m = transposeA ? a.columns : a.rows
     let n = transposeB ? b.rows : b.columns
     let k = transposeA ? a.rows : a.columns
     // gemm with beta = 0 overwrites c without reading it, so skip the zero-fill.
-    var c = Matrix<S>(uncheckedRows: m, columns: n, scalars: Elementwise.makeArray(count: m * n) { out in
-        for i in 0..<(m * n) where k == 0 { out[i] = 0 }
-    })
+    var c = Matrix<S>(
+        uncheckedRows: m, columns: n,
+        scalars: Elementwise.makeArray(count: m * n) { out in
+            for i in 0..<(m * n) where k == 0 { out[i] = 0 }
+        })
     try gemm(alpha: 1, a, transposeA: transposeA, b, transposeB: transposeB, beta: 0, into: &c)
     return c
 }
@@ -48,11 +53,12 @@ public func gemm<S: LearnScalar>(
             c.scalars.withUnsafeMutableBufferPointer { cBuffer in
                 guard let cBase = cBuffer.baseAddress else { return }
                 guard k > 0, let aBase = aBuffer.baseAddress, let bBase = bBuffer.baseAddress else {
-                    S.scal(n: Int32(m * n), alpha: beta, x: cBase, incx: 1)  // an empty sum
+                    S.scal(n: Int32(m * n), alpha: beta, x: cBase, incx: 1) // an empty sum
                     return
                 }
-                S.gemm(transposeA: transposeA, transposeB: transposeB, m: m32, n: n32, k: k32, alpha: alpha,
-                       a: aBase, lda: lda, b: bBase, ldb: ldb, beta: beta, c: cBase, ldc: n32)
+                S.gemm(
+                    transposeA: transposeA, transposeB: transposeB, m: m32, n: n32, k: k32, alpha: alpha,
+                    a: aBase, lda: lda, b: bBase, ldb: ldb, beta: beta, c: cBase, ldc: n32)
             }
         }
     }
@@ -63,7 +69,8 @@ public func matvec<S: LearnScalar>(_ a: Matrix<S>, _ x: [S], transpose: Bool = f
     let (outCount, inCount) = transpose ? (a.columns, a.rows) : (a.rows, a.columns)
     guard x.count == inCount else {
         throw LearnError.shapeMismatch(
-            operation: "matvec", expected: "a vector of \(inCount) for a \(a.rows) × \(a.columns) matrix\(transpose ? " (transposed)" : "")",
+            operation: "matvec",
+            expected: "a vector of \(inCount) for a \(a.rows) × \(a.columns) matrix\(transpose ? " (transposed)" : "")",
             got: "\(x.count)")
     }
     var y = [S](repeating: 0, count: outCount)
@@ -72,8 +79,11 @@ public func matvec<S: LearnScalar>(_ a: Matrix<S>, _ x: [S], transpose: Bool = f
     a.scalars.withUnsafeBufferPointer { aBuffer in
         x.withUnsafeBufferPointer { xBuffer in
             y.withUnsafeMutableBufferPointer { yBuffer in
-                guard let aBase = aBuffer.baseAddress, let xBase = xBuffer.baseAddress, let yBase = yBuffer.baseAddress else { return }
-                S.gemv(transpose: transpose, m: m, n: n, alpha: 1, a: aBase, lda: n, x: xBase, incx: 1, beta: 0, y: yBase, incy: 1)
+                guard let aBase = aBuffer.baseAddress, let xBase = xBuffer.baseAddress, let yBase = yBuffer.baseAddress
+                else { return }
+                S.gemv(
+                    transpose: transpose, m: m, n: n, alpha: 1, a: aBase, lda: n, x: xBase, incx: 1, beta: 0, y: yBase,
+                    incy: 1)
             }
         }
     }
@@ -95,7 +105,8 @@ extension Matrix {
 /// The dot product `x · y` (BLAS `dot`).
 public func dot<S: LearnScalar>(_ x: [S], _ y: [S]) throws -> S {
     guard x.count == y.count else {
-        throw LearnError.shapeMismatch(operation: "dot", expected: "vectors of equal length (\(x.count))", got: "\(y.count)")
+        throw LearnError.shapeMismatch(
+            operation: "dot", expected: "vectors of equal length (\(x.count))", got: "\(y.count)")
     }
     guard !x.isEmpty else { return 0 }
     let n = try blasInt(x.count, "dot")
@@ -107,12 +118,15 @@ public func dot<S: LearnScalar>(_ x: [S], _ y: [S]) throws -> S {
 /// `y += alpha · x` (BLAS `axpy`).
 public func axpy<S: LearnScalar>(alpha: S, _ x: [S], _ y: inout [S]) throws {
     guard x.count == y.count else {
-        throw LearnError.shapeMismatch(operation: "axpy", expected: "vectors of equal length (\(x.count))", got: "\(y.count)")
+        throw LearnError.shapeMismatch(
+            operation: "axpy", expected: "vectors of equal length (\(x.count))", got: "\(y.count)")
     }
     guard !x.isEmpty else { return }
     let n = try blasInt(x.count, "axpy")
     x.withUnsafeBufferPointer { xb in
-        y.withUnsafeMutableBufferPointer { yb in S.axpy(n: n, alpha: alpha, x: xb.baseAddress!, incx: 1, y: yb.baseAddress!, incy: 1) }
+        y.withUnsafeMutableBufferPointer { yb in
+            S.axpy(n: n, alpha: alpha, x: xb.baseAddress!, incx: 1, y: yb.baseAddress!, incy: 1)
+        }
     }
 }
 

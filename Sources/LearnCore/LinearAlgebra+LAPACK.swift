@@ -52,7 +52,7 @@ public func qr<S: LearnScalar>(_ a: Matrix<S>) throws -> QRDecomposition<S> {
     try checkFinite(a, "qr")
     let (m, n) = (a.rows, a.columns)
     let k = min(m, n)
-    var buffer = a.transposed().scalars          // column-major a, lda = m
+    var buffer = a.transposed().scalars // column-major a, lda = m
     var tau = [S](repeating: 0, count: k)
     let (m32, n32, k32) = (try blasInt(m, "qr"), try blasInt(n, "qr"), try blasInt(k, "qr"))
     try checkInfo(S.geqrf(m: m32, n: n32, a: &buffer, lda: m32, tau: &tau), "geqrf")
@@ -61,28 +61,35 @@ public func qr<S: LearnScalar>(_ a: Matrix<S>) throws -> QRDecomposition<S> {
     try checkInfo(S.orgqr(m: m32, n: k32, k: k32, a: &buffer, lda: m32, tau: tau), "orgqr")
     var q = [S](repeating: 0, count: m * k)
     for i in 0..<m { for j in 0..<k { q[i * k + j] = buffer[j * m + i] } }
-    return QRDecomposition(q: Matrix(uncheckedRows: m, columns: k, scalars: q), r: Matrix(uncheckedRows: k, columns: n, scalars: r))
+    return QRDecomposition(
+        q: Matrix(uncheckedRows: m, columns: k, scalars: q), r: Matrix(uncheckedRows: k, columns: n, scalars: r))
 }
 
 /// Solves `a · x = b` for square `a` by LU with partial pivoting (LAPACK `getrf` + `getrs`).
 /// - Throws: ``LearnError/singularMatrix(operation:detail:)`` when a pivot is exactly zero.
 public func solve<S: LearnScalar>(_ a: Matrix<S>, _ b: Matrix<S>) throws -> Matrix<S> {
     try checkSquare(a, "solve")
-    try checkFinite(a, "solve"); try checkFinite(b, "solve")
+    try checkFinite(a, "solve")
+    try checkFinite(b, "solve")
     guard b.rows == a.rows else {
-        throw LearnError.shapeMismatch(operation: "solve", expected: "b with \(a.rows) rows", got: "\(b.rows) × \(b.columns)")
+        throw LearnError.shapeMismatch(
+            operation: "solve", expected: "b with \(a.rows) rows", got: "\(b.rows) × \(b.columns)")
     }
     if b.columns == 0 { return b }
     let n = try blasInt(a.rows, "solve")
-    var lu = a.scalars                        // column-major view: aᵀ
-    var x = b.transposed().scalars            // column-major view: b
+    var lu = a.scalars // column-major view: aᵀ
+    var x = b.transposed().scalars // column-major view: b
     var pivots = [Int32](repeating: 0, count: a.rows)
     let info = S.getrf(m: n, n: n, a: &lu, lda: n, ipiv: &pivots)
     if info > 0 {
-        throw LearnError.singularMatrix(operation: "solve", detail: "U(\(info), \(info)) is exactly zero in the LU factorisation (getrf)")
+        throw LearnError.singularMatrix(
+            operation: "solve", detail: "U(\(info), \(info)) is exactly zero in the LU factorisation (getrf)")
     }
     try checkInfo(info, "getrf")
-    try checkInfo(S.getrs(transpose: true, n: n, nrhs: try blasInt(b.columns, "solve"), a: lu, lda: n, ipiv: pivots, b: &x, ldb: n), "getrs")
+    try checkInfo(
+        S.getrs(
+            transpose: true, n: n, nrhs: try blasInt(b.columns, "solve"), a: lu, lda: n, ipiv: pivots, b: &x, ldb: n),
+        "getrs")
     return Matrix(uncheckedRows: b.columns, columns: b.rows, scalars: x).transposed()
 }
 
@@ -102,7 +109,8 @@ public func cholesky<S: LearnScalar>(_ a: Matrix<S>) throws -> Matrix<S> {
     // Column-major 'U' of the buffer is the row-major lower triangle.
     let info = S.potrf(upper: true, n: try blasInt(n, "cholesky"), a: &factor, lda: Int32(max(1, n)))
     if info > 0 {
-        throw LearnError.notPositiveDefinite(operation: "cholesky", detail: "the leading minor of order \(info) is not positive (potrf)")
+        throw LearnError.notPositiveDefinite(
+            operation: "cholesky", detail: "the leading minor of order \(info) is not positive (potrf)")
     }
     try checkInfo(info, "potrf")
     for i in 0..<n { for j in (i + 1)..<max(n, i + 1) { factor[i * n + j] = 0 } }
@@ -114,13 +122,17 @@ public func choleskySolve<S: LearnScalar>(factor: Matrix<S>, _ b: Matrix<S>) thr
     try checkSquare(factor, "choleskySolve")
     try checkFinite(b, "choleskySolve")
     guard b.rows == factor.rows else {
-        throw LearnError.shapeMismatch(operation: "choleskySolve", expected: "b with \(factor.rows) rows", got: "\(b.rows) × \(b.columns)")
+        throw LearnError.shapeMismatch(
+            operation: "choleskySolve", expected: "b with \(factor.rows) rows", got: "\(b.rows) × \(b.columns)")
     }
     if b.columns == 0 { return b }
     let n = try blasInt(factor.rows, "choleskySolve")
     var x = b.transposed().scalars
     // The row-major L buffer is the column-major upper factor U = Lᵀ.
-    try checkInfo(S.potrs(upper: true, n: n, nrhs: try blasInt(b.columns, "choleskySolve"), a: factor.scalars, lda: n, b: &x, ldb: n), "potrs")
+    try checkInfo(
+        S.potrs(
+            upper: true, n: n, nrhs: try blasInt(b.columns, "choleskySolve"), a: factor.scalars, lda: n, b: &x, ldb: n),
+        "potrs")
     return Matrix(uncheckedRows: b.columns, columns: b.rows, scalars: x).transposed()
 }
 
@@ -133,11 +145,15 @@ public func solvePositiveDefinite<S: LearnScalar>(_ a: Matrix<S>, _ b: Matrix<S>
 /// The minimum-norm least-squares solution of `a · x ≈ b` through a divide-and-conquer SVD
 /// (LAPACK `gelsd`), as NumPy's `lstsq`. Singular values below `rcond · σ_max` count as zero;
 /// the default `rcond` is `eps · max(m, n)`, NumPy's default.
-public func leastSquares<S: LearnScalar>(_ a: Matrix<S>, _ b: Matrix<S>, rcond: S? = nil) throws -> LeastSquaresSolution<S> {
+public func leastSquares<S: LearnScalar>(_ a: Matrix<S>, _ b: Matrix<S>, rcond: S? = nil) throws
+    -> LeastSquaresSolution<S>
+{
     guard a.rows > 0 && a.columns > 0 else { throw LearnError.emptyInput(operation: "leastSquares") }
-    try checkFinite(a, "leastSquares"); try checkFinite(b, "leastSquares")
+    try checkFinite(a, "leastSquares")
+    try checkFinite(b, "leastSquares")
     guard b.rows == a.rows else {
-        throw LearnError.shapeMismatch(operation: "leastSquares", expected: "b with \(a.rows) rows", got: "\(b.rows) × \(b.columns)")
+        throw LearnError.shapeMismatch(
+            operation: "leastSquares", expected: "b with \(a.rows) rows", got: "\(b.rows) × \(b.columns)")
     }
     let (m, n, nrhs) = (a.rows, a.columns, b.columns)
     let ldb = max(m, n)
@@ -147,18 +163,26 @@ public func leastSquares<S: LearnScalar>(_ a: Matrix<S>, _ b: Matrix<S>, rcond: 
     var singularValues = [S](repeating: 0, count: min(m, n))
     var rank: Int32 = 0
     let threshold = rcond ?? S.ulpOfOne * S(max(m, n))
-    let info = S.gelsd(m: try blasInt(m, "leastSquares"), n: try blasInt(n, "leastSquares"), nrhs: try blasInt(max(nrhs, 1), "leastSquares"),
-                       a: &columnMajorA, lda: Int32(m), b: &columnMajorB, ldb: Int32(ldb), s: &singularValues, rcond: threshold, rank: &rank)
-    if info > 0 { throw LearnError.lapackFailure(routine: "gelsd", info: Int(info), reason: "the SVD did not converge") }
+    let info = S.gelsd(
+        m: try blasInt(m, "leastSquares"), n: try blasInt(n, "leastSquares"),
+        nrhs: try blasInt(max(nrhs, 1), "leastSquares"),
+        a: &columnMajorA, lda: Int32(m), b: &columnMajorB, ldb: Int32(ldb), s: &singularValues, rcond: threshold,
+        rank: &rank)
+    if info > 0 {
+        throw LearnError.lapackFailure(routine: "gelsd", info: Int(info), reason: "the SVD did not converge")
+    }
     try checkInfo(info, "gelsd")
     var solution = [S](repeating: 0, count: n * nrhs)
     for i in 0..<n { for j in 0..<nrhs { solution[i * nrhs + j] = columnMajorB[j * ldb + i] } }
     var residuals: [S] = []
     if m > n && Int(rank) == n {
-        residuals = (0..<nrhs).map { j in (n..<m).reduce(S.zero) { $0 + columnMajorB[j * ldb + $1] * columnMajorB[j * ldb + $1] } }
+        residuals = (0..<nrhs).map { j in
+            (n..<m).reduce(S.zero) { $0 + columnMajorB[j * ldb + $1] * columnMajorB[j * ldb + $1] }
+        }
     }
-    return LeastSquaresSolution(solution: Matrix(uncheckedRows: n, columns: nrhs, scalars: solution),
-                                residuals: residuals, rank: Int(rank), singularValues: singularValues)
+    return LeastSquaresSolution(
+        solution: Matrix(uncheckedRows: n, columns: nrhs, scalars: solution),
+        residuals: residuals, rank: Int(rank), singularValues: singularValues)
 }
 
 /// Eigenvalues (ascending) and orthonormal eigenvectors of a symmetric matrix (LAPACK `syevd`),
@@ -170,11 +194,16 @@ public func eigh<S: LearnScalar>(_ a: Matrix<S>) throws -> SymmetricEigendecompo
     var vectors = a.scalars
     var values = [S](repeating: 0, count: n)
     // Column-major 'U' of the buffer is the row-major lower triangle.
-    let info = S.syevd(computeVectors: true, upper: true, n: try blasInt(n, "eigh"), a: &vectors, lda: Int32(max(1, n)), w: &values)
-    if info > 0 { throw LearnError.lapackFailure(routine: "syevd", info: Int(info), reason: "the eigenvalue algorithm did not converge") }
+    let info = S.syevd(
+        computeVectors: true, upper: true, n: try blasInt(n, "eigh"), a: &vectors, lda: Int32(max(1, n)), w: &values)
+    if info > 0 {
+        throw LearnError.lapackFailure(
+            routine: "syevd", info: Int(info), reason: "the eigenvalue algorithm did not converge")
+    }
     try checkInfo(info, "syevd")
     // Column-major eigenvector columns are row-major rows: transpose to get them as columns.
-    return SymmetricEigendecomposition(eigenvalues: values, eigenvectors: Matrix(uncheckedRows: n, columns: n, scalars: vectors).transposed())
+    return SymmetricEigendecomposition(
+        eigenvalues: values, eigenvectors: Matrix(uncheckedRows: n, columns: n, scalars: vectors).transposed())
 }
 
 /// The thin singular value decomposition `a = u · diag(s) · vt` (LAPACK `gesdd`), as NumPy's
@@ -190,12 +219,16 @@ public func svd<S: LearnScalar>(_ a: Matrix<S>) throws -> SingularValueDecomposi
     var s = [S](repeating: 0, count: k)
     var vt = [S](repeating: 0, count: k * n)
     var u = [S](repeating: 0, count: m * k)
-    let info = S.gesdd(m: try blasInt(n, "svd"), n: try blasInt(m, "svd"), a: &buffer, lda: Int32(n), s: &s,
-                       u: &vt, ldu: Int32(n), vt: &u, ldvt: Int32(k))
-    if info > 0 { throw LearnError.lapackFailure(routine: "gesdd", info: Int(info), reason: "the SVD did not converge") }
+    let info = S.gesdd(
+        m: try blasInt(n, "svd"), n: try blasInt(m, "svd"), a: &buffer, lda: Int32(n), s: &s,
+        u: &vt, ldu: Int32(n), vt: &u, ldvt: Int32(k))
+    if info > 0 {
+        throw LearnError.lapackFailure(routine: "gesdd", info: Int(info), reason: "the SVD did not converge")
+    }
     try checkInfo(info, "gesdd")
-    return SingularValueDecomposition(u: Matrix(uncheckedRows: m, columns: k, scalars: u), s: s,
-                                      vt: Matrix(uncheckedRows: k, columns: n, scalars: vt))
+    return SingularValueDecomposition(
+        u: Matrix(uncheckedRows: m, columns: k, scalars: u), s: s,
+        vt: Matrix(uncheckedRows: k, columns: n, scalars: vt))
 }
 
 /// The inverse of a square matrix (LAPACK `getrf` + `getri`).
@@ -206,15 +239,19 @@ public func inverse<S: LearnScalar>(_ a: Matrix<S>) throws -> Matrix<S> {
     let n = a.rows
     if n == 0 { return a }
     let n32 = try blasInt(n, "inverse")
-    var buffer = a.scalars                      // aᵀ column-major; (aᵀ)⁻¹ column-major is a⁻¹ row-major
+    var buffer = a.scalars // aᵀ column-major; (aᵀ)⁻¹ column-major is a⁻¹ row-major
     var pivots = [Int32](repeating: 0, count: n)
     let info = S.getrf(m: n32, n: n32, a: &buffer, lda: n32, ipiv: &pivots)
     if info > 0 {
-        throw LearnError.singularMatrix(operation: "inverse", detail: "U(\(info), \(info)) is exactly zero in the LU factorisation (getrf)")
+        throw LearnError.singularMatrix(
+            operation: "inverse", detail: "U(\(info), \(info)) is exactly zero in the LU factorisation (getrf)")
     }
     try checkInfo(info, "getrf")
     let inverseInfo = S.getri(n: n32, a: &buffer, lda: n32, ipiv: pivots)
-    if inverseInfo > 0 { throw LearnError.singularMatrix(operation: "inverse", detail: "getri found U(\(inverseInfo), \(inverseInfo)) = 0") }
+    if inverseInfo > 0 {
+        throw LearnError.singularMatrix(
+            operation: "inverse", detail: "getri found U(\(inverseInfo), \(inverseInfo)) = 0")
+    }
     try checkInfo(inverseInfo, "getri")
     return Matrix(uncheckedRows: n, columns: n, scalars: buffer)
 }
@@ -229,7 +266,7 @@ public func determinant<S: LearnScalar>(_ a: Matrix<S>) throws -> S {
     let n = a.rows
     if n == 0 { return 1 }
     let n32 = try blasInt(n, "determinant")
-    var buffer = a.scalars                      // det(aᵀ) = det(a)
+    var buffer = a.scalars // det(aᵀ) = det(a)
     var pivots = [Int32](repeating: 0, count: n)
     let info = S.getrf(m: n32, n: n32, a: &buffer, lda: n32, ipiv: &pivots)
     if info > 0 { return 0 }
@@ -251,13 +288,16 @@ extension Matrix {
 
     /// `true` when every element is finite (no NaN, no infinity).
     public var isFinite: Bool {
-        scalars.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { Scalar.allFiniteKernel($0, count: buffer.count) } ?? true }
+        scalars.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { Scalar.allFiniteKernel($0, count: buffer.count) } ?? true
+        }
     }
 }
 
 private func checkSquare<S: LearnScalar>(_ a: Matrix<S>, _ operation: String) throws {
     guard a.rows == a.columns else {
-        throw LearnError.shapeMismatch(operation: operation, expected: "a square matrix", got: "\(a.rows) × \(a.columns)")
+        throw LearnError.shapeMismatch(
+            operation: operation, expected: "a square matrix", got: "\(a.rows) × \(a.columns)")
     }
 }
 
@@ -268,7 +308,8 @@ private func checkFinite<S: LearnScalar>(_ a: Matrix<S>, _ operation: String) th
 /// Turns a negative LAPACK `info` (an illegal argument: a bug in SwiftLearn, not in the input) into an error.
 private func checkInfo(_ info: Int32, _ routine: String) throws {
     guard info == 0 else {
-        throw LearnError.lapackFailure(routine: routine, info: Int(info),
-                                       reason: info < 0 ? "argument \(-info) had an illegal value" : "the computation failed")
+        throw LearnError.lapackFailure(
+            routine: routine, info: Int(info),
+            reason: info < 0 ? "argument \(-info) had an illegal value" : "the computation failed")
     }
 }

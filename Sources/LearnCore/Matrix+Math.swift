@@ -1,7 +1,9 @@
 // Reductions along an axis of `Matrix` (the rest is shared: `DenseArray+Math.swift`).
 extension Matrix {
     /// Sums along `axis` (negative counts from the end).
-    public func sum(axis: Int) throws -> [Scalar] { try Elementwise.reduce(.sum, scalars, shape, axis: axis, operation: "sum(axis:)").scalars }
+    public func sum(axis: Int) throws -> [Scalar] {
+        try Elementwise.reduce(.sum, scalars, shape, axis: axis, operation: "sum(axis:)").scalars
+    }
 
     /// Means along `axis`.
     public func mean(axis: Int) throws -> [Scalar] {
@@ -12,7 +14,8 @@ extension Matrix {
 
     /// Variances along `axis` with `length - ddof` in the denominator.
     public func variance(axis: Int, ddof: Int = 0) throws -> [Scalar] {
-        try Elementwise.reduce(.variance(ddof: ddof), scalars, shape, axis: axis, operation: "variance(axis:ddof:)").scalars
+        try Elementwise.reduce(.variance(ddof: ddof), scalars, shape, axis: axis, operation: "variance(axis:ddof:)")
+            .scalars
     }
 
     /// Standard deviations along `axis`.
@@ -21,10 +24,14 @@ extension Matrix {
     }
 
     /// Largest values along `axis`.
-    public func max(axis: Int) throws -> [Scalar] { try Elementwise.reduce(.max, scalars, shape, axis: axis, operation: "max(axis:)").scalars }
+    public func max(axis: Int) throws -> [Scalar] {
+        try Elementwise.reduce(.max, scalars, shape, axis: axis, operation: "max(axis:)").scalars
+    }
 
     /// Smallest values along `axis`.
-    public func min(axis: Int) throws -> [Scalar] { try Elementwise.reduce(.min, scalars, shape, axis: axis, operation: "min(axis:)").scalars }
+    public func min(axis: Int) throws -> [Scalar] {
+        try Elementwise.reduce(.min, scalars, shape, axis: axis, operation: "min(axis:)").scalars
+    }
 
     /// `log(Σ e^x)` along `axis`, without overflow.
     public func logSumExp(axis: Int) throws -> [Scalar] {

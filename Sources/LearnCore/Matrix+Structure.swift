@@ -60,10 +60,12 @@ extension Matrix {
     /// The rows in `range`: NumPy's `X[start:end]`.
     public func rows(in range: Range<Int>) throws -> Matrix {
         guard range.lowerBound >= 0 && range.upperBound <= rows else {
-            throw LearnError.invalidParameter(name: "range", expected: "a row range within 0..<\(rows)", got: "\(range)")
+            throw LearnError.invalidParameter(
+                name: "range", expected: "a row range within 0..<\(rows)", got: "\(range)")
         }
-        return Matrix(uncheckedRows: range.count, columns: columns,
-                      scalars: Array(scalars[(range.lowerBound * columns)..<(range.upperBound * columns)]))
+        return Matrix(
+            uncheckedRows: range.count, columns: columns,
+            scalars: Array(scalars[(range.lowerBound * columns)..<(range.upperBound * columns)]))
     }
 
     /// The same elements as a `rows × columns` matrix; one of them may be `-1` (inferred).
@@ -77,18 +79,26 @@ extension Matrix {
         switch axis {
         case 0:
             if let bad = parts.first(where: { $0.columns != first.columns }) {
-                throw LearnError.shapeMismatch(operation: "Matrix.concatenate(axis: 0)", expected: "\(first.columns) columns in every part", got: "\(bad.columns)")
+                throw LearnError.shapeMismatch(
+                    operation: "Matrix.concatenate(axis: 0)", expected: "\(first.columns) columns in every part",
+                    got: "\(bad.columns)")
             }
-            return Matrix(uncheckedRows: parts.reduce(0) { $0 + $1.rows }, columns: first.columns, scalars: parts.flatMap(\.scalars))
+            return Matrix(
+                uncheckedRows: parts.reduce(0) { $0 + $1.rows }, columns: first.columns,
+                scalars: parts.flatMap(\.scalars))
         case 1:
             if let bad = parts.first(where: { $0.rows != first.rows }) {
-                throw LearnError.shapeMismatch(operation: "Matrix.concatenate(axis: 1)", expected: "\(first.rows) rows in every part", got: "\(bad.rows)")
+                throw LearnError.shapeMismatch(
+                    operation: "Matrix.concatenate(axis: 1)", expected: "\(first.rows) rows in every part",
+                    got: "\(bad.rows)")
             }
             let total = parts.reduce(0) { $0 + $1.columns }
             var result = [Scalar]()
             result.reserveCapacity(first.rows * total)
             for i in 0..<first.rows {
-                for part in parts { result.append(contentsOf: part.scalars[(i * part.columns)..<((i + 1) * part.columns)]) }
+                for part in parts {
+                    result.append(contentsOf: part.scalars[(i * part.columns)..<((i + 1) * part.columns)])
+                }
             }
             return Matrix(uncheckedRows: first.rows, columns: total, scalars: result)
         default:

@@ -23,7 +23,8 @@ public struct Matrix<Scalar: LearnScalar>: DenseArray {
         let count = try Shape.elementCount([rows, columns], operation: "Matrix(rows:columns:scalars:)")
         guard count == scalars.count else {
             throw LearnError.shapeMismatch(
-                operation: "Matrix(rows:columns:scalars:)", expected: "\(count) scalars for \(rows) × \(columns)", got: "\(scalars.count)")
+                operation: "Matrix(rows:columns:scalars:)", expected: "\(count) scalars for \(rows) × \(columns)",
+                got: "\(scalars.count)")
         }
         self.init(uncheckedRows: rows, columns: columns, scalars: scalars)
     }
@@ -32,7 +33,8 @@ public struct Matrix<Scalar: LearnScalar>: DenseArray {
     /// - Throws: ``LearnError`` for a shape that is not two-dimensional, or as ``init(rows:columns:scalars:)``.
     public init(shape: [Int], scalars: [Scalar]) throws {
         guard shape.count == 2 else {
-            throw LearnError.shapeMismatch(operation: "Matrix(shape:scalars:)", expected: "a two-dimensional shape", got: "\(shape)")
+            throw LearnError.shapeMismatch(
+                operation: "Matrix(shape:scalars:)", expected: "a two-dimensional shape", got: "\(shape)")
         }
         try self.init(rows: shape[0], columns: shape[1], scalars: scalars)
     }
@@ -48,7 +50,8 @@ public struct Matrix<Scalar: LearnScalar>: DenseArray {
         let columns = rowArrays.first?.count ?? 0
         if let bad = rowArrays.firstIndex(where: { $0.count != columns }) {
             throw LearnError.shapeMismatch(
-                operation: "Matrix(_ rows:)", expected: "every row with \(columns) elements", got: "row \(bad) with \(rowArrays[bad].count)")
+                operation: "Matrix(_ rows:)", expected: "every row with \(columns) elements",
+                got: "row \(bad) with \(rowArrays[bad].count)")
         }
         self.init(uncheckedRows: rowArrays.count, columns: columns, scalars: rowArrays.flatMap { $0 })
     }
@@ -62,7 +65,8 @@ public struct Matrix<Scalar: LearnScalar>: DenseArray {
     /// The matrix view of a rank-2 tensor (no copy).
     public init(_ tensor: Tensor<Scalar>) throws {
         guard tensor.rank == 2 else {
-            throw LearnError.shapeMismatch(operation: "Matrix(_ tensor:)", expected: "a rank-2 tensor", got: "shape \(tensor.shape)")
+            throw LearnError.shapeMismatch(
+                operation: "Matrix(_ tensor:)", expected: "a rank-2 tensor", got: "shape \(tensor.shape)")
         }
         self.init(uncheckedRows: tensor.shape[0], columns: tensor.shape[1], scalars: tensor.scalars)
     }
@@ -92,14 +96,17 @@ public struct Matrix<Scalar: LearnScalar>: DenseArray {
     /// A matrix whose elements `initializer` writes in place, row-major, into fresh zeroed storage
     /// (large buffers get huge-page advice, as NumPy's) — for filling big matrices without a copy.
     /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for negative or overflowing sizes.
-    public init(rows: Int, columns: Int, initializingWith initializer: (UnsafeMutableBufferPointer<Scalar>) throws -> Void) throws {
+    public init(
+        rows: Int, columns: Int, initializingWith initializer: (UnsafeMutableBufferPointer<Scalar>) throws -> Void
+    ) throws {
         let count = try Shape.elementCount([rows, columns], operation: "Matrix(rows:columns:initializingWith:)")
         var failure: Error?
         let scalars: [Scalar] = Elementwise.makeArray(count: count) { base in
             let buffer = UnsafeMutableBufferPointer(start: base, count: count)
             // All-zero bytes are +0.0 in both Float and Double; a byte fill avoids the per-element
             // generic copy an unspecialised `initialize(repeating:)` would make.
-            UnsafeMutableRawPointer(base).initializeMemory(as: UInt8.self, repeating: 0, count: count * MemoryLayout<Scalar>.stride)
+            UnsafeMutableRawPointer(base).initializeMemory(
+                as: UInt8.self, repeating: 0, count: count * MemoryLayout<Scalar>.stride)
             do { try initializer(buffer) } catch { failure = error }
         }
         if let failure { throw failure }
@@ -130,17 +137,23 @@ public struct Matrix<Scalar: LearnScalar>: DenseArray {
     /// indices that come from data go through the throwing accessors (``row(_:)``, ``rows(at:)``).
     public subscript(i: Int, j: Int) -> Scalar {
         get {
-            precondition(i >= 0 && i < rows && j >= 0 && j < columns, "Matrix index (\(i), \(j)) out of range for \(rows) × \(columns)")
+            precondition(
+                i >= 0 && i < rows && j >= 0 && j < columns,
+                "Matrix index (\(i), \(j)) out of range for \(rows) × \(columns)")
             return scalars[i &* columns &+ j]
         }
         set {
-            precondition(i >= 0 && i < rows && j >= 0 && j < columns, "Matrix index (\(i), \(j)) out of range for \(rows) × \(columns)")
+            precondition(
+                i >= 0 && i < rows && j >= 0 && j < columns,
+                "Matrix index (\(i), \(j)) out of range for \(rows) × \(columns)")
             scalars[i &* columns &+ j] = newValue
         }
     }
 
     /// Calls `body` with the elements' contiguous mutable buffer (copying first if it is shared).
-    public mutating func withUnsafeMutableBufferPointer<R>(_ body: (inout UnsafeMutableBufferPointer<Scalar>) throws -> R) rethrows -> R {
+    public mutating func withUnsafeMutableBufferPointer<R>(
+        _ body: (inout UnsafeMutableBufferPointer<Scalar>) throws -> R
+    ) rethrows -> R {
         try scalars.withUnsafeMutableBufferPointer(body)
     }
 }
@@ -149,7 +162,9 @@ extension Matrix: CustomStringConvertible {
     /// The rows, for matrices up to 20 × 20; the sizes otherwise.
     public var description: String {
         guard rows <= 20 && columns <= 20 else { return "Matrix(\(rows) × \(columns))" }
-        let lines = (0..<rows).map { i in scalars[(i * columns)..<((i + 1) * columns)].map { "\($0)" }.joined(separator: ", ") }
+        let lines = (0..<rows).map { i in
+            scalars[(i * columns)..<((i + 1) * columns)].map { "\($0)" }.joined(separator: ", ")
+        }
         return "[" + lines.map { "[\($0)]" }.joined(separator: ",\n ") + "]"
     }
 }

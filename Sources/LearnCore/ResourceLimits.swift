@@ -36,7 +36,8 @@ public struct ResourceLimits: Sendable, Equatable {
     /// ``defaults``, with ``maxArrayBytes`` taken from `SWIFTLEARN_MAX_ARRAY_BYTES` when it is set to a
     /// positive whole number of bytes (an unreadable value is ignored: the defaults stay).
     public static var standard: ResourceLimits {
-        guard let text = ProcessInfo.processInfo.environment[environmentVariable], let bytes = Int(text), bytes > 0 else {
+        guard let text = ProcessInfo.processInfo.environment[environmentVariable], let bytes = Int(text), bytes > 0
+        else {
             return defaults
         }
         return ResourceLimits(maxArrayBytes: bytes)
@@ -56,6 +57,8 @@ public struct ResourceLimits: Sendable, Equatable {
     public func exceeded(_ operation: String, needed: String) -> LearnError {
         LearnError.resourceLimit(
             operation: operation, needed: needed,
-            limit: "\(maxArrayBytes) bytes per array (raise it with \(Self.environmentVariable) or ResourceLimits.maxArrayBytes)")
+            limit:
+                "\(maxArrayBytes) bytes per array (raise it with \(Self.environmentVariable) or ResourceLimits.maxArrayBytes)"
+        )
     }
 }

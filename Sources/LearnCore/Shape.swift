@@ -18,7 +18,8 @@ public enum Shape {
         var count = 1
         for dimension in shape {
             guard dimension >= 0 else {
-                throw LearnError.invalidParameter(name: "shape", expected: "non-negative dimensions", got: "\(shape) in \(operation)")
+                throw LearnError.invalidParameter(
+                    name: "shape", expected: "non-negative dimensions", got: "\(shape) in \(operation)")
             }
             let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
             guard !overflow else {
@@ -45,7 +46,9 @@ public enum Shape {
         }
         let (bytes, overflow) = count.multipliedReportingOverflow(by: Swift.max(scalarSize, 1))
         guard !overflow, bytes <= limits.maxArrayBytes else {
-            throw limits.exceeded(operation, needed: overflow ? "more than Int.max bytes for shape \(shape)" : "\(bytes) bytes for shape \(shape)")
+            throw limits.exceeded(
+                operation,
+                needed: overflow ? "more than Int.max bytes for shape \(shape)" : "\(bytes) bytes for shape \(shape)")
         }
         return count
     }
@@ -80,15 +83,18 @@ public enum Shape {
     /// values beyond `Int`'s range).
     /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` naming `name`.
     public static func integer(_ value: Double, in range: ClosedRange<Int>, name: String) throws -> Int {
-        guard value.isFinite, value.rounded() == value, value >= Double(range.lowerBound), value <= Double(range.upperBound),
+        guard value.isFinite, value.rounded() == value, value >= Double(range.lowerBound),
+            value <= Double(range.upperBound),
             let exact = Int(exactly: value), range.contains(exact)
         else {
-            throw LearnError.invalidParameter(name: name, expected: "a whole number in \(range.lowerBound)...\(range.upperBound)", got: "\(value)")
+            throw LearnError.invalidParameter(
+                name: name, expected: "a whole number in \(range.lowerBound)...\(range.upperBound)", got: "\(value)")
         }
         return exact
     }
 
     private static func overflowError(_ operation: String, _ expression: String) -> LearnError {
-        LearnError.invalidParameter(name: "size", expected: "sizes whose arithmetic fits in Int", got: "\(expression) in \(operation)")
+        LearnError.invalidParameter(
+            name: "size", expected: "sizes whose arithmetic fits in Int", got: "\(expression) in \(operation)")
     }
 }

@@ -15,7 +15,8 @@ extension Tensor {
 
     /// Variances along `axis` with `length - ddof` in the denominator.
     public func variance(axis: Int, ddof: Int = 0) throws -> Tensor {
-        let r = try Elementwise.reduce(.variance(ddof: ddof), scalars, shape, axis: axis, operation: "variance(axis:ddof:)")
+        let r = try Elementwise.reduce(
+            .variance(ddof: ddof), scalars, shape, axis: axis, operation: "variance(axis:ddof:)")
         return Tensor(uncheckedShape: r.shape, scalars: r.scalars)
     }
 

@@ -21,7 +21,8 @@ public struct Tensor<Scalar: LearnScalar>: DenseArray {
         let count = try Shape.elementCount(shape, operation: "Tensor(shape:scalars:)")
         guard count == scalars.count else {
             throw LearnError.shapeMismatch(
-                operation: "Tensor(shape:scalars:)", expected: "\(count) scalars for shape \(shape)", got: "\(scalars.count)")
+                operation: "Tensor(shape:scalars:)", expected: "\(count) scalars for shape \(shape)",
+                got: "\(scalars.count)")
         }
         self.shape = shape
         self.scalars = scalars
@@ -40,7 +41,9 @@ public struct Tensor<Scalar: LearnScalar>: DenseArray {
     public static func ones(_ shape: [Int]) throws -> Tensor { try Tensor(shape: shape, repeating: 1) }
 
     /// A tensor with every element equal to `value` (NumPy's `full`).
-    public static func full(_ shape: [Int], value: Scalar) throws -> Tensor { try Tensor(shape: shape, repeating: value) }
+    public static func full(_ shape: [Int], value: Scalar) throws -> Tensor {
+        try Tensor(shape: shape, repeating: value)
+    }
 
     /// The same elements as `matrix`, with shape `[rows, columns]` (no copy).
     public init(_ matrix: Matrix<Scalar>) {
@@ -73,13 +76,15 @@ public struct Tensor<Scalar: LearnScalar>: DenseArray {
     /// The element at `indices`, or a ``LearnError`` when they do not address an element.
     public func element(at indices: [Int]) throws -> Scalar {
         guard indices.count == shape.count, zip(indices, shape).allSatisfy({ $0 >= 0 && $0 < $1 }) else {
-            throw LearnError.invalidParameter(name: "indices", expected: "one index per axis within shape \(shape)", got: "\(indices)")
+            throw LearnError.invalidParameter(
+                name: "indices", expected: "one index per axis within shape \(shape)", got: "\(indices)")
         }
         return scalars[uncheckedOffset(indices)]
     }
 
     private func uncheckedOffset(_ indices: [Int]) -> Int {
-        precondition(indices.count == shape.count, "Tensor subscript needs \(shape.count) indices, got \(indices.count)")
+        precondition(
+            indices.count == shape.count, "Tensor subscript needs \(shape.count) indices, got \(indices.count)")
         var offset = 0
         for (index, extent) in zip(indices, shape) {
             precondition(index >= 0 && index < extent, "Tensor index \(indices) out of range for shape \(shape)")
@@ -100,20 +105,24 @@ public struct Tensor<Scalar: LearnScalar>: DenseArray {
             resolved[axis] = 1
             let known = try Shape.elementCount(resolved, operation: "reshaped(to:)")
             guard known > 0, count % known == 0 else {
-                throw LearnError.shapeMismatch(operation: "reshaped(to:)", expected: "a shape with \(count) elements", got: "\(newShape)")
+                throw LearnError.shapeMismatch(
+                    operation: "reshaped(to:)", expected: "a shape with \(count) elements", got: "\(newShape)")
             }
             resolved[axis] = count / known
         }
         let newCount = try Shape.elementCount(resolved, operation: "reshaped(to:)")
         guard newCount == count else {
             throw LearnError.shapeMismatch(
-                operation: "reshaped(to:)", expected: "a shape with \(count) elements (from \(shape))", got: "\(newShape) with \(newCount)")
+                operation: "reshaped(to:)", expected: "a shape with \(count) elements (from \(shape))",
+                got: "\(newShape) with \(newCount)")
         }
         return Tensor(uncheckedShape: resolved, scalars: scalars)
     }
 
     /// Calls `body` with the elements' contiguous mutable buffer (copying first if it is shared).
-    public mutating func withUnsafeMutableBufferPointer<R>(_ body: (inout UnsafeMutableBufferPointer<Scalar>) throws -> R) rethrows -> R {
+    public mutating func withUnsafeMutableBufferPointer<R>(
+        _ body: (inout UnsafeMutableBufferPointer<Scalar>) throws -> R
+    ) rethrows -> R {
         try scalars.withUnsafeMutableBufferPointer(body)
     }
 }

@@ -124,7 +124,8 @@ struct AtomicSave {
         let middle = entry.dropFirst(prefix.count).dropLast(suffix.count)
             .split(separator: "-", omittingEmptySubsequences: false)
         guard middle.count == 2, middle[1].count == 8, middle[1].allSatisfy(\.isHexDigit),
-              let pid = Int32(middle[0]), pid > 0, "\(pid)" == middle[0] else { return nil }
+            let pid = Int32(middle[0]), pid > 0, "\(pid)" == middle[0]
+        else { return nil }
         return pid
     }
 
@@ -206,7 +207,7 @@ struct AtomicSave {
     /// makes it visible; otherwise a power loss could leave the new name pointing at unwritten blocks.
     func finish(_ temporary: Temporary) throws {
         let descriptor = temporary.descriptor
-        if temporary.finalMode & 0o600 != 0o600 {  // owner access was added for libhdf5; take it back
+        if temporary.finalMode & 0o600 != 0o600 { // owner access was added for libhdf5; take it back
             guard fchmod(descriptor, temporary.finalMode) == 0 else {
                 throw failure("cannot set the new file's permissions")
             }
@@ -233,7 +234,8 @@ struct AtomicSave {
         let code: Int32 = descriptor < 0 ? errno : (fsync(descriptor) == 0 ? 0 : errno)
         if descriptor >= 0 { close(descriptor) }
         guard code != 0, code != EINVAL else { return }
-        throw failure("the new file is in place but syncing its folder \(folder) failed, so it may not survive "
-                          + "a power loss", code: code)
+        throw failure(
+            "the new file is in place but syncing its folder \(folder) failed, so it may not survive "
+                + "a power loss", code: code)
     }
 }

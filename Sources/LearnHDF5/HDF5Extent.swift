@@ -28,7 +28,9 @@ extension HDF5Group {
                 throw corrupt("unreadable shape of \(what) (\(HDF5Library.errorStackMessage()))")
             }
             let shape = try dims.map { dimension -> Int in
-                guard let size = Int(exactly: dimension) else { throw corrupt("\(what) declares a dimension of \(dimension)") }
+                guard let size = Int(exactly: dimension) else {
+                    throw corrupt("\(what) declares a dimension of \(dimension)")
+                }
                 return size
             }
             do { _ = try Shape.elementCount(shape, operation: what) } catch {
@@ -44,7 +46,8 @@ extension HDF5Group {
 
     /// The element count of `shape` when `elementSize`-byte values of it fit this file's limits.
     func checkedCount(_ shape: [Int], elementSize: Int, _ what: String) throws -> Int {
-        try Shape.checkArray(shape, scalarSize: elementSize, operation: "reading \(what) from \(file.path)", limits: file.limits)
+        try Shape.checkArray(
+            shape, scalarSize: elementSize, operation: "reading \(what) from \(file.path)", limits: file.limits)
     }
 
     /// An open dataset whose type is `typeName` and whose shape is `expected` (when given) and fits the
@@ -56,15 +59,23 @@ extension HDF5Group {
         let dataset = try openDataset(name)
         do {
             let type = H5Dget_type(dataset), space = H5Dget_space(dataset)
-            defer { H5Tclose(type); H5Sclose(space) }
-            guard type >= 0, space >= 0 else { throw corrupt("cannot read the type or shape of \(what) (\(HDF5Library.errorStackMessage()))") }
+            defer {
+                H5Tclose(type)
+                H5Sclose(space)
+            }
+            guard type >= 0, space >= 0 else {
+                throw corrupt("cannot read the type or shape of \(what) (\(HDF5Library.errorStackMessage()))")
+            }
             let typeName = Self.typeName(type)
-            if let expectedType, typeName != expectedType { throw corrupt("\(what) holds \(typeName), expected \(expectedType)") }
+            if let expectedType, typeName != expectedType {
+                throw corrupt("\(what) holds \(typeName), expected \(expectedType)")
+            }
             let shape = try extent(of: space, what)
             if let expected, shape != expected { throw corrupt("\(what) has shape \(shape), expected \(expected)") }
             let count = try checkedCount(shape, elementSize: elementSize, what)
-            try checkStorage(dataset, declaredBytes: count.multipliedReportingOverflow(by: H5Tget_size(type)),
-                             fixedSize: H5Tis_variable_str(type) <= 0, what)
+            try checkStorage(
+                dataset, declaredBytes: count.multipliedReportingOverflow(by: H5Tget_size(type)),
+                fixedSize: H5Tis_variable_str(type) <= 0, what)
             return (dataset, shape, count)
         } catch {
             H5Dclose(dataset)
@@ -79,13 +90,18 @@ extension HDF5Group {
         _ dataset: hid_t, declaredBytes: (partialValue: Int, overflow: Bool), fixedSize: Bool, _ what: String
     ) throws {
         let properties = H5Dget_create_plist(dataset)
-        guard properties >= 0 else { throw corrupt("cannot read the layout of \(what) (\(HDF5Library.errorStackMessage()))") }
+        guard properties >= 0 else {
+            throw corrupt("cannot read the layout of \(what) (\(HDF5Library.errorStackMessage()))")
+        }
         defer { H5Pclose(properties) }
         let layout = H5Pget_layout(properties)
         guard layout == H5D_CONTIGUOUS || layout == H5D_CHUNKED || layout == H5D_COMPACT else {
-            throw corrupt("\(what) has a \(layout == H5D_VIRTUAL ? "virtual" : "unknown") layout, which SwiftLearn does not read")
+            throw corrupt(
+                "\(what) has a \(layout == H5D_VIRTUAL ? "virtual" : "unknown") layout, which SwiftLearn does not read")
         }
-        guard H5Pget_external_count(properties) == 0 else { throw corrupt("\(what) keeps its values in external files") }
+        guard H5Pget_external_count(properties) == 0 else {
+            throw corrupt("\(what) keeps its values in external files")
+        }
         let fileBytes = file.byteCount
         guard let stored = Int(exactly: H5Dget_storage_size(dataset)), stored <= fileBytes else {
             throw corrupt("\(what) declares more stored bytes than the file of \(fileBytes) bytes holds")

@@ -27,7 +27,8 @@ extension HDF5File {
         let root = try self.root
         var lines: [String] = []
         let attributes = try root.attributeNames()
-        if attributes.contains("swiftlearn_class"), case let .string(className) = try root.attribute("swiftlearn_class") {
+        if attributes.contains("swiftlearn_class"), case let .string(className) = try root.attribute("swiftlearn_class")
+        {
             lines.append("class: \(className)")
         }
         for name in ["swiftlearn_format_version", "swiftlearn_version"] where attributes.contains(name) {
@@ -88,7 +89,9 @@ extension HDF5Group {
     /// The group's address in the file: the same object reached by two links has one address.
     func objectAddress() throws -> UInt64 {
         var info = H5O_info_t()
-        try HDF5Library.check(H5Oget_info2(id, &info, UInt32(H5O_INFO_BASIC))) { self.corrupt("cannot read \(self.path)'s header (\($0))") }
+        try HDF5Library.check(H5Oget_info2(id, &info, UInt32(H5O_INFO_BASIC))) {
+            self.corrupt("cannot read \(self.path)'s header (\($0))")
+        }
         return UInt64(info.addr)
     }
 }

@@ -27,7 +27,9 @@ extension HDF5File {
             // Raw reads must see what the library still caches — also for a read-only handle that shares
             // the file with a writable one still open in this process (libhdf5 shares one file object).
             if H5Fflush(id, H5F_SCOPE_GLOBAL) < 0 { _ = H5Eclear2(hid_t(H5E_DEFAULT)) }
-            let properties = try HDF5Library.check(H5Fget_create_plist(id)) { self.corrupt("cannot read the file's properties (\($0))") }
+            let properties = try HDF5Library.check(H5Fget_create_plist(id)) {
+                self.corrupt("cannot read the file's properties (\($0))")
+            }
             defer { H5Pclose(properties) }
             var addressSize = 0, lengthSize = 0
             var userBlock: hsize_t = 0
@@ -36,7 +38,8 @@ extension HDF5File {
             guard [2, 4, 8].contains(addressSize), [2, 4, 8].contains(lengthSize) else {
                 throw corrupt("unsupported address or length size (\(addressSize), \(lengthSize))")
             }
-            return HDF5FileFormat(addressSize: addressSize, lengthSize: lengthSize, baseAddress: userBlock, byteCount: byteCount)
+            return HDF5FileFormat(
+                addressSize: addressSize, lengthSize: lengthSize, baseAddress: userBlock, byteCount: byteCount)
         }
     }
 
@@ -70,12 +73,16 @@ extension RawFileBytes {
             throw corrupt("\(what): \(count) bytes at offset \(offset) lie outside the file of \(size) bytes")
         }
         let descriptor = Foundation.open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw LearnError.io(path: path, reason: "cannot reopen for reading (\(String(cString: strerror(errno))))") }
+        guard descriptor >= 0 else {
+            throw LearnError.io(path: path, reason: "cannot reopen for reading (\(String(cString: strerror(errno))))")
+        }
         defer { Foundation.close(descriptor) }
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
-            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            let got = bytes.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done))
+            }
             guard got > 0 else { throw corrupt("\(what): the file ends inside a structure it declares") }
             done += got
         }

@@ -9,7 +9,7 @@ import LearnCore
 /// try file.root.write([1.0, 2.0, 3.0, 4.0], shape: [2, 2], to: "kernel")
 /// try file.root.setAttribute("name", .string("dense"))
 /// ```
-public final class HDF5File: @unchecked Sendable {  // the handle is only used from the owning thread
+public final class HDF5File: @unchecked Sendable { // the handle is only used from the owning thread
     /// The path the file was opened or created at.
     public let path: String
     /// The bounds every read from this file is checked against before it allocates (`ResourceLimits`).
@@ -32,7 +32,9 @@ public final class HDF5File: @unchecked Sendable {  // the handle is only used f
     /// - Throws: `LearnError/io(path:reason:)` when it cannot be created (missing folder, no permission, …).
     public static func create(_ path: String) throws -> HDF5File {
         HDF5Library.prepare()
-        let id = try HDF5Library.check(H5Fcreate(path, swiftlearn_h5f_acc_trunc(), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))) {
+        let id = try HDF5Library.check(
+            H5Fcreate(path, swiftlearn_h5f_acc_trunc(), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))
+        ) {
             LearnError.io(path: path, reason: "cannot create the HDF5 file (\($0))")
         }
         return HDF5File(path: path, id: id, writable: true, limits: .standard)
@@ -42,13 +44,17 @@ public final class HDF5File: @unchecked Sendable {  // the handle is only used f
     /// checked against `limits` before anything is allocated.
     /// - Throws: `LearnError/io(path:reason:)` for a missing or unreadable file;
     ///   `LearnError/corruptFile(path:reason:)` for a file that is not valid HDF5.
-    public static func open(_ path: String, writable: Bool = false, limits: ResourceLimits = .standard) throws -> HDF5File {
+    public static func open(_ path: String, writable: Bool = false, limits: ResourceLimits = .standard) throws
+        -> HDF5File
+    {
         HDF5Library.prepare()
         var status = stat()
         guard stat(path, &status) == 0 else {
             throw LearnError.io(path: path, reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
         }
-        guard status.st_mode & S_IFMT != S_IFDIR else { throw LearnError.io(path: path, reason: "is a folder, not a file") }
+        guard status.st_mode & S_IFMT != S_IFDIR else {
+            throw LearnError.io(path: path, reason: "is a folder, not a file")
+        }
         guard status.st_mode & S_IFMT == S_IFREG else {
             throw LearnError.io(path: path, reason: "not a regular file (a device, a pipe or a socket)")
         }
@@ -69,7 +75,9 @@ public final class HDF5File: @unchecked Sendable {  // the handle is only used f
 
     /// Writes buffered data to disk.
     public func flush() throws {
-        try HDF5Library.check(H5Fflush(id, H5F_SCOPE_GLOBAL)) { LearnError.io(path: path, reason: "cannot flush (\($0))") }
+        try HDF5Library.check(H5Fflush(id, H5F_SCOPE_GLOBAL)) {
+            LearnError.io(path: path, reason: "cannot flush (\($0))")
+        }
     }
 
     /// Closes the file; later calls do nothing.

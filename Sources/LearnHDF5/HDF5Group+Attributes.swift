@@ -9,7 +9,9 @@ extension HDF5Group {
     public func setAttribute(_ name: String, _ value: HDF5Attribute, ascii: Bool = false) throws {
         if H5Aexists(id, name) > 0 { H5Adelete(id, name) }
         _ = H5Eclear2(hid_t(H5E_DEFAULT))
-        func fail(_ message: String) -> LearnError { LearnError.io(path: file.path, reason: "cannot write attribute \(name) of \(path) (\(message))") }
+        func fail(_ message: String) -> LearnError {
+            LearnError.io(path: file.path, reason: "cannot write attribute \(name) of \(path) (\(message))")
+        }
         switch value {
         case let .int(v): try writeAttribute(name, [v], shape: [], type: Int64.hdf5Type, fail)
         case let .double(v): try writeAttribute(name, [v], shape: [], type: Double.hdf5Type, fail)
@@ -31,11 +33,18 @@ extension HDF5Group {
             _ = H5Eclear2(hid_t(H5E_DEFAULT))
             throw corrupt("missing attribute \(name) on \(path)")
         }
-        let attribute = try HDF5Library.check(H5Aopen(id, name, hid_t(H5P_DEFAULT))) { self.corrupt("cannot open attribute \(name) (\($0))") }
+        let attribute = try HDF5Library.check(H5Aopen(id, name, hid_t(H5P_DEFAULT))) {
+            self.corrupt("cannot open attribute \(name) (\($0))")
+        }
         defer { H5Aclose(attribute) }
         let space = H5Aget_space(attribute), type = H5Aget_type(attribute)
-        defer { H5Sclose(space); H5Tclose(type) }
-        guard space >= 0, type >= 0 else { throw corrupt("cannot read the type or shape of \(what) (\(HDF5Library.errorStackMessage()))") }
+        defer {
+            H5Sclose(space)
+            H5Tclose(type)
+        }
+        guard space >= 0, type >= 0 else {
+            throw corrupt("cannot read the type or shape of \(what) (\(HDF5Library.errorStackMessage()))")
+        }
         let shape = try extent(of: space, what)
         guard shape.count <= 1 else { throw corrupt("\(what) is not a scalar or a list") }
         let count = try checkedCount(shape, elementSize: 8, what)
@@ -66,31 +75,40 @@ extension HDF5Group {
     /// The names of this group's attributes, sorted.
     public func attributeNames() throws -> [String] {
         var info = H5O_info_t()
-        try HDF5Library.check(H5Oget_info2(id, &info, UInt32(H5O_INFO_NUM_ATTRS))) { self.corrupt("cannot list attributes (\($0))") }
+        try HDF5Library.check(H5Oget_info2(id, &info, UInt32(H5O_INFO_NUM_ATTRS))) {
+            self.corrupt("cannot list attributes (\($0))")
+        }
         return (0..<info.num_attrs).compactMap { index -> String? in
             let length = H5Aget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, hid_t(H5P_DEFAULT))
             guard length >= 0 else { return nil }
             var buffer = [CChar](repeating: 0, count: Int(length) + 1)
-            _ = H5Aget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count, hid_t(H5P_DEFAULT))
+            _ = H5Aget_name_by_idx(
+                id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count, hid_t(H5P_DEFAULT))
             return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }.sorted()
     }
 
-    private func writeAttribute<T: HDF5Scalar>(_ name: String, _ values: [T], shape: [Int], type: hid_t, _ fail: (String) -> LearnError) throws {
+    private func writeAttribute<T: HDF5Scalar>(
+        _ name: String, _ values: [T], shape: [Int], type: hid_t, _ fail: (String) -> LearnError
+    ) throws {
         let space = try dataspace(shape)
         defer { H5Sclose(space) }
-        let attribute = try HDF5Library.check(H5Acreate2(id, name, type, space, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT)), fail)
+        let attribute = try HDF5Library.check(
+            H5Acreate2(id, name, type, space, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT)), fail)
         defer { H5Aclose(attribute) }
         try HDF5Library.check(values.withUnsafeBytes { H5Awrite(attribute, type, $0.baseAddress) }, fail)
     }
 
-    private func writeStringAttribute(_ name: String, _ values: [String], shape: [Int], ascii: Bool, _ fail: (String) -> LearnError) throws {
+    private func writeStringAttribute(
+        _ name: String, _ values: [String], shape: [Int], ascii: Bool, _ fail: (String) -> LearnError
+    ) throws {
         let type = try stringType()
         if ascii { H5Tset_cset(type, H5T_CSET_ASCII) }
         defer { H5Tclose(type) }
         let space = try dataspace(shape)
         defer { H5Sclose(space) }
-        let attribute = try HDF5Library.check(H5Acreate2(id, name, type, space, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT)), fail)
+        let attribute = try HDF5Library.check(
+            H5Acreate2(id, name, type, space, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT)), fail)
         defer { H5Aclose(attribute) }
         try withCStringArray(values) { pointers in try HDF5Library.check(H5Awrite(attribute, type, pointers), fail) }
     }

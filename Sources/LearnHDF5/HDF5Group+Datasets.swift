@@ -24,22 +24,31 @@ extension HDF5Group {
     public func write<T: HDF5Scalar>(_ values: [T], shape: [Int], to name: String, compression: Int? = nil) throws {
         let count = try Shape.elementCount(shape, operation: "HDF5 write \(child(name))")
         guard count == values.count else {
-            throw LearnError.shapeMismatch(operation: "HDF5 write \(child(name))", expected: "\(count) values for shape \(shape)", got: "\(values.count)")
+            throw LearnError.shapeMismatch(
+                operation: "HDF5 write \(child(name))", expected: "\(count) values for shape \(shape)",
+                got: "\(values.count)")
         }
         let space = try dataspace(shape)
         defer { H5Sclose(space) }
         let properties = try creationProperties(shape: shape, compression: compression)
         defer { H5Pclose(properties) }
-        let dataset = try HDF5Library.check(H5Dcreate2(id, name, T.hdf5Type, space, hid_t(H5P_DEFAULT), properties, hid_t(H5P_DEFAULT))) {
+        let dataset = try HDF5Library.check(
+            H5Dcreate2(id, name, T.hdf5Type, space, hid_t(H5P_DEFAULT), properties, hid_t(H5P_DEFAULT))
+        ) {
             LearnError.io(path: self.file.path, reason: "cannot create dataset \(self.child(name)) (\($0))")
         }
         defer { H5Dclose(dataset) }
-        let status = values.withUnsafeBytes { H5Dwrite(dataset, T.hdf5Type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), $0.baseAddress) }
-        try HDF5Library.check(status) { LearnError.io(path: self.file.path, reason: "cannot write \(self.child(name)) (\($0))") }
+        let status = values.withUnsafeBytes {
+            H5Dwrite(dataset, T.hdf5Type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), $0.baseAddress)
+        }
+        try HDF5Library.check(status) {
+            LearnError.io(path: self.file.path, reason: "cannot write \(self.child(name)) (\($0))")
+        }
     }
 
     /// Writes a matrix as a 2-D dataset.
-    public func write<T: HDF5Scalar & LearnScalar>(_ matrix: Matrix<T>, to name: String, compression: Int? = nil) throws {
+    public func write<T: HDF5Scalar & LearnScalar>(_ matrix: Matrix<T>, to name: String, compression: Int? = nil) throws
+    {
         try write(matrix.scalars, shape: matrix.shape, to: name, compression: compression)
     }
 
@@ -56,12 +65,17 @@ extension HDF5Group {
         try readChecked(type, from: name, expected: expected).values
     }
 
-    private func readChecked<T: HDF5Scalar>(_: T.Type, from name: String, expected: [Int]?) throws -> (shape: [Int], values: [T]) {
-        let (dataset, shape, count) = try openCheckedDataset(name, typeName: T.hdf5Name, elementSize: T.hdf5Size, expected: expected)
+    private func readChecked<T: HDF5Scalar>(_: T.Type, from name: String, expected: [Int]?) throws -> (
+        shape: [Int], values: [T]
+    ) {
+        let (dataset, shape, count) = try openCheckedDataset(
+            name, typeName: T.hdf5Name, elementSize: T.hdf5Size, expected: expected)
         defer { H5Dclose(dataset) }
         var status: herr_t = 0
         let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            status = H5Dread(dataset, T.hdf5Type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), UnsafeMutableRawPointer(buffer.baseAddress))
+            status = H5Dread(
+                dataset, T.hdf5Type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), UnsafeMutableRawPointer(buffer.baseAddress)
+            )
             initialized = status >= 0 ? count : 0
         }
         try HDF5Library.check(status) { self.corrupt("cannot read \(self.child(name)) (\($0))") }
@@ -71,7 +85,8 @@ extension HDF5Group {
     /// Checks, without reading it, that dataset `name` holds `T` values of exactly `shape` within the limits
     /// and that the file stores them — what ``read(_:from:shape:)`` checks before it allocates.
     public func validateDataset<T: HDF5Scalar>(_: T.Type, _ name: String, shape: [Int]) throws {
-        let (dataset, _, _) = try openCheckedDataset(name, typeName: T.hdf5Name, elementSize: T.hdf5Size, expected: shape)
+        let (dataset, _, _) = try openCheckedDataset(
+            name, typeName: T.hdf5Name, elementSize: T.hdf5Size, expected: shape)
         H5Dclose(dataset)
     }
 
@@ -88,14 +103,17 @@ extension HDF5Group {
         let dims = shape ?? [values.count]
         let count = try Shape.elementCount(dims, operation: "HDF5 write \(child(name))")
         guard count == values.count else {
-            throw LearnError.shapeMismatch(operation: "HDF5 write \(child(name))", expected: "\(count) strings", got: "\(values.count)")
+            throw LearnError.shapeMismatch(
+                operation: "HDF5 write \(child(name))", expected: "\(count) strings", got: "\(values.count)")
         }
         if let fixedLength { return try writeFixedStrings(values, to: name, dims: dims, length: fixedLength) }
         let type = try stringType()
         defer { H5Tclose(type) }
         let space = try dataspace(dims)
         defer { H5Sclose(space) }
-        let dataset = try HDF5Library.check(H5Dcreate2(id, name, type, space, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))) {
+        let dataset = try HDF5Library.check(
+            H5Dcreate2(id, name, type, space, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))
+        ) {
             LearnError.io(path: self.file.path, reason: "cannot create dataset \(self.child(name)) (\($0))")
         }
         defer { H5Dclose(dataset) }
@@ -144,27 +162,36 @@ extension HDF5Group {
         var bytes = [UInt8](repeating: 0, count: total + 1)
         let status = bytes.withUnsafeMutableBytes { read(storedType, $0.baseAddress!) }
         try HDF5Library.check(status) { self.corrupt("cannot read \(what) (\($0))") }
-        return (0..<count).map { i in String(decoding: bytes[(i * size)..<((i + 1) * size)].prefix { $0 != 0 }, as: UTF8.self) }
+        return (0..<count).map { i in
+            String(decoding: bytes[(i * size)..<((i + 1) * size)].prefix { $0 != 0 }, as: UTF8.self)
+        }
     }
 
     private func writeFixedStrings(_ values: [String], to name: String, dims: [Int], length: Int) throws {
         let longest = values.map { $0.utf8.count }.max() ?? 0
         guard length > 0, longest <= length else {
-            throw LearnError.invalidParameter(name: "fixedLength", expected: "at least the longest string's UTF-8 length", got: "\(length)")
+            throw LearnError.invalidParameter(
+                name: "fixedLength", expected: "at least the longest string's UTF-8 length", got: "\(length)")
         }
-        let type = try HDF5Library.check(H5Tcopy(swiftlearn_h5t_c_s1())) { LearnError.io(path: self.file.path, reason: $0) }
+        let type = try HDF5Library.check(H5Tcopy(swiftlearn_h5t_c_s1())) {
+            LearnError.io(path: self.file.path, reason: $0)
+        }
         defer { H5Tclose(type) }
         H5Tset_size(type, length)
         H5Tset_cset(type, H5T_CSET_UTF8)
         H5Tset_strpad(type, H5T_STR_NULLPAD)
         let space = try dataspace(dims)
         defer { H5Sclose(space) }
-        let dataset = try HDF5Library.check(H5Dcreate2(id, name, type, space, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))) {
+        let dataset = try HDF5Library.check(
+            H5Dcreate2(id, name, type, space, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))
+        ) {
             LearnError.io(path: self.file.path, reason: "cannot create dataset \(self.child(name)) (\($0))")
         }
         defer { H5Dclose(dataset) }
         var bytes = [UInt8](repeating: 0, count: length * values.count)
-        for (i, value) in values.enumerated() { for (j, byte) in value.utf8.enumerated() { bytes[i * length + j] = byte } }
+        for (i, value) in values.enumerated() {
+            for (j, byte) in value.utf8.enumerated() { bytes[i * length + j] = byte }
+        }
         try HDF5Library.check(H5Dwrite(dataset, type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), bytes)) {
             LearnError.io(path: self.file.path, reason: "cannot write \(self.child(name)) (\($0))")
         }
@@ -177,14 +204,21 @@ extension HDF5Group {
         let dataset = try openDataset(name)
         defer { H5Dclose(dataset) }
         let space = H5Dget_space(dataset), type = H5Dget_type(dataset)
-        defer { H5Sclose(space); H5Tclose(type) }
+        defer {
+            H5Sclose(space)
+            H5Tclose(type)
+        }
         guard space >= 0, type >= 0 else { throw corrupt("unreadable shape of \(child(name))") }
         return HDF5DatasetInfo(shape: try extent(of: space, "dataset \(child(name))"), typeName: Self.typeName(type))
     }
 
     func openDataset(_ name: String) throws -> hid_t {
-        guard contains(name), try checkedChild(name) == .dataset else { throw corrupt("missing dataset \(child(name))") }
-        return try HDF5Library.check(H5Dopen2(id, name, hid_t(H5P_DEFAULT))) { self.corrupt("cannot open dataset \(self.child(name)) (\($0))") }
+        guard contains(name), try checkedChild(name) == .dataset else {
+            throw corrupt("missing dataset \(child(name))")
+        }
+        return try HDF5Library.check(H5Dopen2(id, name, hid_t(H5P_DEFAULT))) {
+            self.corrupt("cannot open dataset \(self.child(name)) (\($0))")
+        }
     }
 
     static func typeName(_ type: hid_t) -> String {
@@ -200,19 +234,26 @@ extension HDF5Group {
     }
 
     func dataspace(_ shape: [Int]) throws -> hid_t {
-        let space = shape.isEmpty ? H5Screate(H5S_SCALAR) : H5Screate_simple(Int32(shape.count), shape.map { hsize_t($0) }, nil)
-        return try HDF5Library.check(space) { LearnError.io(path: self.file.path, reason: "cannot describe shape \(shape) (\($0))") }
+        let space =
+            shape.isEmpty ? H5Screate(H5S_SCALAR) : H5Screate_simple(Int32(shape.count), shape.map { hsize_t($0) }, nil)
+        return try HDF5Library.check(space) {
+            LearnError.io(path: self.file.path, reason: "cannot describe shape \(shape) (\($0))")
+        }
     }
 
     func stringType() throws -> hid_t {
-        let type = try HDF5Library.check(H5Tcopy(swiftlearn_h5t_c_s1())) { LearnError.io(path: self.file.path, reason: $0) }
+        let type = try HDF5Library.check(H5Tcopy(swiftlearn_h5t_c_s1())) {
+            LearnError.io(path: self.file.path, reason: $0)
+        }
         H5Tset_size(type, swiftlearn_h5t_variable())
         H5Tset_cset(type, H5T_CSET_UTF8)
         return type
     }
 
     private func creationProperties(shape: [Int], compression: Int?) throws -> hid_t {
-        let properties = try HDF5Library.check(H5Pcreate(swiftlearn_h5p_dataset_create())) { LearnError.io(path: self.file.path, reason: $0) }
+        let properties = try HDF5Library.check(H5Pcreate(swiftlearn_h5p_dataset_create())) {
+            LearnError.io(path: self.file.path, reason: $0)
+        }
         if let level = compression, !shape.isEmpty, shape.allSatisfy({ $0 > 0 }) {
             guard (1...9).contains(level) else {
                 H5Pclose(properties)
@@ -232,7 +273,7 @@ extension HDF5Group {
 /// Calls `body` with a C array of pointers to NUL-terminated copies of `strings`.
 func withCStringArray<R>(_ strings: [String], _ body: (UnsafeMutableRawPointer?) throws -> R) rethrows -> R {
     let copies = strings.map { strdup($0) }
-    defer { copies.forEach { free($0) } }
+    defer { for copy in copies { free(copy) } }
     var pointers = copies
     return try pointers.withUnsafeMutableBytes { try body($0.baseAddress) }
 }

@@ -3,7 +3,7 @@ import Foundation
 import LearnCore
 
 /// A group in an open ``HDF5File``: child groups, datasets and attributes.
-public final class HDF5Group: @unchecked Sendable {  // the handle is only used from the owning thread
+public final class HDF5Group: @unchecked Sendable { // the handle is only used from the owning thread
     /// The file the group belongs to (kept open while the group is alive).
     public let file: HDF5File
     /// The group's absolute path, e.g. `/model_weights/dense`.
@@ -27,7 +27,9 @@ public final class HDF5Group: @unchecked Sendable {  // the handle is only used 
     /// Creates a child group (parents must exist).
     @discardableResult
     public func createGroup(_ name: String) throws -> HDF5Group {
-        let created = try HDF5Library.check(H5Gcreate2(id, name, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))) {
+        let created = try HDF5Library.check(
+            H5Gcreate2(id, name, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))
+        ) {
             LearnError.io(path: self.file.path, reason: "cannot create group \(self.child(name)) (\($0))")
         }
         H5Gclose(created)
@@ -39,7 +41,9 @@ public final class HDF5Group: @unchecked Sendable {  // the handle is only used 
     public func group(_ name: String) throws -> HDF5Group {
         guard contains(name) else { throw corrupt("missing group \(child(name))") }
         let kind = try checkedChild(name)
-        guard kind != .link else { throw corrupt("\(child(name)) is a soft or external link, which SwiftLearn does not follow") }
+        guard kind != .link else {
+            throw corrupt("\(child(name)) is a soft or external link, which SwiftLearn does not follow")
+        }
         guard kind == .group else { throw corrupt("\(child(name)) is a dataset, not a group") }
         return try HDF5Group(file: file, path: child(name))
     }
@@ -59,7 +63,8 @@ public final class HDF5Group: @unchecked Sendable {  // the handle is only used 
             let length = H5Lget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, hid_t(H5P_DEFAULT))
             guard length >= 0 else { throw corrupt("cannot list \(path) (\(HDF5Library.errorStackMessage()))") }
             var buffer = [CChar](repeating: 0, count: Int(length) + 1)
-            _ = H5Lget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count, hid_t(H5P_DEFAULT))
+            _ = H5Lget_name_by_idx(
+                id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count, hid_t(H5P_DEFAULT))
             return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }.sorted()
     }

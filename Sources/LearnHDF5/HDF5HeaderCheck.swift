@@ -29,7 +29,9 @@ struct HDF5HeaderCheck {
         var chunks = [(start + 16, Int(littleEndian(prefix, 8, 4)))]
         var visited: Set<Int> = []
         while let (offset, length) = chunks.popLast() {
-            guard visited.insert(offset).inserted, visited.count <= 1_000 else { throw fail("object header chunks form a cycle") }
+            guard visited.insert(offset).inserted, visited.count <= 1_000 else {
+                throw fail("object header chunks form a cycle")
+            }
             let chunk = try file.readBytes(at: offset, count: length, what: what)
             var position = 0
             while position + 8 <= chunk.count {
@@ -56,10 +58,12 @@ struct HDF5HeaderCheck {
         var visited: Set<Int> = []
         let creationOrder = flags & 0x04 != 0
         while let (offset, length, signed) = chunks.popLast() {
-            guard visited.insert(offset).inserted, visited.count <= 1_000 else { throw fail("object header chunks form a cycle") }
+            guard visited.insert(offset).inserted, visited.count <= 1_000 else {
+                throw fail("object header chunks form a cycle")
+            }
             let chunk = try file.readBytes(at: offset, count: length, what: what)
             var position = signed ? 4 : 0
-            let end = chunk.count - (signed ? 4 : 0)   // the checksum
+            let end = chunk.count - (signed ? 4 : 0) // the checksum
             let messageHeader = creationOrder ? 6 : 4
             while position + messageHeader <= end {
                 let type = Int(chunk[position]), size = Int(littleEndian(chunk, position + 1, 2))
@@ -78,8 +82,11 @@ struct HDF5HeaderCheck {
         let bytes = Array(body)
         switch type {
         case Self.continuationMessage:
-            guard bytes.count >= format.addressSize + format.lengthSize else { throw fail("a truncated continuation message") }
-            let address = littleEndian(bytes, 0, format.addressSize), length = littleEndian(bytes, format.addressSize, format.lengthSize)
+            guard bytes.count >= format.addressSize + format.lengthSize else {
+                throw fail("a truncated continuation message")
+            }
+            let address = littleEndian(bytes, 0, format.addressSize),
+                length = littleEndian(bytes, format.addressSize, format.lengthSize)
             guard let offset = format.fileOffset(address), length <= UInt64(format.byteCount - offset) else {
                 throw fail("an object header continuation outside the file")
             }
@@ -101,7 +108,8 @@ struct HDF5HeaderCheck {
         let sizes = (Int(littleEndian(bytes, 2, 2)), Int(littleEndian(bytes, 4, 2)), Int(littleEndian(bytes, 6, 2)))
         let pad = { (size: Int) in version == 1 ? (size + 7) / 8 * 8 : size }
         let nameStart = version == 3 ? 9 : 8
-        let typeStart = nameStart + pad(sizes.0), spaceStart = typeStart + pad(sizes.1), dataStart = spaceStart + pad(sizes.2)
+        let typeStart = nameStart + pad(sizes.0), spaceStart = typeStart + pad(sizes.1),
+            dataStart = spaceStart + pad(sizes.2)
         guard sizes.0 >= 1, dataStart <= bytes.count else { throw fail("an attribute message whose parts run past it") }
         guard bytes[nameStart + sizes.0 - 1] == 0, !bytes[nameStart..<(nameStart + sizes.0 - 1)].contains(0) else {
             throw fail("an attribute name that is not one NUL-terminated string")
@@ -109,7 +117,9 @@ struct HDF5HeaderCheck {
         let elementSize = try checkDatatype(Array(bytes[typeStart..<(typeStart + sizes.1)]), depth: 0)
         let count = try checkDataspace(Array(bytes[spaceStart..<(spaceStart + sizes.2)]))
         let (dataSize, overflow) = elementSize.multipliedReportingOverflow(by: count)
-        guard !overflow, dataSize <= bytes.count - dataStart else { throw fail("an attribute whose values run past its message") }
+        guard !overflow, dataSize <= bytes.count - dataStart else {
+            throw fail("an attribute whose values run past its message")
+        }
     }
 
     /// Numbers (fixed-point, floating-point), strings and variable-length strings only; returns the
@@ -121,10 +131,13 @@ struct HDF5HeaderCheck {
         let size = Int(littleEndian(bytes, 4, 4))
         let stringSizes = 1...file.limits.maxStringBytes
         let allowed: [Int: (properties: Int, sizes: (Int) -> Bool)] = [
-            0: (4, { [1, 2, 4, 8].contains($0) }), 1: (12, { $0 == 4 || $0 == 8 }), 3: (0, { stringSizes.contains($0) }),
-            9: (0, { $0 == 4 + format.addressSize + 4 }),
+            0: (4, { [1, 2, 4, 8].contains($0) }), 1: (12, { $0 == 4 || $0 == 8 }),
+            3: (0, { stringSizes.contains($0) }),
+            9: (0, { $0 == 4 + format.addressSize + 4 })
         ]
-        guard (1...3).contains(version), let rule = allowed[typeClass], rule.sizes(size), 8 + rule.properties <= bytes.count else {
+        guard (1...3).contains(version), let rule = allowed[typeClass], rule.sizes(size),
+            8 + rule.properties <= bytes.count
+        else {
             throw fail("an attribute datatype of class \(typeClass), version \(version), size \(size)")
         }
         guard Self.wellFormedProperties(typeClass, bits: (bytes[1], bytes[2], bytes[3]), size: size, bytes[8...]) else {
@@ -142,22 +155,28 @@ struct HDF5HeaderCheck {
     /// Whether a datatype's class bits and properties are ones SwiftLearn and h5py write: two's-complement
     /// integers and IEEE 754 floats using every bit, strings and variable-length strings in ASCII or UTF-8,
     /// with every reserved bit zero.
-    static func wellFormedProperties(_ typeClass: Int, bits: (UInt8, UInt8, UInt8), size: Int, _ properties: ArraySlice<UInt8>) -> Bool {
+    static func wellFormedProperties(
+        _ typeClass: Int, bits: (UInt8, UInt8, UInt8), size: Int, _ properties: ArraySlice<UInt8>
+    ) -> Bool {
         let p = Array(properties)
         switch typeClass {
-        case 0:  // fixed-point: byte order, padding, sign; offset 0 and every bit used
+        case 0: // fixed-point: byte order, padding, sign; offset 0 and every bit used
             return bits.0 & 0xF0 == 0 && bits.1 == 0 && bits.2 == 0 && p.count >= 4
                 && littleEndian(p, 0, 2) == 0 && littleEndian(p, 2, 2) == UInt64(8 * size)
-        case 1:  // floating-point: IEEE 754 binary32 or binary64, implied leading bit, no padding
+        case 1: // floating-point: IEEE 754 binary32 or binary64, implied leading bit, no padding
             let ieee: [UInt64] = size == 4 ? [0, 32, 23, 8, 0, 23, 127] : [0, 64, 52, 11, 0, 52, 1023]
-            let layout = p.count >= 12
-                ? [littleEndian(p, 0, 2), littleEndian(p, 2, 2), UInt64(p[4]), UInt64(p[5]), UInt64(p[6]), UInt64(p[7]), littleEndian(p, 8, 4)]
+            let layout =
+                p.count >= 12
+                ? [
+                    littleEndian(p, 0, 2), littleEndian(p, 2, 2), UInt64(p[4]), UInt64(p[5]), UInt64(p[6]),
+                    UInt64(p[7]), littleEndian(p, 8, 4)
+                ]
                 : []
             return bits.0 & 0x0E == 0 && (bits.0 >> 4) & 0x03 == 2 && bits.0 & 0x80 == 0 && Int(bits.1) == 8 * size - 1
                 && bits.2 == 0 && layout == ieee
-        case 3:  // string: NUL-terminated, NUL- or space-padded; ASCII or UTF-8
+        case 3: // string: NUL-terminated, NUL- or space-padded; ASCII or UTF-8
             return bits.0 & 0x0F <= 2 && bits.0 >> 4 <= 1 && bits.1 == 0 && bits.2 == 0
-        case 9:  // variable-length string (checked to be one by the caller): padding, charset
+        case 9: // variable-length string (checked to be one by the caller): padding, charset
             return (bits.0 >> 4) <= 2 && bits.1 & 0x0F <= 1 && bits.1 >> 4 == 0 && bits.2 == 0
         default:
             return false
@@ -172,12 +191,14 @@ struct HDF5HeaderCheck {
             throw fail("an attribute dataspace of version \(version), rank \(rank)")
         }
         let header = version == 1 ? 8 : 4
-        let dimensions = rank * format.lengthSize * (flags & 0x01 != 0 ? 2 : 1) + (version == 1 && flags & 0x02 != 0 ? rank * 8 : 0)
+        let dimensions =
+            rank * format.lengthSize * (flags & 0x01 != 0 ? 2 : 1) + (version == 1 && flags & 0x02 != 0 ? rank * 8 : 0)
         guard header + dimensions <= bytes.count else { throw fail("an attribute dataspace larger than its message") }
-        if version == 2 && bytes[3] == 2 { return 0 }   // a null dataspace holds no values (refused later, by name)
+        if version == 2 && bytes[3] == 2 { return 0 } // a null dataspace holds no values (refused later, by name)
         var count = 1
         for axis in 0..<rank {
-            let (product, overflow) = count.multipliedReportingOverflow(by: Int(truncatingIfNeeded: littleEndian(bytes, header + axis * format.lengthSize, format.lengthSize)))
+            let (product, overflow) = count.multipliedReportingOverflow(
+                by: Int(truncatingIfNeeded: littleEndian(bytes, header + axis * format.lengthSize, format.lengthSize)))
             guard !overflow, product >= 0 else { throw fail("an attribute dataspace whose size overflows") }
             count = product
         }
@@ -221,14 +242,16 @@ extension HDF5HeaderCheck {
             throw raw.corrupt("unsupported superblock sizes (\(addressSize), \(lengthSize))")
         }
         let baseAddress = littleEndian(head, base, addressSize)
-        let format = HDF5FileFormat(addressSize: addressSize, lengthSize: lengthSize, baseAddress: baseAddress, byteCount: fileSize)
+        let format = HDF5FileFormat(
+            addressSize: addressSize, lengthSize: lengthSize, baseAddress: baseAddress, byteCount: fileSize)
         let check = HDF5HeaderCheck(file: raw, format: format, what: "the root group's object header")
         try check.check(address: littleEndian(head, root, addressSize))
         // A version 0/1 superblock caches the root's symbol table addresses (cache type 1), which libhdf5 may use.
         let cache = root + addressSize
         if version <= 1, cache + 8 + 2 * addressSize <= head.count, littleEndian(head, cache, 4) == 1 {
-            try check.checkSymbolTable(tree: littleEndian(head, cache + 8, addressSize),
-                                       heap: littleEndian(head, cache + 8 + addressSize, addressSize))
+            try check.checkSymbolTable(
+                tree: littleEndian(head, cache + 8, addressSize),
+                heap: littleEndian(head, cache + 8 + addressSize, addressSize))
         }
     }
 }

@@ -32,12 +32,14 @@ enum HDF5Library {
         let collector = Collector()
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
-        _ = H5Ewalk2(hid_t(H5E_DEFAULT), H5E_WALK_DOWNWARD, { _, error, data in
-            guard let error, let data else { return 0 }
-            let collector = Unmanaged<Collector>.fromOpaque(data).takeUnretainedValue()
-            if let description = error.pointee.desc { collector.messages.append(String(cString: description)) }
-            return 0
-        }, box.toOpaque())
+        _ = H5Ewalk2(
+            hid_t(H5E_DEFAULT), H5E_WALK_DOWNWARD,
+            { _, error, data in
+                guard let error, let data else { return 0 }
+                let collector = Unmanaged<Collector>.fromOpaque(data).takeUnretainedValue()
+                if let description = error.pointee.desc { collector.messages.append(String(cString: description)) }
+                return 0
+            }, box.toOpaque())
         _ = H5Eclear2(hid_t(H5E_DEFAULT))
         let distinct = collector.messages.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return distinct.isEmpty ? "unknown HDF5 error" : distinct.prefix(3).joined(separator: ": ")

@@ -31,24 +31,30 @@ extension HDF5HeaderCheck {
     private func localHeap(at address: UInt64) throws -> [UInt8] {
         let (o, l) = (format.addressSize, format.lengthSize)
         guard let start = format.fileOffset(address) else { throw fail("a group's local heap lies outside the file") }
-        let header = try file.readBytes(at: start, count: Swift.min(8 + 2 * l + o, format.byteCount - start), what: what)
+        let header = try file.readBytes(
+            at: start, count: Swift.min(8 + 2 * l + o, format.byteCount - start), what: what)
         guard header.count == 8 + 2 * l + o, header.starts(with: Array("HEAP".utf8)), header[4] == 0 else {
             throw fail("a group's local heap has no valid header")
         }
         let size = littleEndian(header, 8, l), freeList = littleEndian(header, 8 + l, l)
         let undefined = l == 8 ? UInt64.max : (UInt64(1) << (8 * l)) - 1
-        guard size <= UInt64(file.limits.maxStringBytes), let data = format.fileOffset(littleEndian(header, 8 + 2 * l, o)),
-              size <= UInt64(format.byteCount - data) else {
+        guard size <= UInt64(file.limits.maxStringBytes),
+            let data = format.fileOffset(littleEndian(header, 8 + 2 * l, o)),
+            size <= UInt64(format.byteCount - data)
+        else {
             throw fail("a group's local heap of \(size) bytes does not fit in the file")
         }
-        guard freeList == undefined || freeList < size else { throw fail("a group's local heap free list outside the heap") }
+        guard freeList == undefined || freeList < size else {
+            throw fail("a group's local heap free list outside the heap")
+        }
         return try file.readBytes(at: data, count: Int(size), what: what)
     }
 
     /// A group B-tree node (`TREE`, node type 0): its children are nodes one level down, or symbol nodes at
     /// level 0. `level` is what the parent implies (nil for the root); levels fall by one per step, so the
     /// walk ends.
-    private func checkTreeNode(at address: UInt64, level expected: Int?, names: [UInt8], visited: inout Set<Int>) throws {
+    private func checkTreeNode(at address: UInt64, level expected: Int?, names: [UInt8], visited: inout Set<Int>) throws
+    {
         let (o, l) = (format.addressSize, format.lengthSize)
         guard let start = format.fileOffset(address) else { throw fail("a group's B-tree node lies outside the file") }
         guard visited.insert(start).inserted, visited.count <= Self.maxSymbolTableNodes else {
@@ -59,7 +65,9 @@ extension HDF5HeaderCheck {
             throw fail("a group's B-tree node has no valid header")
         }
         let level = Int(head[5]), entries = Int(littleEndian(head, 6, 2))
-        guard level == (expected ?? level), level <= 32 else { throw fail("a group's B-tree node at an inconsistent level") }
+        guard level == (expected ?? level), level <= 32 else {
+            throw fail("a group's B-tree node at an inconsistent level")
+        }
         let body = try file.readBytes(at: start + head.count, count: (entries + 1) * l + entries * o, what: what)
         for entry in 0..<entries {
             let child = littleEndian(body, (entry + 1) * l + entry * o, o)
@@ -75,7 +83,9 @@ extension HDF5HeaderCheck {
     private func checkSymbolNode(at address: UInt64, names: [UInt8], visited: inout Set<Int>) throws {
         let o = format.addressSize, entrySize = 2 * o + 24
         guard let start = format.fileOffset(address) else { throw fail("a group's symbol node lies outside the file") }
-        guard visited.insert(start).inserted, visited.count <= Self.maxSymbolTableNodes else { throw fail("a group's symbol nodes repeat") }
+        guard visited.insert(start).inserted, visited.count <= Self.maxSymbolTableNodes else {
+            throw fail("a group's symbol nodes repeat")
+        }
         let head = try file.readBytes(at: start, count: Swift.min(8, format.byteCount - start), what: what)
         guard head.count == 8, head.starts(with: Array("SNOD".utf8)), head[4] == 1 else {
             throw fail("a group's symbol node has no valid header")

@@ -49,7 +49,9 @@ enum HDF5VariableStrings {
     /// The opaque memory type for a file whose addresses take `addressSize` bytes.
     static func rawType(addressSize: Int) throws -> hid_t {
         let type = H5Tcreate(H5T_OPAQUE, 4 + addressSize + 4)
-        guard type >= 0 else { throw LearnError.io(path: "", reason: "cannot create a memory type (\(HDF5Library.errorStackMessage()))") }
+        guard type >= 0 else {
+            throw LearnError.io(path: "", reason: "cannot create a memory type (\(HDF5Library.errorStackMessage()))")
+        }
         H5Tset_tag(type, rawTag)
         return type
     }
@@ -118,7 +120,8 @@ struct GlobalHeapReader {
         }
         let declared = littleEndian(header, 8, format.lengthSize)
         guard declared >= UInt64(header.count), declared <= UInt64(format.byteCount) else {
-            throw file.corrupt("\(what): a global heap collection of \(declared) bytes in a file of \(format.byteCount)")
+            throw file.corrupt(
+                "\(what): a global heap collection of \(declared) bytes in a file of \(format.byteCount)")
         }
         let bytes = try file.readBytes(at: start, count: Int(declared), what: what)
         collections[address] = bytes
@@ -132,7 +135,7 @@ struct GlobalHeapReader {
         var offset = 8 + lengthSize
         while offset + headerSize <= heap.count {
             let objectIndex = littleEndian(heap, offset, 2)
-            guard objectIndex != 0 else { break }   // index 0 is the free space: the end of the objects
+            guard objectIndex != 0 else { break } // index 0 is the free space: the end of the objects
             let size = littleEndian(heap, offset + 8, lengthSize)
             let dataStart = offset + headerSize
             guard size <= UInt64(heap.count - dataStart) else {

@@ -57,8 +57,11 @@ extension PersistableEstimator {
         guard className == estimatorName else {
             throw LearnError.corruptFile(path: path, reason: "the file holds a \(className), not a \(estimatorName)")
         }
-        guard case let .int(version) = try root.attribute("swiftlearn_format_version"), version >= 1, version <= formatVersion else {
-            throw LearnError.corruptFile(path: path, reason: "unknown swiftlearn_format_version (this SwiftLearn reads 1...\(formatVersion))")
+        guard case let .int(version) = try root.attribute("swiftlearn_format_version"), version >= 1,
+            version <= formatVersion
+        else {
+            throw LearnError.corruptFile(
+                path: path, reason: "unknown swiftlearn_format_version (this SwiftLearn reads 1...\(formatVersion))")
         }
         var model = Self()
         for name in model.parameters.keys.sorted() {
@@ -66,7 +69,8 @@ extension PersistableEstimator {
             do {
                 try model.setParameter(name, stored.parameterValue)
             } catch {
-                throw LearnError.corruptFile(path: path, reason: "hyper-parameter \(name) = \(stored) is not valid (\(error))")
+                throw LearnError.corruptFile(
+                    path: path, reason: "hyper-parameter \(name) = \(stored) is not valid (\(error))")
             }
         }
         do {
@@ -114,7 +118,9 @@ extension HDF5Group {
     /// Reads a float64 dataset of exactly `shape` whose values must all be finite.
     public func readFinite(_ name: String, shape: [Int]) throws -> [Double] {
         let values = try read(Double.self, from: name, shape: shape)
-        guard values.allSatisfy(\.isFinite) else { throw corrupt("dataset \(child(name)) holds NaN or infinite values") }
+        guard values.allSatisfy(\.isFinite) else {
+            throw corrupt("dataset \(child(name)) holds NaN or infinite values")
+        }
         return values
     }
 
@@ -122,7 +128,9 @@ extension HDF5Group {
     public func readFiniteVector(_ name: String) throws -> [Double] {
         let (shape, values) = try read(Double.self, from: name)
         guard shape.count == 1 else { throw corrupt("dataset \(child(name)) has shape \(shape), expected a vector") }
-        guard values.allSatisfy(\.isFinite) else { throw corrupt("dataset \(child(name)) holds NaN or infinite values") }
+        guard values.allSatisfy(\.isFinite) else {
+            throw corrupt("dataset \(child(name)) holds NaN or infinite values")
+        }
         return values
     }
 }

@@ -5,15 +5,18 @@ enum LeastSquaresInput {
     static func check(_ X: Matrix<Double>, _ y: [Double], _ sampleWeight: [Double]?, _ operation: String) throws {
         guard X.rows > 0 && X.columns > 0 else { throw LearnError.emptyInput(operation: operation) }
         guard X.rows == y.count else {
-            throw LearnError.shapeMismatch(operation: operation, expected: "y with \(X.rows) values (one per row of X)", got: "\(y.count)")
+            throw LearnError.shapeMismatch(
+                operation: operation, expected: "y with \(X.rows) values (one per row of X)", got: "\(y.count)")
         }
         guard X.isFinite && y.allSatisfy(\.isFinite) else { throw LearnError.nonFiniteInput(operation: operation) }
         if let sampleWeight {
             guard sampleWeight.count == y.count else {
-                throw LearnError.shapeMismatch(operation: operation, expected: "\(y.count) sample weights", got: "\(sampleWeight.count)")
+                throw LearnError.shapeMismatch(
+                    operation: operation, expected: "\(y.count) sample weights", got: "\(sampleWeight.count)")
             }
             guard sampleWeight.allSatisfy({ $0.isFinite && $0 >= 0 }), sampleWeight.contains(where: { $0 > 0 }) else {
-                throw LearnError.invalidParameter(name: "sampleWeight", expected: "finite weights >= 0, not all zero", got: "other weights")
+                throw LearnError.invalidParameter(
+                    name: "sampleWeight", expected: "finite weights >= 0, not all zero", got: "other weights")
             }
         }
     }
@@ -45,7 +48,8 @@ enum LeastSquaresInput {
     static func predict(_ X: Matrix<Double>, coef: [Double]?, intercept: Double, _ type: String) throws -> [Double] {
         guard let coef else { throw LearnError.notFitted(type: type) }
         guard X.columns == coef.count else {
-            throw LearnError.shapeMismatch(operation: "\(type).predict", expected: "\(coef.count) features (as in fit)", got: "\(X.columns)")
+            throw LearnError.shapeMismatch(
+                operation: "\(type).predict", expected: "\(coef.count) features (as in fit)", got: "\(X.columns)")
         }
         guard X.isFinite else { throw LearnError.nonFiniteInput(operation: "\(type).predict") }
         return try matvec(X, coef).map { $0 + intercept }

@@ -22,12 +22,14 @@ extension LogisticRegression: PersistableEstimator {
         let (classShape, storedClasses) = try group.read(Int64.self, from: "classes")
         let labels = storedClasses.map { Int($0) }
         guard classShape.count == 1, labels.count >= 2, labels == Array(Set(labels)).sorted() else {
-            throw LearnError.corruptFile(path: group.file.path, reason: "classes must be at least two distinct sorted labels, got \(labels)")
+            throw LearnError.corruptFile(
+                path: group.file.path, reason: "classes must be at least two distinct sorted labels, got \(labels)")
         }
         let rows = labels.count == 2 ? 1 : labels.count
         let info = try group.datasetInfo("coef")
         guard info.shape.count == 2, info.shape[0] == rows, info.shape[1] >= 1 else {
-            throw LearnError.corruptFile(path: group.file.path, reason: "coef has shape \(info.shape), expected [\(rows), features]")
+            throw LearnError.corruptFile(
+                path: group.file.path, reason: "coef has shape \(info.shape), expected [\(rows), features]")
         }
         let weights = try group.readFinite("coef", shape: info.shape)
         intercept = try group.readFinite("intercept", shape: [rows])
@@ -45,7 +47,9 @@ extension LinearRegression: PersistableEstimator {
     public var isFitted: Bool { coef != nil }
 
     /// Datasets `coef`, `intercept` (scalar).
-    public func writeFitted(to group: HDF5Group) throws { try writeLinear(coef, intercept, to: group, Self.estimatorName) }
+    public func writeFitted(to group: HDF5Group) throws {
+        try writeLinear(coef, intercept, to: group, Self.estimatorName)
+    }
 
     /// Reads `coef` and `intercept`.
     public mutating func readFitted(from group: HDF5Group) throws { (coef, intercept) = try readLinear(from: group) }
@@ -59,7 +63,9 @@ extension Ridge: PersistableEstimator {
     public var isFitted: Bool { coef != nil }
 
     /// Datasets `coef`, `intercept` (scalar).
-    public func writeFitted(to group: HDF5Group) throws { try writeLinear(coef, intercept, to: group, Self.estimatorName) }
+    public func writeFitted(to group: HDF5Group) throws {
+        try writeLinear(coef, intercept, to: group, Self.estimatorName)
+    }
 
     /// Reads `coef` and `intercept`.
     public mutating func readFitted(from group: HDF5Group) throws { (coef, intercept) = try readLinear(from: group) }

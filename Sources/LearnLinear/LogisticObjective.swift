@@ -39,10 +39,12 @@ struct LogisticObjective {
                 gradient.withUnsafeMutableBufferPointer { gradient in
                     targets.withUnsafeBufferPointer { targets in
                         guard let x = x.baseAddress, let theta = theta.baseAddress, let gradient = gradient.baseAddress,
-                              let targets = targets.baseAddress else { return }
+                            let targets = targets.baseAddress
+                        else { return }
                         let pass = { (weights: UnsafePointer<Double>?) in
                             let data = Samples(x: x, targets: targets, weights: weights)
-                            loss = nRows == 1 ? binaryPass(data, theta, gradient) : multinomialPass(data, theta, gradient)
+                            loss =
+                                nRows == 1 ? binaryPass(data, theta, gradient) : multinomialPass(data, theta, gradient)
                         }
                         if let weights { weights.withUnsafeBufferPointer { pass($0.baseAddress) } } else { pass(nil) }
                     }
@@ -88,7 +90,9 @@ struct LogisticObjective {
     }
 
     /// Binomial loss: logits `X w + b`, residuals `s (p − y) / S`, gradient `Xᵀ r`.
-    private func binaryPass(_ data: Samples, _ theta: UnsafePointer<Double>, _ gradient: UnsafeMutablePointer<Double>) -> Double {
+    private func binaryPass(_ data: Samples, _ theta: UnsafePointer<Double>, _ gradient: UnsafeMutablePointer<Double>)
+        -> Double
+    {
         let f = nFeatures
         let intercept = fitIntercept ? theta[f] : 0
         let inverseSum = 1 / weightSum
@@ -98,8 +102,10 @@ struct LogisticObjective {
         let z = scratch, e = scratch + block
         var total = 0.0, interceptGradient = 0.0
         forEachBlock(data.x) { start, rows, a, next in
-            RowBlockKernels.products(a, rows: rows, columns: f, weights: theta, classes: 1, weightStride: width, into: z, prefetching: next.0,
-                                     fused: fusedKernels)
+            RowBlockKernels.products(
+                a, rows: rows, columns: f, weights: theta, classes: 1, weightStride: width, into: z,
+                prefetching: next.0,
+                fused: fusedKernels)
             for i in 0..<rows {
                 let logit = z[i] + intercept
                 z[i] = logit
@@ -123,7 +129,10 @@ struct LogisticObjective {
                 for i in 0..<rows {
                     let (logit, ei, y) = (z[i], e[i], targets[i] == 1 ? 1.0 : 0.0)
                     product *= 1 + ei
-                    if product > 1e200 { total += Foundation.log(product); product = 1 }
+                    if product > 1e200 {
+                        total += Foundation.log(product)
+                        product = 1
+                    }
                     total += Swift.max(logit, 0) - y * logit
                     let residual = inverseSum * ((logit >= 0 ? 1 : ei) / (1 + ei) - y)
                     z[i] = residual
@@ -131,21 +140,25 @@ struct LogisticObjective {
                 }
                 total += Foundation.log(product)
             }
-            RowBlockKernels.accumulateProducts(a, rows: rows, columns: f, coefficients: z, classes: 1, into: gradient, gradientStride: width,
-                                               prefetching: next.1, fused: fusedKernels)
+            RowBlockKernels.accumulateProducts(
+                a, rows: rows, columns: f, coefficients: z, classes: 1, into: gradient, gradientStride: width,
+                prefetching: next.1, fused: fusedKernels)
         }
         gradient[f] = interceptGradient
         return total * inverseSum
     }
 
     /// Multinomial loss: logits `X Wᵀ + b`, residuals `s (softmax − onehot) / S`, gradient `Rᵀ X`.
-    private func multinomialPass(_ data: Samples, _ theta: UnsafePointer<Double>, _ gradient: UnsafeMutablePointer<Double>) -> Double {
+    private func multinomialPass(
+        _ data: Samples, _ theta: UnsafePointer<Double>, _ gradient: UnsafeMutablePointer<Double>
+    ) -> Double {
         let (f, k, ld) = (nFeatures, nRows, width)
         let inverseSum = 1 / weightSum
         let block = RowBlockKernels.blockRows(columns: f, fused: fusedKernels)
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: block * (k + 4) + 2 * k)
         defer { scratch.deallocate() }
-        let z = scratch, maxima = scratch + block * k, labelLogits = maxima + block, sums = labelLogits + block, scales = sums + block
+        let z = scratch, maxima = scratch + block * k, labelLogits = maxima + block, sums = labelLogits + block,
+            scales = sums + block
         let bias = scales + block, interceptGradient = bias + k
         for c in 0..<k {
             bias[c] = fitIntercept ? theta[c &* ld &+ f] : 0
@@ -153,8 +166,9 @@ struct LogisticObjective {
         }
         var total = 0.0
         forEachBlock(data.x) { start, rows, a, next in
-            RowBlockKernels.products(a, rows: rows, columns: f, weights: theta, classes: k, weightStride: ld, into: z, prefetching: next.0,
-                                     fused: fusedKernels)
+            RowBlockKernels.products(
+                a, rows: rows, columns: f, weights: theta, classes: k, weightStride: ld, into: z, prefetching: next.0,
+                fused: fusedKernels)
             let targets = data.targets + start
             // Shift each row by its maximum so e^{z − max} ≤ 1: log-sum-exp without overflow.
             for i in 0..<rows {
@@ -188,7 +202,10 @@ struct LogisticObjective {
                 var product = 1.0
                 for i in 0..<rows {
                     product *= sums[i]
-                    if product > 1e200 { total += Foundation.log(product); product = 1 }
+                    if product > 1e200 {
+                        total += Foundation.log(product)
+                        product = 1
+                    }
                     total += maxima[i] - labelLogits[i]
                 }
                 total += Foundation.log(product)
@@ -206,8 +223,9 @@ struct LogisticObjective {
                 let row = z + i &* k
                 for c in 0..<k { interceptGradient[c] += row[c] }
             }
-            RowBlockKernels.accumulateProducts(a, rows: rows, columns: f, coefficients: z, classes: k, into: gradient, gradientStride: ld,
-                                               prefetching: next.1, fused: fusedKernels)
+            RowBlockKernels.accumulateProducts(
+                a, rows: rows, columns: f, coefficients: z, classes: k, into: gradient, gradientStride: ld,
+                prefetching: next.1, fused: fusedKernels)
         }
         for c in 0..<k { gradient[c &* ld &+ f] = interceptGradient[c] }
         return total * inverseSum

@@ -6,7 +6,7 @@ extension LogisticRegression {
         var result: [String: ParameterValue] = [
             "C": .double(C), "l1Ratio": .double(l1Ratio), "fitIntercept": .bool(fitIntercept), "tol": .double(tol),
             "maxIter": .int(maxIter), "solver": .string(solver.rawValue), "warmStart": .bool(warmStart),
-            "randomState": randomState.map { .int($0) } ?? .none,
+            "randomState": randomState.map { .int($0) } ?? .none
         ]
         switch classWeight {
         case nil: result["classWeight"] = ParameterValue.none
@@ -30,12 +30,14 @@ extension LogisticRegression {
         case "randomState": randomState = value == .none ? nil : try value.int(name)
         case "solver":
             guard let parsed = LogisticSolver(rawValue: try value.string(name)) else {
-                throw LearnError.invalidParameter(name: name, expected: "lbfgs, newton-cholesky or saga", got: value.description)
+                throw LearnError.invalidParameter(
+                    name: name, expected: "lbfgs, newton-cholesky or saga", got: value.description)
             }
             solver = parsed
         case "penalty":
             guard let parsed = LogisticPenalty(rawValue: try value.string(name)) else {
-                throw LearnError.invalidParameter(name: name, expected: "l2, l1, elasticnet or none", got: value.description)
+                throw LearnError.invalidParameter(
+                    name: name, expected: "l2, l1, elasticnet or none", got: value.description)
             }
             switch parsed {
             case .l2: l1Ratio = 0
@@ -50,7 +52,8 @@ extension LogisticRegression {
             case let .doubles(pairs) where pairs.count % 2 == 0:
                 classWeight = .weights(try ClassWeight.table(fromPairs: pairs))
             default:
-                throw LearnError.invalidParameter(name: name, expected: "balanced, none, or label,weight pairs", got: value.description)
+                throw LearnError.invalidParameter(
+                    name: name, expected: "balanced, none, or label,weight pairs", got: value.description)
             }
         default:
             throw unknownParameter(name)

@@ -7,8 +7,9 @@ extension LogisticRegression {
     public func decisionFunction(_ X: Matrix<Double>) throws -> Matrix<Double> {
         guard let coef else { throw LearnError.notFitted(type: Self.estimatorName) }
         guard X.columns == coef.columns else {
-            throw LearnError.shapeMismatch(operation: "LogisticRegression.predict", expected: "\(coef.columns) features (as in fit)",
-                                           got: "\(X.columns)")
+            throw LearnError.shapeMismatch(
+                operation: "LogisticRegression.predict", expected: "\(coef.columns) features (as in fit)",
+                got: "\(X.columns)")
         }
         guard X.isFinite else { throw LearnError.nonFiniteInput(operation: "LogisticRegression.predict") }
         return try matmul(X, coef, transposeB: true) + intercept

@@ -49,25 +49,32 @@ public struct LogisticRegression: Classifier, Equatable {
     public internal(set) var convergenceWarning: String?
 
     /// Creates an unfitted model with scikit-learn's defaults.
-    public init(C: Double = 1.0, l1Ratio: Double = 0, fitIntercept: Bool = true, classWeight: ClassWeight? = nil,
-                tol: Double = 1e-4, maxIter: Int = 100, solver: LogisticSolver = .lbfgs, warmStart: Bool = false,
-                randomState: Int? = nil) {
+    public init(
+        C: Double = 1.0, l1Ratio: Double = 0, fitIntercept: Bool = true, classWeight: ClassWeight? = nil,
+        tol: Double = 1e-4, maxIter: Int = 100, solver: LogisticSolver = .lbfgs, warmStart: Bool = false,
+        randomState: Int? = nil
+    ) {
         (self.C, self.l1Ratio, self.fitIntercept, self.classWeight) = (C, l1Ratio, fitIntercept, classWeight)
-        (self.tol, self.maxIter, self.solver, self.warmStart, self.randomState) = (tol, maxIter, solver, warmStart, randomState)
+        (self.tol, self.maxIter, self.solver, self.warmStart, self.randomState) = (
+            tol, maxIter, solver, warmStart, randomState
+        )
     }
 
     /// The older `penalty:` spelling: `.l2`, `.l1`, `.elasticnet` (with `l1Ratio`) or `.none` set `C`/`l1Ratio`.
-    public init(penalty: LogisticPenalty, C: Double = 1.0, l1Ratio: Double? = nil, fitIntercept: Bool = true,
-                classWeight: ClassWeight? = nil, tol: Double = 1e-4, maxIter: Int = 100, solver: LogisticSolver = .lbfgs,
-                warmStart: Bool = false, randomState: Int? = nil) {
+    public init(
+        penalty: LogisticPenalty, C: Double = 1.0, l1Ratio: Double? = nil, fitIntercept: Bool = true,
+        classWeight: ClassWeight? = nil, tol: Double = 1e-4, maxIter: Int = 100, solver: LogisticSolver = .lbfgs,
+        warmStart: Bool = false, randomState: Int? = nil
+    ) {
         let ratio: Double
         switch penalty {
         case .l2, .none: ratio = 0
         case .l1: ratio = 1
         case .elasticnet: ratio = l1Ratio ?? 0.5
         }
-        self.init(C: penalty == .none ? .infinity : C, l1Ratio: ratio, fitIntercept: fitIntercept, classWeight: classWeight,
-                  tol: tol, maxIter: maxIter, solver: solver, warmStart: warmStart, randomState: randomState)
+        self.init(
+            C: penalty == .none ? .infinity : C, l1Ratio: ratio, fitIntercept: fitIntercept, classWeight: classWeight,
+            tol: tol, maxIter: maxIter, solver: solver, warmStart: warmStart, randomState: randomState)
     }
 
     /// The penalty these parameters amount to.

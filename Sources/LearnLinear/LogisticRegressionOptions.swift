@@ -60,7 +60,8 @@ public enum ClassWeight: Sendable, Equatable {
         switch self {
         case let .weights(table):
             if let unknown = table.keys.sorted().first(where: { !classes.contains($0) }) {
-                throw LearnError.invalidParameter(name: "classWeight", expected: "weights for the classes \(classes)", got: "class \(unknown)")
+                throw LearnError.invalidParameter(
+                    name: "classWeight", expected: "weights for the classes \(classes)", got: "class \(unknown)")
             }
             return y.map { table[$0] ?? 1 }
         case .balanced:

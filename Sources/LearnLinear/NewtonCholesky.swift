@@ -82,7 +82,10 @@ struct NewtonCholesky {
         for a in 0..<k {
             for j in 0..<f { h[a * width + j, a * width + j] += objective.l2 }
             if !objective.fitIntercept {
-                for c in 0..<size { h[a * width + f, c] = 0; h[c, a * width + f] = 0 }
+                for c in 0..<size {
+                    h[a * width + f, c] = 0
+                    h[c, a * width + f] = 0
+                }
                 h[a * width + f, a * width + f] = 1
             }
         }

@@ -57,7 +57,9 @@ public struct Ridge: Regressor, Equatable {
 
     /// ``fit(_:_:)`` with per-sample weights.
     public mutating func fit(_ X: Matrix<Double>, _ y: [Double], sampleWeight: [Double]?) throws {
-        guard alpha >= 0 && alpha.isFinite else { throw LearnError.invalidParameter(name: "alpha", expected: "a number >= 0", got: "\(alpha)") }
+        guard alpha >= 0 && alpha.isFinite else {
+            throw LearnError.invalidParameter(name: "alpha", expected: "a number >= 0", got: "\(alpha)")
+        }
         try LeastSquaresInput.check(X, y, sampleWeight, "Ridge.fit")
         let data = try LeastSquaresInput.centred(X, y, sampleWeight, fitIntercept: fitIntercept)
         let weights = solver == .svd ? try svdSolve(data.X, data.y) : try choleskySolve(data.X, data.y)

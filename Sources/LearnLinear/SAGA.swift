@@ -15,13 +15,15 @@ struct SAGA {
     let tol: Double
     let maxEpochs: Int
 
-    func minimize(from start: [Double], using rng: inout RandomState) throws -> (theta: [Double], epochs: Int, converged: Bool) {
+    func minimize(from start: [Double], using rng: inout RandomState) throws -> (
+        theta: [Double], epochs: Int, converged: Bool
+    ) {
         let (n, f, k, width) = (objective.X.rows, objective.nFeatures, objective.nRows, objective.width)
         let x = objective.X.scalars
         let step = stepSize()
         var theta = start
-        var memory = [Double](repeating: 0, count: n * k)     // each sample's last dℓ/dz (times its weight)
-        var sum = [Double](repeating: 0, count: k * width)     // Σᵢ memoryᵢ ⊗ [xᵢ, 1]
+        var memory = [Double](repeating: 0, count: n * k) // each sample's last dℓ/dz (times its weight)
+        var sum = [Double](repeating: 0, count: k * width) // Σᵢ memoryᵢ ⊗ [xᵢ, 1]
         var seen = [Bool](repeating: false, count: n)
         var seenCount = 0
         var logits = [Double](repeating: 0, count: k)
@@ -30,14 +32,18 @@ struct SAGA {
             let previous = theta
             for _ in 0..<n {
                 let i = try rng.randint(n)
-                if !seen[i] { seen[i] = true; seenCount += 1 }
+                if !seen[i] {
+                    seen[i] = true
+                    seenCount += 1
+                }
                 let row = i * f
                 for c in 0..<k {
                     var z = objective.fitIntercept ? theta[c * width + f] : 0
                     for j in 0..<f { z += theta[c * width + j] * x[row + j] }
                     logits[c] = z
                 }
-                lossDerivative(logits, target: objective.targets[i], weight: objective.weights?[i] ?? 1, into: &derivative)
+                lossDerivative(
+                    logits, target: objective.targets[i], weight: objective.weights?[i] ?? 1, into: &derivative)
                 let average = 1 / Double(seenCount)
                 for c in 0..<k {
                     let delta = derivative[c] - memory[i * k + c]
@@ -92,7 +98,9 @@ struct SAGA {
         objective.X.withUnsafeBufferPointer { x in
             for i in 0..<n {
                 var total = 0.0
-                for j in 0..<objective.nFeatures { total += x[i * objective.nFeatures + j] * x[i * objective.nFeatures + j] }
+                for j in 0..<objective.nFeatures {
+                    total += x[i * objective.nFeatures + j] * x[i * objective.nFeatures + j]
+                }
                 maxSquaredSum = Swift.max(maxSquaredSum, total)
             }
         }

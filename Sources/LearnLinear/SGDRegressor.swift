@@ -50,19 +50,29 @@ public struct SGDRegressor: Regressor, Equatable {
     public internal(set) var convergenceWarning: String?
 
     /// Creates an unfitted model with scikit-learn's defaults.
-    public init(alpha: Double = 0.0001, fitIntercept: Bool = true, maxIter: Int = 1000, tol: Double? = 1e-3, shuffle: Bool = true,
-                learningRate: LearningRateSchedule = .invscaling, eta0: Double = 0.01, powerT: Double = 0.25, nIterNoChange: Int = 5,
-                randomState: Int? = nil) {
-        (self.alpha, self.fitIntercept, self.maxIter, self.tol, self.shuffle) = (alpha, fitIntercept, maxIter, tol, shuffle)
+    public init(
+        alpha: Double = 0.0001, fitIntercept: Bool = true, maxIter: Int = 1000, tol: Double? = 1e-3,
+        shuffle: Bool = true,
+        learningRate: LearningRateSchedule = .invscaling, eta0: Double = 0.01, powerT: Double = 0.25,
+        nIterNoChange: Int = 5,
+        randomState: Int? = nil
+    ) {
+        (self.alpha, self.fitIntercept, self.maxIter, self.tol, self.shuffle) = (
+            alpha, fitIntercept, maxIter, tol, shuffle
+        )
         (self.learningRate, self.eta0, self.powerT, self.nIterNoChange, self.randomState) =
             (learningRate, eta0, powerT, nIterNoChange, randomState)
     }
 
     /// Every hyper-parameter by name.
     public var parameters: [String: ParameterValue] {
-        ["alpha": .double(alpha), "fitIntercept": .bool(fitIntercept), "maxIter": .int(maxIter), "tol": tol.map { .double($0) } ?? .none,
-         "shuffle": .bool(shuffle), "learningRate": .string(learningRate.rawValue), "eta0": .double(eta0), "powerT": .double(powerT),
-         "nIterNoChange": .int(nIterNoChange), "randomState": randomState.map { .int($0) } ?? .none]
+        [
+            "alpha": .double(alpha), "fitIntercept": .bool(fitIntercept), "maxIter": .int(maxIter),
+            "tol": tol.map { .double($0) } ?? .none,
+            "shuffle": .bool(shuffle), "learningRate": .string(learningRate.rawValue), "eta0": .double(eta0),
+            "powerT": .double(powerT),
+            "nIterNoChange": .int(nIterNoChange), "randomState": randomState.map { .int($0) } ?? .none
+        ]
     }
 
     /// Sets a hyper-parameter by name.
@@ -79,7 +89,8 @@ public struct SGDRegressor: Regressor, Equatable {
         case "randomState": randomState = value == .none ? nil : try value.int(name)
         case "learningRate":
             guard let parsed = LearningRateSchedule(rawValue: try value.string(name)) else {
-                throw LearnError.invalidParameter(name: name, expected: "constant, invscaling or adaptive", got: value.description)
+                throw LearnError.invalidParameter(
+                    name: name, expected: "constant, invscaling or adaptive", got: value.description)
             }
             learningRate = parsed
         default: throw unknownParameter(name)
@@ -92,9 +103,10 @@ public struct SGDRegressor: Regressor, Equatable {
     public mutating func fit(_ X: Matrix<Double>, _ y: [Double]) throws {
         try LeastSquaresInput.check(X, y, nil, "SGDRegressor.fit")
         guard alpha >= 0, eta0 > 0, maxIter >= 1, nIterNoChange >= 1 else {
-            throw LearnError.invalidParameter(name: "alpha / eta0 / maxIter / nIterNoChange",
-                                              expected: "alpha >= 0, eta0 > 0, maxIter >= 1, nIterNoChange >= 1",
-                                              got: "\(alpha), \(eta0), \(maxIter), \(nIterNoChange)")
+            throw LearnError.invalidParameter(
+                name: "alpha / eta0 / maxIter / nIterNoChange",
+                expected: "alpha >= 0, eta0 > 0, maxIter >= 1, nIterNoChange >= 1",
+                got: "\(alpha), \(eta0), \(maxIter), \(nIterNoChange)")
         }
         var rng = try RandomState.from(randomState)
         let (n, f) = (X.rows, X.columns)
@@ -123,19 +135,27 @@ public struct SGDRegressor: Regressor, Equatable {
             }
             loss /= Double(n)
             guard loss.isFinite, w.allSatisfy(\.isFinite) else {
-                throw LearnError.invalidParameter(name: "eta0", expected: "a step small enough for the weights to stay finite (scale the data or lower eta0)",
-                                                  got: "\(eta0)")
+                throw LearnError.invalidParameter(
+                    name: "eta0",
+                    expected: "a step small enough for the weights to stay finite (scale the data or lower eta0)",
+                    got: "\(eta0)")
             }
             nIter = epoch
             if let tol {
                 if loss > best - tol { stale += 1 } else { stale = 0 }
                 best = Swift.min(best, loss)
                 if stale >= nIterNoChange {
-                    if learningRate == .adaptive && eta > 1e-6 { eta /= 5; stale = 0 } else { break }
+                    if learningRate == .adaptive && eta > 1e-6 {
+                        eta /= 5
+                        stale = 0
+                    } else {
+                        break
+                    }
                 }
             }
             if epoch == maxIter, tol != nil {
-                convergenceWarning = "SGDRegressor reached maxIter (\(maxIter)) before the loss stopped improving; increase maxIter"
+                convergenceWarning =
+                    "SGDRegressor reached maxIter (\(maxIter)) before the loss stopped improving; increase maxIter"
                 FileHandle.standardError.write(Data("SwiftLearn warning: \(convergenceWarning ?? "")\n".utf8))
             }
         }

@@ -5,7 +5,9 @@ import LearnCore
 /// - Throws: `LearnError/shapeMismatch(operation:expected:got:)` for different lengths,
 ///   `LearnError/emptyInput(operation:)` for no samples, `LearnError/invalidParameter(name:expected:got:)`
 ///   for bad weights.
-public func accuracyScore<L: ClassLabel>(_ yTrue: [L], _ yPred: [L], normalize: Bool = true, sampleWeight: [Double]? = nil) throws -> Double {
+public func accuracyScore<L: ClassLabel>(
+    _ yTrue: [L], _ yPred: [L], normalize: Bool = true, sampleWeight: [Double]? = nil
+) throws -> Double {
     try MetricValidation.sameLength(yTrue.count, yPred.count, "accuracyScore")
     try MetricValidation.notEmpty(yTrue.count, "accuracyScore")
     try MetricValidation.weights(sampleWeight, count: yTrue.count, "accuracyScore")
@@ -17,7 +19,8 @@ public func accuracyScore<L: ClassLabel>(_ yTrue: [L], _ yPred: [L], normalize: 
     }
     guard normalize else { return correct }
     guard total > 0 else {
-        throw LearnError.invalidParameter(name: "sampleWeight", expected: "weights that do not all sum to zero", got: "a total of 0")
+        throw LearnError.invalidParameter(
+            name: "sampleWeight", expected: "weights that do not all sum to zero", got: "a total of 0")
     }
     return correct / total
 }

@@ -38,19 +38,25 @@ public struct ClassificationReport<L: ClassLabel>: Sendable, CustomStringConvert
     public var description: String {
         let names = classes.map(\.name)
         let width = Swift.max(names.map(\.count).max() ?? 0, "weighted avg".count, digits)
-        func pad(_ text: String, _ n: Int) -> String { String(repeating: " ", count: Swift.max(0, n - text.count)) + text }
+        func pad(_ text: String, _ n: Int) -> String {
+            String(repeating: " ", count: Swift.max(0, n - text.count)) + text
+        }
         func number(_ x: Double) -> String { pad(String(format: "%.\(digits)f", x), 9) }
         func support(_ x: Double) -> String { pad(weightedSupport ? Self.pythonFloat(x) : String(Int(x)), 9) }
         func line(_ row: Row) -> String {
             pad(row.name, width) + "  " + number(row.precision) + " " + number(row.recall) + " " + number(row.f1Score)
                 + " " + support(row.support) + "\n"
         }
-        var text = pad("", width) + " " + ["precision", "recall", "f1-score", "support"].map { " " + pad($0, 9) }.joined() + "\n\n"
+        var text =
+            pad("", width) + " " + ["precision", "recall", "f1-score", "support"].map { " " + pad($0, 9) }.joined()
+            + "\n\n"
         for row in classes { text += line(row) }
         text += "\n"
         if let accuracy {
             let total = macroAverage.support
-            text += pad("accuracy", width) + "  " + pad("", 9) + " " + pad("", 9) + " " + number(accuracy) + " " + support(total) + "\n"
+            text +=
+                pad("accuracy", width) + "  " + pad("", 9) + " " + pad("", 9) + " " + number(accuracy) + " "
+                + support(total) + "\n"
         } else if let microAverage {
             text += line(microAverage)
         }
@@ -92,7 +98,9 @@ public func classificationReport<L: ClassLabel>(
     let total = perClass.support.reduce(0, +)
     typealias Row = ClassificationReport<L>.Row
     let rows = names.indices.map {
-        Row(name: names[$0], precision: perClass.precision[$0], recall: perClass.recall[$0], f1Score: perClass.fScore[$0],
+        Row(
+            name: names[$0], precision: perClass.precision[$0], recall: perClass.recall[$0],
+            f1Score: perClass.fScore[$0],
             support: perClass.support[$0])
     }
     func row(_ name: String, _ average: Average) -> Row {

@@ -18,7 +18,9 @@ public func confusionMatrix<L: ClassLabel>(
     try MetricValidation.sameLength(yTrue.count, yPred.count, "confusionMatrix")
     try MetricValidation.notEmpty(yTrue.count, "confusionMatrix")
     try MetricValidation.weights(sampleWeight, count: yTrue.count, "confusionMatrix")
-    let order = try labels.map { try MetricValidation.distinct($0, "confusionMatrix") } ?? MetricValidation.uniqueLabels(yTrue, yPred)
+    let order =
+        try labels.map { try MetricValidation.distinct($0, "confusionMatrix") }
+        ?? MetricValidation.uniqueLabels(yTrue, yPred)
     let k = order.count
     var counts = try Matrix<Double>.zeros(k, k)
     let (t, p) = LabelIndex.encode(yTrue, yPred, labels: order)

@@ -40,7 +40,8 @@ struct LabelCounts<L: ClassLabel> {
 enum LabelIndex {
     static func encode<L: ClassLabel>(_ a: [L], _ b: [L], labels: [L]) -> ([Int], [Int]) {
         if let ints = labels.asIntegers, let aInts = a.asIntegers, let bInts = b.asIntegers,
-           let maximum = ints.max(), let minimum = ints.min(), minimum >= 0, maximum < 1 << 20 {
+            let maximum = ints.max(), let minimum = ints.min(), minimum >= 0, maximum < 1 << 20
+        {
             var table = [Int](repeating: -1, count: maximum + 1)
             for (position, label) in ints.enumerated() { table[label] = position }
             return (lookUp(aInts, table), lookUp(bInts, table))

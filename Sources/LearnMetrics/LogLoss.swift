@@ -23,13 +23,15 @@ public func logLoss<L: ClassLabel>(
     let classes = try labels.map { try MetricValidation.distinct($0, metric).sorted() } ?? Array(Set(yTrue)).sorted()
     guard classes.count >= 2 else {
         throw LearnError.invalidParameter(
-            name: "labels", expected: "at least two classes (yTrue has one: pass every expected label in labels)", got: "\(classes)")
+            name: "labels", expected: "at least two classes (yTrue has one: pass every expected label in labels)",
+            got: "\(classes)")
     }
     var proba = yProba
     if proba.columns == 1 { proba = try Matrix.concatenate([1.0 - proba, proba], axis: 1) }
     guard proba.columns == classes.count else {
-        throw LearnError.shapeMismatch(operation: metric, expected: "yProba with one column per class (\(classes.count))",
-                                       got: "\(yProba.columns) columns")
+        throw LearnError.shapeMismatch(
+            operation: metric, expected: "yProba with one column per class (\(classes.count))",
+            got: "\(yProba.columns) columns")
     }
     let position = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
     let eps = Double.ulpOfOne
@@ -45,7 +47,8 @@ public func logLoss<L: ClassLabel>(
     }
     guard normalize else { return total }
     guard weightTotal > 0 else {
-        throw LearnError.invalidParameter(name: "sampleWeight", expected: "weights that do not all sum to zero", got: "a total of 0")
+        throw LearnError.invalidParameter(
+            name: "sampleWeight", expected: "weights that do not all sum to zero", got: "a total of 0")
     }
     return total / weightTotal
 }

@@ -4,7 +4,8 @@ import LearnCore
 enum MetricValidation {
     static func sameLength(_ a: Int, _ b: Int, _ metric: String, _ what: String = "yPred") throws {
         guard a == b else {
-            throw LearnError.shapeMismatch(operation: metric, expected: "\(what) with \(a) values (as many as yTrue)", got: "\(b)")
+            throw LearnError.shapeMismatch(
+                operation: metric, expected: "\(what) with \(a) values (as many as yTrue)", got: "\(b)")
         }
     }
 
@@ -17,7 +18,9 @@ enum MetricValidation {
         guard let weights else { return }
         try sameLength(count, weights.count, metric, "sampleWeight")
         guard weights.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
-            throw LearnError.invalidParameter(name: "sampleWeight", expected: "finite weights >= 0 in \(metric)", got: "a negative or non-finite weight")
+            throw LearnError.invalidParameter(
+                name: "sampleWeight", expected: "finite weights >= 0 in \(metric)",
+                got: "a negative or non-finite weight")
         }
     }
 
@@ -28,7 +31,9 @@ enum MetricValidation {
     /// The sorted distinct labels of both arrays (scikit-learn's `unique_labels`).
     static func uniqueLabels<L: ClassLabel>(_ a: [L], _ b: [L]) -> [L] {
         // Integer labels take a non-generic path (hashing unspecialised keys costs ~10× more).
-        if let a = a.asIntegers, let b = b.asIntegers, let unique = uniqueIntegers(a, b).reinterpreted(as: L.self) { return unique }
+        if let a = a.asIntegers, let b = b.asIntegers, let unique = uniqueIntegers(a, b).reinterpreted(as: L.self) {
+            return unique
+        }
         var seen = Set<L>(minimumCapacity: 16)
         for x in a { seen.insert(x) }
         for x in b { seen.insert(x) }
@@ -37,8 +42,10 @@ enum MetricValidation {
 
     /// The sorted distinct integers of both arrays; a presence table when the range is small.
     static func uniqueIntegers(_ a: [Int], _ b: [Int]) -> [Int] {
-        guard let low = Swift.min(a.min() ?? .max, b.min() ?? .max) as Int?, let high = Swift.max(a.max() ?? .min, b.max() ?? .min) as Int?,
-              low <= high, high.subtractingReportingOverflow(low).partialValue < 1 << 20, !high.subtractingReportingOverflow(low).overflow
+        guard let low = Swift.min(a.min() ?? .max, b.min() ?? .max) as Int?,
+            let high = Swift.max(a.max() ?? .min, b.max() ?? .min) as Int?,
+            low <= high, high.subtractingReportingOverflow(low).partialValue < 1 << 20,
+            !high.subtractingReportingOverflow(low).overflow
         else {
             return Array(Set(a).union(b)).sorted()
         }
@@ -51,7 +58,8 @@ enum MetricValidation {
     /// `labels` without duplicates, or a clear error.
     static func distinct<L: ClassLabel>(_ labels: [L], _ metric: String) throws -> [L] {
         guard Set(labels).count == labels.count else {
-            throw LearnError.invalidParameter(name: "labels", expected: "distinct labels in \(metric)", got: "\(labels)")
+            throw LearnError.invalidParameter(
+                name: "labels", expected: "distinct labels in \(metric)", got: "\(labels)")
         }
         guard !labels.isEmpty else {
             throw LearnError.invalidParameter(name: "labels", expected: "at least one label in \(metric)", got: "[]")

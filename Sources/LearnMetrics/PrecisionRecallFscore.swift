@@ -31,8 +31,10 @@ public func precisionRecallFscoreSupport<L: ClassLabel>(
     _ yTrue: [L], _ yPred: [L], beta: Double = 1, labels: [L]? = nil, sampleWeight: [Double]? = nil,
     zeroDivision: ZeroDivision = .warn
 ) throws -> ClassScores<L> {
-    let counts = try SetWiseMetric(yTrue, yPred, beta: beta, labels: labels, sampleWeight: sampleWeight,
-                                   metric: "precisionRecallFscoreSupport").counts
+    let counts = try SetWiseMetric(
+        yTrue, yPred, beta: beta, labels: labels, sampleWeight: sampleWeight,
+        metric: "precisionRecallFscoreSupport"
+    ).counts
     return ClassScores(scores: counts, beta: beta, zeroDivision: zeroDivision)
 }
 
@@ -45,7 +47,8 @@ public func precisionRecallFscoreSupport<L: ClassLabel>(
     sampleWeight: [Double]? = nil, zeroDivision: ZeroDivision = .warn
 ) throws -> AveragedScores {
     let metric = "precisionRecallFscoreSupport"
-    var setWise = try SetWiseMetric(yTrue, yPred, beta: beta, labels: labels, sampleWeight: sampleWeight, metric: metric)
+    var setWise = try SetWiseMetric(
+        yTrue, yPred, beta: beta, labels: labels, sampleWeight: sampleWeight, metric: metric)
     if average == .binary {
         let positive = try setWise.binaryPositiveLabel(posLabel, metric: metric)
         setWise.counts = LabelCounts(yTrue, yPred, labels: [positive], sampleWeight: sampleWeight)
@@ -58,8 +61,10 @@ public func precisionScore<L: ClassLabel>(
     _ yTrue: [L], _ yPred: [L], labels: [L]? = nil, posLabel: L? = nil, average: Average = .binary,
     sampleWeight: [Double]? = nil, zeroDivision: ZeroDivision = .warn
 ) throws -> Double {
-    try precisionRecallFscoreSupport(yTrue, yPred, labels: labels, posLabel: posLabel, average: average,
-                                     sampleWeight: sampleWeight, zeroDivision: zeroDivision).precision
+    try precisionRecallFscoreSupport(
+        yTrue, yPred, labels: labels, posLabel: posLabel, average: average,
+        sampleWeight: sampleWeight, zeroDivision: zeroDivision
+    ).precision
 }
 
 /// `tp / (tp + fn)`, averaged as `average` says (default: binary, positive class `posLabel`).
@@ -67,8 +72,10 @@ public func recallScore<L: ClassLabel>(
     _ yTrue: [L], _ yPred: [L], labels: [L]? = nil, posLabel: L? = nil, average: Average = .binary,
     sampleWeight: [Double]? = nil, zeroDivision: ZeroDivision = .warn
 ) throws -> Double {
-    try precisionRecallFscoreSupport(yTrue, yPred, labels: labels, posLabel: posLabel, average: average,
-                                     sampleWeight: sampleWeight, zeroDivision: zeroDivision).recall
+    try precisionRecallFscoreSupport(
+        yTrue, yPred, labels: labels, posLabel: posLabel, average: average,
+        sampleWeight: sampleWeight, zeroDivision: zeroDivision
+    ).recall
 }
 
 /// The harmonic mean of precision and recall, averaged as `average` says.
@@ -76,8 +83,9 @@ public func f1Score<L: ClassLabel>(
     _ yTrue: [L], _ yPred: [L], labels: [L]? = nil, posLabel: L? = nil, average: Average = .binary,
     sampleWeight: [Double]? = nil, zeroDivision: ZeroDivision = .warn
 ) throws -> Double {
-    try fbetaScore(yTrue, yPred, beta: 1, labels: labels, posLabel: posLabel, average: average,
-                   sampleWeight: sampleWeight, zeroDivision: zeroDivision)
+    try fbetaScore(
+        yTrue, yPred, beta: 1, labels: labels, posLabel: posLabel, average: average,
+        sampleWeight: sampleWeight, zeroDivision: zeroDivision)
 }
 
 /// The F-beta score: recall weighs `beta` times as much as precision.
@@ -85,8 +93,10 @@ public func fbetaScore<L: ClassLabel>(
     _ yTrue: [L], _ yPred: [L], beta: Double, labels: [L]? = nil, posLabel: L? = nil, average: Average = .binary,
     sampleWeight: [Double]? = nil, zeroDivision: ZeroDivision = .warn
 ) throws -> Double {
-    try precisionRecallFscoreSupport(yTrue, yPred, beta: beta, labels: labels, posLabel: posLabel, average: average,
-                                     sampleWeight: sampleWeight, zeroDivision: zeroDivision).fScore
+    try precisionRecallFscoreSupport(
+        yTrue, yPred, beta: beta, labels: labels, posLabel: posLabel, average: average,
+        sampleWeight: sampleWeight, zeroDivision: zeroDivision
+    ).fScore
 }
 
 /// Validated inputs and counts of one set-wise metric call.
@@ -114,7 +124,8 @@ struct SetWiseMetric<L: ClassLabel> {
     func binaryPositiveLabel(_ posLabel: L?, metric: String) throws -> L {
         guard presentLabels.count <= 2 else {
             throw LearnError.invalidParameter(
-                name: "average", expected: "micro, macro or weighted: the target is multiclass (\(presentLabels.count) labels)",
+                name: "average",
+                expected: "micro, macro or weighted: the target is multiclass (\(presentLabels.count) labels)",
                 got: "binary")
         }
         guard let positive = posLabel ?? (1 as? L) ?? (1.0 as? L) ?? (Float(1) as? L) else {
@@ -138,9 +149,10 @@ struct SetWiseMetric<L: ClassLabel> {
         }
         let scores = ClassScores(scores: counts, beta: beta, zeroDivision: zeroDivision)
         let weights = average == .weighted ? counts.actual : nil
-        return AveragedScores(precision: nanAverage(scores.precision, weights: weights),
-                              recall: nanAverage(scores.recall, weights: weights),
-                              fScore: nanAverage(scores.fScore, weights: weights))
+        return AveragedScores(
+            precision: nanAverage(scores.precision, weights: weights),
+            recall: nanAverage(scores.recall, weights: weights),
+            fScore: nanAverage(scores.fScore, weights: weights))
     }
 }
 

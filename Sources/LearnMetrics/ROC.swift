@@ -21,8 +21,9 @@ public func rocCurve<L: ClassLabel>(
     _ yTrue: [L], _ yScore: [Double], posLabel: L? = nil, sampleWeight: [Double]? = nil, dropIntermediate: Bool = true
 ) throws -> ROCCurve {
     let positive = try positiveLabel(yTrue, posLabel, "rocCurve")
-    return try binaryROC(yTrue.map { $0 == positive }, yScore, sampleWeight: sampleWeight, dropIntermediate: dropIntermediate,
-                         metric: "rocCurve")
+    return try binaryROC(
+        yTrue.map { $0 == positive }, yScore, sampleWeight: sampleWeight, dropIntermediate: dropIntermediate,
+        metric: "rocCurve")
 }
 
 /// The area under a curve by the trapezoidal rule, scikit-learn's `auc`.
@@ -30,13 +31,15 @@ public func rocCurve<L: ClassLabel>(
 public func auc(_ x: [Double], _ y: [Double]) throws -> Double {
     try MetricValidation.sameLength(x.count, y.count, "auc", "y")
     guard x.count >= 2 else {
-        throw LearnError.invalidParameter(name: "x", expected: "at least 2 points to compute an area", got: "\(x.count)")
+        throw LearnError.invalidParameter(
+            name: "x", expected: "at least 2 points to compute an area", got: "\(x.count)")
     }
     let steps = zip(x.dropFirst(), x).map { $0 - $1 }
     var direction = 1.0
     if steps.contains(where: { $0 < 0 }) {
         guard steps.allSatisfy({ $0 <= 0 }) else {
-            throw LearnError.invalidParameter(name: "x", expected: "monotonic values (increasing or decreasing)", got: "\(x)")
+            throw LearnError.invalidParameter(
+                name: "x", expected: "monotonic values (increasing or decreasing)", got: "\(x)")
         }
         direction = -1
     }
@@ -49,15 +52,17 @@ public func auc(_ x: [Double], _ y: [Double]) throws -> Double {
 /// (scikit-learn's `roc_auc_score` on a binary target).
 /// - Throws: `LearnError` for different lengths, no samples, non-finite scores, or a `yTrue`
 ///   without both classes (scikit-learn returns NaN there; SwiftLearn says why).
-public func rocAucScore<L: ClassLabel>(_ yTrue: [L], _ yScore: [Double], sampleWeight: [Double]? = nil) throws -> Double {
+public func rocAucScore<L: ClassLabel>(_ yTrue: [L], _ yScore: [Double], sampleWeight: [Double]? = nil) throws -> Double
+{
     let classes = Array(Set(yTrue)).sorted()
     guard classes.count == 2 else {
         throw LearnError.invalidParameter(
             name: "yTrue", expected: "exactly two classes for a binary ROC AUC (use the Matrix form for multiclass)",
             got: "\(classes.count)")
     }
-    let curve = try binaryROC(yTrue.map { $0 == classes[1] }, yScore, sampleWeight: sampleWeight, dropIntermediate: true,
-                              metric: "rocAucScore")
+    let curve = try binaryROC(
+        yTrue.map { $0 == classes[1] }, yScore, sampleWeight: sampleWeight, dropIntermediate: true,
+        metric: "rocAucScore")
     return try auc(curve.fpr, curve.tpr)
 }
 
@@ -75,7 +80,8 @@ public enum ROCAverage: String, Sendable, CaseIterable {
 /// - Throws: `LearnError` when the column count differs from the classes, rows do not sum to 1,
 ///   `yTrue` holds a label outside `labels`, or for the usual length/emptiness/finiteness problems.
 public func rocAucScore<L: ClassLabel>(
-    _ yTrue: [L], _ yScore: Matrix<Double>, average: ROCAverage = .macro, labels: [L]? = nil, sampleWeight: [Double]? = nil
+    _ yTrue: [L], _ yScore: Matrix<Double>, average: ROCAverage = .macro, labels: [L]? = nil,
+    sampleWeight: [Double]? = nil
 ) throws -> Double {
     let metric = "rocAucScore"
     try MetricValidation.sameLength(yTrue.count, yScore.rows, metric, "yScore rows")
@@ -84,25 +90,31 @@ public func rocAucScore<L: ClassLabel>(
         throw LearnError.invalidParameter(name: "labels", expected: "labels in increasing order", got: "\(labels)")
     }
     guard classes.count == yScore.columns else {
-        throw LearnError.shapeMismatch(operation: metric, expected: "yScore with one column per class (\(classes.count))",
-                                       got: "\(yScore.columns) columns")
+        throw LearnError.shapeMismatch(
+            operation: metric, expected: "yScore with one column per class (\(classes.count))",
+            got: "\(yScore.columns) columns")
     }
     if let unknown = yTrue.first(where: { !classes.contains($0) }) {
         throw LearnError.unknownLabel("yTrue contains \(unknown), which is not in labels \(classes)")
     }
     for total in try yScore.sum(axis: 1) where Swift.abs(total - 1) > 1e-8 + 1e-5 {
-        throw LearnError.invalidParameter(name: "yScore", expected: "probabilities: each row summing to 1", got: "a row summing to \(total)")
+        throw LearnError.invalidParameter(
+            name: "yScore", expected: "probabilities: each row summing to 1", got: "a row summing to \(total)")
     }
     var scores: [Double] = []
     var weights: [Double] = []
     for (c, label) in classes.enumerated() {
         let isClass = yTrue.map { $0 == label }
-        weights.append(zip(isClass, sampleWeight ?? [Double](repeating: 1, count: yTrue.count)).reduce(0) { $0 + ($1.0 ? $1.1 : 0) })
+        weights.append(
+            zip(isClass, sampleWeight ?? [Double](repeating: 1, count: yTrue.count)).reduce(0) {
+                $0 + ($1.0 ? $1.1 : 0)
+            })
         guard isClass.contains(true) && isClass.contains(false) else {
             scores.append(.nan)
             continue
         }
-        let curve = try binaryROC(isClass, try yScore.column(c), sampleWeight: sampleWeight, dropIntermediate: true, metric: metric)
+        let curve = try binaryROC(
+            isClass, try yScore.column(c), sampleWeight: sampleWeight, dropIntermediate: true, metric: metric)
         scores.append(try auc(curve.fpr, curve.tpr))
     }
     switch average {
@@ -120,7 +132,8 @@ public func rocAucScore<L: ClassLabel>(
 func positiveLabel<L: ClassLabel>(_ yTrue: [L], _ posLabel: L?, _ metric: String) throws -> L {
     let classes = Array(Set(yTrue)).sorted()
     guard classes.count <= 2 else {
-        throw LearnError.invalidParameter(name: "yTrue", expected: "a binary target in \(metric)", got: "\(classes.count) classes")
+        throw LearnError.invalidParameter(
+            name: "yTrue", expected: "a binary target in \(metric)", got: "\(classes.count) classes")
     }
     if let posLabel { return posLabel }
     let numericOne = (1 as? L) ?? (1.0 as? L) ?? (Float(1) as? L)
@@ -133,8 +146,10 @@ func positiveLabel<L: ClassLabel>(_ yTrue: [L], _ posLabel: L?, _ metric: String
 }
 
 /// `_binary_clf_curve` + `roc_curve`: scores sorted decreasing (stable), one point per distinct score.
-func binaryROC(_ isPositive: [Bool], _ yScore: [Double], sampleWeight: [Double]?, dropIntermediate: Bool,
-               metric: String) throws -> ROCCurve {
+func binaryROC(
+    _ isPositive: [Bool], _ yScore: [Double], sampleWeight: [Double]?, dropIntermediate: Bool,
+    metric: String
+) throws -> ROCCurve {
     try MetricValidation.sameLength(isPositive.count, yScore.count, metric, "yScore")
     try MetricValidation.notEmpty(isPositive.count, metric)
     try MetricValidation.finite(yScore, metric)
@@ -148,7 +163,9 @@ func binaryROC(_ isPositive: [Bool], _ yScore: [Double], sampleWeight: [Double]?
         let w = sampleWeight?[i] ?? 1
         if isPositive[i] { tp += w } else { fp += w }
         if position == sorted.count - 1 || yScore[sorted[position + 1]] != yScore[i] {
-            tps.append(tp); fps.append(fp); thresholds.append(yScore[i])
+            tps.append(tp)
+            fps.append(fp)
+            thresholds.append(yScore[i])
         }
     }
     if dropIntermediate && fps.count > 2 {
@@ -166,6 +183,7 @@ func binaryROC(_ isPositive: [Bool], _ yScore: [Double], sampleWeight: [Double]?
         throw LearnError.invalidParameter(
             name: "yTrue", expected: "both positive and negative samples in \(metric)", got: "only one class")
     }
-    return ROCCurve(fpr: [0] + fps.map { $0 / totalFP }, tpr: [0] + tps.map { $0 / totalTP },
-                    thresholds: [.infinity] + thresholds)
+    return ROCCurve(
+        fpr: [0] + fps.map { $0 / totalFP }, tpr: [0] + tps.map { $0 / totalTP },
+        thresholds: [.infinity] + thresholds)
 }

@@ -40,7 +40,8 @@ private struct RegressionInputs {
         try MetricValidation.weights(weights, count: yTrue.count, metric)
         let total = weights?.reduce(0, +) ?? Double(yTrue.count)
         guard total > 0 else {
-            throw LearnError.invalidParameter(name: "sampleWeight", expected: "weights that do not all sum to zero", got: "a total of 0")
+            throw LearnError.invalidParameter(
+                name: "sampleWeight", expected: "weights that do not all sum to zero", got: "a total of 0")
         }
         (self.yTrue, self.yPred, self.weights, self.weightTotal) = (yTrue, yPred, weights, total)
     }

@@ -54,7 +54,8 @@ public enum Activation: Sendable, Equatable {
             }
         case .tanh: for i in 0..<count { values[i] = Foundation.tanh(values[i]) }
         case let .leakyRelu(slope): for i in 0..<count where values[i] < 0 { values[i] *= slope }
-        case let .elu(alpha): for i in 0..<count where values[i] <= 0 { values[i] = alpha * Foundation.expm1(values[i]) }
+        case let .elu(alpha):
+            for i in 0..<count where values[i] <= 0 { values[i] = alpha * Foundation.expm1(values[i]) }
         case .gelu:
             for i in 0..<count {
                 let x = values[i]
@@ -82,12 +83,14 @@ public enum Activation: Sendable, Equatable {
 
     /// Turns `gradient` (∂L/∂output) into ∂L/∂input in place, given the layer's `input` (pre-activation —
     /// read only when ``backwardNeedsInput``) and `output` (post-activation) values.
-    public func backward(_ gradient: UnsafeMutablePointer<Float>, input: UnsafePointer<Float>, output: UnsafePointer<Float>,
-                         rows: Int, width: Int) {
+    public func backward(
+        _ gradient: UnsafeMutablePointer<Float>, input: UnsafePointer<Float>, output: UnsafePointer<Float>,
+        rows: Int, width: Int
+    ) {
         let count = rows &* width
         switch self {
         case .linear: return
-        case .relu: for i in 0..<count { gradient[i] = output[i] > 0 ? gradient[i] : 0 }   // a select, so it vectorises
+        case .relu: for i in 0..<count { gradient[i] = output[i] > 0 ? gradient[i] : 0 } // a select, so it vectorises
         case .sigmoid: for i in 0..<count { gradient[i] *= output[i] * (1 - output[i]) }
         case .tanh: for i in 0..<count { gradient[i] *= 1 - output[i] * output[i] }
         case let .leakyRelu(slope): for i in 0..<count where !(output[i] > 0) { gradient[i] *= slope }

@@ -18,7 +18,8 @@ public struct ActivationLayer: Layer, Equatable {
     /// Any shape; softmax runs along the last axis.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         guard !inputShape.isEmpty, inputShape.allSatisfy({ $0 >= 1 }) else {
-            throw LearnError.shapeMismatch(operation: "Activation.build", expected: "a non-empty input shape", got: "\(inputShape)")
+            throw LearnError.shapeMismatch(
+                operation: "Activation.build", expected: "a non-empty input shape", got: "\(inputShape)")
         }
         shape = inputShape
         return inputShape
@@ -31,16 +32,21 @@ public struct ActivationLayer: Layer, Equatable {
     private var rowsPerSample: Int { shape.reduce(1, *) / Swift.max(1, lastAxis) }
 
     /// `output = activation(input)`.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         output.update(from: input, count: batch * rowsPerSample * lastAxis)
         activation.forward(output, rows: batch * rowsPerSample, width: lastAxis)
     }
 
     /// ∂input = activation′ ⊙ ∂output.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         guard let inputGradient else { return }
         activation.backward(outputGradient, input: input, output: output, rows: batch * rowsPerSample, width: lastAxis)
         inputGradient.update(from: outputGradient, count: batch * rowsPerSample * lastAxis)

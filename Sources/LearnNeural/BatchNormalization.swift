@@ -19,7 +19,9 @@ public struct BatchNormalization: Layer, Equatable {
     private var features = 0, rowsPerSample = 1
 
     /// `BatchNormalization()` with Keras' defaults.
-    public init(momentum: Double = 0.99, epsilon: Double = 1e-3, center: Bool = true, scale: Bool = true, name: String = "") {
+    public init(
+        momentum: Double = 0.99, epsilon: Double = 1e-3, center: Bool = true, scale: Bool = true, name: String = ""
+    ) {
         (self.momentum, self.epsilon, self.center, self.scale, self.name) = (momentum, epsilon, center, scale, name)
     }
 
@@ -29,10 +31,13 @@ public struct BatchNormalization: Layer, Equatable {
     /// Any shape; the last axis holds the features.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         guard let last = inputShape.last, inputShape.allSatisfy({ $0 >= 1 }) else {
-            throw LearnError.shapeMismatch(operation: "BatchNormalization.build", expected: "a non-empty input shape", got: "\(inputShape)")
+            throw LearnError.shapeMismatch(
+                operation: "BatchNormalization.build", expected: "a non-empty input shape", got: "\(inputShape)")
         }
         guard momentum >= 0 && momentum <= 1, epsilon > 0 else {
-            throw LearnError.invalidParameter(name: "momentum/epsilon", expected: "momentum in [0, 1] and epsilon > 0", got: "\(momentum), \(epsilon)")
+            throw LearnError.invalidParameter(
+                name: "momentum/epsilon", expected: "momentum in [0, 1] and epsilon > 0", got: "\(momentum), \(epsilon)"
+            )
         }
         (features, rowsPerSample) = (last, inputShape.reduce(1, *) / last)
         return inputShape
@@ -40,28 +45,39 @@ public struct BatchNormalization: Layer, Equatable {
 
     /// `gamma`, `beta` (trainable), `moving_mean`, `moving_variance` (state).
     public var weights: [LayerWeight] {
-        (scale ? [LayerWeight("gamma", shape: [features])] : []) + (center ? [LayerWeight("beta", shape: [features])] : [])
-            + [LayerWeight("moving_mean", shape: [features], trainable: false), LayerWeight("moving_variance", shape: [features], trainable: false)]
+        (scale ? [LayerWeight("gamma", shape: [features])] : [])
+            + (center ? [LayerWeight("beta", shape: [features])] : [])
+            + [
+                LayerWeight("moving_mean", shape: [features], trainable: false),
+                LayerWeight("moving_variance", shape: [features], trainable: false)
+            ]
     }
 
     /// The normalised values, then per feature `1 / √(variance + ε)`, the mean, and one accumulator.
     public func scratchCount(batch: Int) -> Int { batch * rowsPerSample * features + 3 * features }
 
     /// gamma 1, beta 0, moving mean 0, moving variance 1.
-    public func initialize(parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState) {
+    public func initialize(
+        parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState
+    ) {
         if scale { parameters.update(repeating: 1, count: features) }
         if center { (parameters + (scale ? features : 0)).update(repeating: 0, count: features) }
         state.update(repeating: 0, count: features)
         (state + features).update(repeating: 1, count: features)
     }
 
-    private func gammaBeta(_ parameters: UnsafePointer<Float>) -> (gamma: UnsafePointer<Float>?, beta: UnsafePointer<Float>?) {
+    private func gammaBeta(_ parameters: UnsafePointer<Float>) -> (
+        gamma: UnsafePointer<Float>?, beta: UnsafePointer<Float>?
+    ) {
         (scale ? parameters : nil, center ? parameters + (scale ? features : 0) : nil)
     }
 
     /// Normalises with the batch statistics in training (updating the moving ones), else with the moving ones.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         let rows = batch * rowsPerSample
         let (gamma, beta) = gammaBeta(parameters)
         let (movingMean, movingVariance) = (state, state + features)
@@ -71,11 +87,17 @@ public struct BatchNormalization: Layer, Equatable {
             let (keep, take) = (Float(momentum), Float(1 - momentum))
             mean.update(repeating: 0, count: features)
             inverse.update(repeating: 0, count: features)
-            for r in 0..<rows { let x = input + r &* features; for j in 0..<features { mean[j] += x[j] } }
+            for r in 0..<rows {
+                let x = input + r &* features
+                for j in 0..<features { mean[j] += x[j] }
+            }
             for j in 0..<features { mean[j] /= Float(rows) }
             for r in 0..<rows {
                 let x = input + r &* features
-                for j in 0..<features { let d = x[j] - mean[j]; inverse[j] += d * d }
+                for j in 0..<features {
+                    let d = x[j] - mean[j]
+                    inverse[j] += d * d
+                }
             }
             for j in 0..<features {
                 let variance = inverse[j] / Float(rows)
@@ -84,7 +106,9 @@ public struct BatchNormalization: Layer, Equatable {
                 inverse[j] = 1 / (variance + eps).squareRoot()
             }
         } else {
-            for j in 0..<features { (mean[j], inverse[j]) = (movingMean[j], 1 / (movingVariance[j] + eps).squareRoot()) }
+            for j in 0..<features {
+                (mean[j], inverse[j]) = (movingMean[j], 1 / (movingVariance[j] + eps).squareRoot())
+            }
         }
         for r in 0..<rows {
             let (x, normalised, y) = (input + r &* features, scratch + r &* features, output + r &* features)
@@ -96,21 +120,29 @@ public struct BatchNormalization: Layer, Equatable {
     }
 
     /// ∂gamma += Σ δ x̂, ∂beta += Σ δ, ∂x = γ/σ · (δ − mean(δ) − x̂ · mean(δ x̂)) through the batch statistics.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         let rows = batch * rowsPerSample
         let (gamma, _) = gammaBeta(parameters)
         let inverse = scratch + rows * features
-        let (sums, dots) = (inverse + features, inverse + 2 * features)   // the mean slot is free after forward
+        let (sums, dots) = (inverse + features, inverse + 2 * features) // the mean slot is free after forward
         sums.update(repeating: 0, count: features)
         dots.update(repeating: 0, count: features)
         for r in 0..<rows {
             let (d, x) = (outputGradient + r &* features, scratch + r &* features)
-            for j in 0..<features { sums[j] += d[j]; dots[j] += d[j] * x[j] }
+            for j in 0..<features {
+                sums[j] += d[j]
+                dots[j] += d[j] * x[j]
+            }
         }
         if scale { for j in 0..<features { parameterGradients[j] += dots[j] } }
-        if center { let beta = parameterGradients + (scale ? features : 0); for j in 0..<features { beta[j] += sums[j] } }
+        if center {
+            let beta = parameterGradients + (scale ? features : 0)
+            for j in 0..<features { beta[j] += sums[j] }
+        }
         guard let inputGradient else { return }
         let n = Float(rows)
         for j in 0..<features {
@@ -125,18 +157,25 @@ public struct BatchNormalization: Layer, Equatable {
 
     /// Keras' keys for the layer.
     public var kerasConfig: [String: Any] {
-        ["axis": -1, "momentum": momentum, "epsilon": epsilon, "center": center, "scale": scale,
-         "beta_initializer": KerasConfig.initializer("Zeros"), "gamma_initializer": KerasConfig.initializer("Ones"),
-         "moving_mean_initializer": KerasConfig.initializer("Zeros"), "moving_variance_initializer": KerasConfig.initializer("Ones"),
-         "beta_regularizer": NSNull(), "gamma_regularizer": NSNull(), "beta_constraint": NSNull(), "gamma_constraint": NSNull(),
-         "synchronized": false, "renorm": false, "renorm_clipping": NSNull(), "renorm_momentum": 0.99]
+        [
+            "axis": -1, "momentum": momentum, "epsilon": epsilon, "center": center, "scale": scale,
+            "beta_initializer": KerasConfig.initializer("Zeros"), "gamma_initializer": KerasConfig.initializer("Ones"),
+            "moving_mean_initializer": KerasConfig.initializer("Zeros"),
+            "moving_variance_initializer": KerasConfig.initializer("Ones"),
+            "beta_regularizer": NSNull(), "gamma_regularizer": NSNull(), "beta_constraint": NSNull(),
+            "gamma_constraint": NSNull(),
+            "synchronized": false, "renorm": false, "renorm_clipping": NSNull(), "renorm_momentum": 0.99
+        ]
     }
 
     /// The layer a Keras `BatchNormalization` config describes (last-axis normalisation only).
     init(kerasConfig config: [String: Any], name: String) throws {
         let axis = config["axis"] as? Int ?? (config["axis"] as? [Int])?.first ?? -1
-        guard axis == -1, config["renorm"] as? Bool != true else { throw KerasConfig.unsupported("BatchNormalization", name) }
-        self.init(momentum: config["momentum"] as? Double ?? 0.99, epsilon: config["epsilon"] as? Double ?? 1e-3,
-                  center: config["center"] as? Bool ?? true, scale: config["scale"] as? Bool ?? true, name: name)
+        guard axis == -1, config["renorm"] as? Bool != true else {
+            throw KerasConfig.unsupported("BatchNormalization", name)
+        }
+        self.init(
+            momentum: config["momentum"] as? Double ?? 0.99, epsilon: config["epsilon"] as? Double ?? 1e-3,
+            center: config["center"] as? Bool ?? true, scale: config["scale"] as? Bool ?? true, name: name)
     }
 }

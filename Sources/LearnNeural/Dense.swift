@@ -20,8 +20,10 @@ public struct Dense: Layer, Equatable {
     public private(set) var inputWidth = 0
 
     /// `Dense(1024, activation: .relu)`.
-    public init(_ units: Int, activation: Activation = .linear, useBias: Bool = true, kernelRegularizer: Regularizer? = nil,
-                biasRegularizer: Regularizer? = nil, name: String = "") {
+    public init(
+        _ units: Int, activation: Activation = .linear, useBias: Bool = true, kernelRegularizer: Regularizer? = nil,
+        biasRegularizer: Regularizer? = nil, name: String = ""
+    ) {
         (self.units, self.activation, self.useBias, self.name) = (units, activation, useBias, name)
         (self.kernelRegularizer, self.biasRegularizer) = (kernelRegularizer, biasRegularizer)
     }
@@ -31,9 +33,12 @@ public struct Dense: Layer, Equatable {
 
     /// Flat input width → `[units]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
-        guard units >= 1 else { throw LearnError.invalidParameter(name: "units", expected: "at least 1", got: "\(units)") }
+        guard units >= 1 else {
+            throw LearnError.invalidParameter(name: "units", expected: "at least 1", got: "\(units)")
+        }
         guard inputShape.count == 1, let width = inputShape.first, width >= 1 else {
-            throw LearnError.shapeMismatch(operation: "Dense.build", expected: "a flat input (use Flatten first)", got: "\(inputShape)")
+            throw LearnError.shapeMismatch(
+                operation: "Dense.build", expected: "a flat input (use Flatten first)", got: "\(inputShape)")
         }
         inputWidth = width
         return [units]
@@ -48,45 +53,62 @@ public struct Dense: Layer, Equatable {
     public func scratchCount(batch: Int) -> Int { activation.backwardNeedsInput ? batch * units : 0 }
 
     /// Glorot-uniform kernel: `U(−l, l)`, `l = √(6 / (inputs + units))`; zero bias.
-    public func initialize(parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState) {
+    public func initialize(
+        parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState
+    ) {
         let limit = (6.0 / Double(inputWidth + units)).squareRoot()
         for i in 0..<(inputWidth * units) { parameters[i] = Float(-limit + 2 * limit * rng.randomSample()) }
         if useBias { (parameters + inputWidth * units).update(repeating: 0, count: units) }
     }
 
     /// `output = activation(input · kernel + bias)` through the core's sgemm.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         // The bias first, then the product added onto it (beta 1 spares OpenBLAS a pass zeroing the output).
         Self.fillRows(output, with: useBias ? parameters + inputWidth * units : nil, rows: batch, width: units)
-        Float.gemm(transposeA: false, transposeB: false, m: Int32(batch), n: Int32(units), k: Int32(inputWidth), alpha: 1,
-                   a: input, lda: Int32(inputWidth), b: parameters, ldb: Int32(units), beta: useBias ? 1 : 0, c: output, ldc: Int32(units))
+        Float.gemm(
+            transposeA: false, transposeB: false, m: Int32(batch), n: Int32(units), k: Int32(inputWidth), alpha: 1,
+            a: input, lda: Int32(inputWidth), b: parameters, ldb: Int32(units), beta: useBias ? 1 : 0, c: output,
+            ldc: Int32(units))
         if training && activation.backwardNeedsInput { scratch.update(from: output, count: batch * units) }
         activation.forward(output, rows: batch, width: units)
     }
 
     /// ∂kernel += inputᵀ · δ, ∂bias += Σ δ, ∂input = δ · kernelᵀ, where δ is ∂L/∂pre-activation.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         if activation != .linear {
-            activation.backward(outputGradient, input: UnsafePointer(scratch), output: output, rows: batch, width: units)
+            activation.backward(
+                outputGradient, input: UnsafePointer(scratch), output: output, rows: batch, width: units)
         }
-        Float.gemm(transposeA: true, transposeB: false, m: Int32(inputWidth), n: Int32(units), k: Int32(batch), alpha: 1,
-                   a: input, lda: Int32(inputWidth), b: outputGradient, ldb: Int32(units), beta: 1, c: parameterGradients, ldc: Int32(units))
+        Float.gemm(
+            transposeA: true, transposeB: false, m: Int32(inputWidth), n: Int32(units), k: Int32(batch), alpha: 1,
+            a: input, lda: Int32(inputWidth), b: outputGradient, ldb: Int32(units), beta: 1, c: parameterGradients,
+            ldc: Int32(units))
         if useBias {
             let bias = parameterGradients + inputWidth * units
-            for r in 0..<batch { let row = outputGradient + r &* units; for j in 0..<units { bias[j] += row[j] } }
+            for r in 0..<batch {
+                let row = outputGradient + r &* units
+                for j in 0..<units { bias[j] += row[j] }
+            }
         }
         if let inputGradient {
-            Float.gemm(transposeA: false, transposeB: true, m: Int32(batch), n: Int32(inputWidth), k: Int32(units), alpha: 1,
-                       a: outputGradient, lda: Int32(units), b: parameters, ldb: Int32(units), beta: 0, c: inputGradient,
-                       ldc: Int32(inputWidth))
+            Float.gemm(
+                transposeA: false, transposeB: true, m: Int32(batch), n: Int32(inputWidth), k: Int32(units), alpha: 1,
+                a: outputGradient, lda: Int32(units), b: parameters, ldb: Int32(units), beta: 0, c: inputGradient,
+                ldc: Int32(inputWidth))
         }
     }
 
     /// Copies `bias` into each of `rows` rows of `width` values (nothing without a bias).
-    static func fillRows(_ output: UnsafeMutablePointer<Float>, with bias: UnsafePointer<Float>?, rows: Int, width: Int) {
+    static func fillRows(_ output: UnsafeMutablePointer<Float>, with bias: UnsafePointer<Float>?, rows: Int, width: Int)
+    {
         guard let bias else { return }
         for r in 0..<rows { (output + r &* width).update(from: bias, count: width) }
     }
@@ -96,7 +118,8 @@ public struct Dense: Layer, Equatable {
         let kernelCount = inputWidth * units
         var total: Float = kernelRegularizer?.penalty(parameters, count: kernelCount, gradients: gradients) ?? 0
         if useBias, let biasRegularizer {
-            total += biasRegularizer.penalty(parameters + kernelCount, count: units, gradients: gradients.map { $0 + kernelCount })
+            total += biasRegularizer.penalty(
+                parameters + kernelCount, count: units, gradients: gradients.map { $0 + kernelCount })
         }
         return total
     }
@@ -105,9 +128,11 @@ public struct Dense: Layer, Equatable {
     public var kerasConfig: [String: Any] {
         var config: [String: Any] = [
             "units": units, "activation": activation.kerasName, "use_bias": useBias,
-            "kernel_initializer": KerasConfig.initializer("GlorotUniform", ["seed": NSNull(), "input_axes": NSNull(), "output_axes": NSNull()]),
+            "kernel_initializer": KerasConfig.initializer(
+                "GlorotUniform", ["seed": NSNull(), "input_axes": NSNull(), "output_axes": NSNull()]),
             "bias_initializer": KerasConfig.initializer("Zeros"),
-            "kernel_regularizer": kernelRegularizer?.kerasConfig ?? NSNull(), "bias_regularizer": biasRegularizer?.kerasConfig ?? NSNull(),
+            "kernel_regularizer": kernelRegularizer?.kerasConfig ?? NSNull(),
+            "bias_regularizer": biasRegularizer?.kerasConfig ?? NSNull()
         ]
         for key in ["kernel_constraint", "bias_constraint", "quantization_config"] { config[key] = NSNull() }
         return config
@@ -115,11 +140,14 @@ public struct Dense: Layer, Equatable {
 
     /// The layer a Keras `Dense` config describes.
     init(kerasConfig config: [String: Any], name: String) throws {
-        guard let units = config["units"] as? Int, let activation = Activation(kerasName: config["activation"] as? String ?? "linear") else {
+        guard let units = config["units"] as? Int,
+            let activation = Activation(kerasName: config["activation"] as? String ?? "linear")
+        else {
             throw KerasConfig.unsupported("Dense", name)
         }
-        self.init(units, activation: activation, useBias: config["use_bias"] as? Bool ?? true,
-                  kernelRegularizer: Regularizer(kerasConfig: config["kernel_regularizer"]),
-                  biasRegularizer: Regularizer(kerasConfig: config["bias_regularizer"]), name: name)
+        self.init(
+            units, activation: activation, useBias: config["use_bias"] as? Bool ?? true,
+            kernelRegularizer: Regularizer(kerasConfig: config["kernel_regularizer"]),
+            biasRegularizer: Regularizer(kerasConfig: config["bias_regularizer"]), name: name)
     }
 }

@@ -18,7 +18,9 @@ public struct Dropout: Layer, Equatable {
 
     /// Any shape; output equals input.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
-        guard rate >= 0 && rate < 1 else { throw LearnError.invalidParameter(name: "rate", expected: "a number in [0, 1)", got: "\(rate)") }
+        guard rate >= 0 && rate < 1 else {
+            throw LearnError.invalidParameter(name: "rate", expected: "a number in [0, 1)", got: "\(rate)")
+        }
         width = inputShape.reduce(1, *)
         return inputShape
     }
@@ -30,8 +32,11 @@ public struct Dropout: Layer, Equatable {
     public func scratchCount(batch: Int) -> Int { batch * width }
 
     /// Copies, masking and rescaling in training.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         let count = batch * width
         guard training && rate > 0 else {
             output.update(from: input, count: count)
@@ -46,9 +51,11 @@ public struct Dropout: Layer, Equatable {
     }
 
     /// ∂input = ∂output ⊙ mask.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         guard let inputGradient else { return }
         for i in 0..<(batch * width) { inputGradient[i] = outputGradient[i] * scratch[i] }
     }

@@ -15,7 +15,8 @@ public struct Flatten: Layer, Equatable {
     /// `[d1, d2, …]` → `[d1 · d2 · …]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         guard !inputShape.isEmpty, inputShape.allSatisfy({ $0 >= 1 }) else {
-            throw LearnError.shapeMismatch(operation: "Flatten.build", expected: "a non-empty input shape", got: "\(inputShape)")
+            throw LearnError.shapeMismatch(
+                operation: "Flatten.build", expected: "a non-empty input shape", got: "\(inputShape)")
         }
         width = inputShape.reduce(1, *)
         return [width]
@@ -25,15 +26,20 @@ public struct Flatten: Layer, Equatable {
     public var weights: [LayerWeight] { [] }
 
     /// A copy: row-major storage is already flat.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         output.update(from: input, count: batch * width)
     }
 
     /// The gradient passes through unchanged.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         inputGradient?.update(from: outputGradient, count: batch * width)
     }
 

@@ -15,7 +15,11 @@ public struct History: Sendable, CustomStringConvertible {
 
     /// The logs as Keras prints `history.history`.
     public var description: String {
-        "{" + history.keys.sorted().map { key in "'\(key)': [" + (history[key] ?? []).map { String(format: "%.4f", $0) }
-            .joined(separator: ", ") + "]" }.joined(separator: ", ") + "}"
+        "{"
+            + history.keys.sorted().map { key in
+                "'\(key)': ["
+                    + (history[key] ?? []).map { String(format: "%.4f", $0) }
+                    .joined(separator: ", ") + "]"
+            }.joined(separator: ", ") + "}"
     }
 }

@@ -38,14 +38,19 @@ public protocol Layer: Sendable {
     /// Workspace values needed for a batch of `batch` samples.
     func scratchCount(batch: Int) -> Int
     /// Keras' initial values for the trainable slice and the state slice.
-    func initialize(parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState)
+    func initialize(
+        parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState)
     /// `output = f(input)` for `batch` samples; in training a layer may update its state.
-    func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                 state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState)
+    func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    )
     /// Given ∂L/∂output (which it may overwrite), accumulates ∂L/∂parameters and, when asked, writes ∂L/∂input.
-    func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                  inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                  parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>)
+    func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>)
     /// The regularisation penalty this layer adds to the loss; when `gradients` is given, adds its
     /// gradient there. Layers without regularisers return 0.
     func regularization(parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>?) -> Float
@@ -64,7 +69,9 @@ extension Layer {
     /// No scratch by default.
     public func scratchCount(batch: Int) -> Int { 0 }
     /// Nothing to initialise by default.
-    public func initialize(parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState) {}
+    public func initialize(
+        parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState
+    ) {}
     /// Any finite values by default.
     public func checkInput(_ x: Matrix<Double>) throws {}
     /// No regularisers by default.

@@ -46,25 +46,33 @@ public enum Loss: Sendable, Equatable {
     /// With `sampleWeights` (one per row) each sample's loss is weighted and the sum divided by `rows`,
     /// Keras' `sum_over_batch_size` reduction.
     /// - Throws: `LearnError/unknownLabel(_:)` for a sparse label outside `0..<width`.
-    public func evaluate(predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, width: Int,
-                         gradient: UnsafeMutablePointer<Float>?, sampleWeights: UnsafePointer<Float>? = nil) throws -> Float {
+    public func evaluate(
+        predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, width: Int,
+        gradient: UnsafeMutablePointer<Float>?, sampleWeights: UnsafePointer<Float>? = nil
+    ) throws -> Float {
         guard rows > 0 && width > 0 else { return 0 }
-        guard let sampleWeights else { return try unweighted(predictions: predictions, targets: targets, rows: rows, width: width, gradient: gradient) }
+        guard let sampleWeights else {
+            return try unweighted(
+                predictions: predictions, targets: targets, rows: rows, width: width, gradient: gradient)
+        }
         // Per-row losses (and gradients) scaled by their weights: evaluate row by row.
         var total: Float = 0
         for r in 0..<rows {
             let w = sampleWeights[r]
             let targetWidth = targetWidth(predictionWidth: width)
-            let rowLoss = try unweighted(predictions: predictions + r &* width, targets: targets + r &* targetWidth, rows: 1, width: width,
-                                         gradient: gradient.map { $0 + r &* width })
+            let rowLoss = try unweighted(
+                predictions: predictions + r &* width, targets: targets + r &* targetWidth, rows: 1, width: width,
+                gradient: gradient.map { $0 + r &* width })
             total += w * rowLoss
             if let gradient { for j in 0..<width { gradient[r &* width &+ j] *= w / Float(rows) } }
         }
         return total / Float(rows)
     }
 
-    private func unweighted(predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, width: Int,
-                            gradient: UnsafeMutablePointer<Float>?) throws -> Float {
+    private func unweighted(
+        predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, width: Int,
+        gradient: UnsafeMutablePointer<Float>?
+    ) throws -> Float {
         let n = Float(rows)
         var total: Double = 0
         switch self {
@@ -100,7 +108,9 @@ public enum Loss: Sendable, Equatable {
                     label = Int(value)
                 }
                 let y: (Int) -> Float = { j in sparse ? (j == label ? 1 : 0) : targets[r &* width &+ j] }
-                total += Double(try Self.crossEntropyRow(p, width: width, target: y, fromLogits: fromLogits, gradient: g, scale: 1 / n))
+                total += Double(
+                    try Self.crossEntropyRow(
+                        p, width: width, target: y, fromLogits: fromLogits, gradient: g, scale: 1 / n))
             }
             return Float(total) / n
         case .meanSquaredError, .meanAbsoluteError:
@@ -116,8 +126,10 @@ public enum Loss: Sendable, Equatable {
     }
 
     /// One sample's categorical cross-entropy and its gradient (scaled by `scale`).
-    private static func crossEntropyRow(_ p: UnsafePointer<Float>, width: Int, target y: (Int) -> Float, fromLogits: Bool,
-                                        gradient: UnsafeMutablePointer<Float>?, scale: Float) throws -> Float {
+    private static func crossEntropyRow(
+        _ p: UnsafePointer<Float>, width: Int, target y: (Int) -> Float, fromLogits: Bool,
+        gradient: UnsafeMutablePointer<Float>?, scale: Float
+    ) throws -> Float {
         if fromLogits {
             var maximum = -Float.infinity
             for j in 0..<width { maximum = Swift.max(maximum, p[j]) }
@@ -125,8 +137,13 @@ public enum Loss: Sendable, Equatable {
             for j in 0..<width { total += Foundation.exp(p[j] - maximum) }
             let logSum = maximum + Foundation.log(total)
             var loss: Float = 0, targetSum: Float = 0
-            for j in 0..<width { loss -= y(j) * (p[j] - logSum); targetSum += y(j) }
-            if let gradient { for j in 0..<width { gradient[j] = (Foundation.exp(p[j] - logSum) * targetSum - y(j)) * scale } }
+            for j in 0..<width {
+                loss -= y(j) * (p[j] - logSum)
+                targetSum += y(j)
+            }
+            if let gradient {
+                for j in 0..<width { gradient[j] = (Foundation.exp(p[j] - logSum) * targetSum - y(j)) * scale }
+            }
             return loss
         }
         // Keras normalises the probabilities to sum to 1, then clips them.

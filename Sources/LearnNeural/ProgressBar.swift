@@ -16,9 +16,10 @@ struct ProgressBar {
     init(epochs: Int, steps: Int, verbose: Int, write: ((String) -> Void)? = nil, interactive: Bool? = nil) {
         (self.epochs, self.steps, self.verbose) = (epochs, steps, verbose)
         live = verbose == 1 && (interactive ?? (isatty(STDOUT_FILENO) == 1))
-        self.write = write ?? { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        self.write =
+            write ?? { text in
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
     }
 
     /// `Epoch 3/10` (on its own line when live).
@@ -36,7 +37,9 @@ struct ProgressBar {
         lastDraw = now
         let elapsed = now.timeIntervalSince(epochStart)
         let eta = step > 0 ? elapsed / Double(step) * Double(steps - step) : 0
-        write("\r" + Self.bar(step: step, steps: steps) + " - ETA: \(Self.seconds(eta)) - loss: " + String(format: "%.4f", loss) + "\u{1B}[K")
+        write(
+            "\r" + Self.bar(step: step, steps: steps) + " - ETA: \(Self.seconds(eta)) - loss: "
+                + String(format: "%.4f", loss) + "\u{1B}[K")
     }
 
     /// The epoch's final line with every log, in Keras' order.
@@ -50,19 +53,28 @@ struct ProgressBar {
     /// `250/250 [==============================] - 1s 4ms/step - loss: 0.3215 - accuracy: 0.9020 - val_loss: …`.
     static func summary(step: Int, steps: Int, elapsed: TimeInterval, logs: [String: Double]) -> String {
         let perStep = elapsed / Double(Swift.max(1, step))
-        let rate = perStep >= 1 ? "\(Int(perStep.rounded()))s/step" : perStep >= 1e-3 ? "\(Int((perStep * 1e3).rounded()))ms/step"
-            : "\(Int((perStep * 1e6).rounded()))us/step"
-        return bar(step: step, steps: steps) + " - \(seconds(elapsed)) \(rate)" + orderedLogs(logs).map { " - \($0): " + String(format: "%.4f", $1) }.joined()
+        let rate =
+            perStep >= 1
+            ? "\(Int(perStep.rounded()))s/step"
+            : perStep >= 1e-3
+                ? "\(Int((perStep * 1e3).rounded()))ms/step"
+                : "\(Int((perStep * 1e6).rounded()))us/step"
+        return bar(step: step, steps: steps) + " - \(seconds(elapsed)) \(rate)"
+            + orderedLogs(logs).map { " - \($0): " + String(format: "%.4f", $1) }.joined()
     }
 
     /// `step/steps [=====>........]`, 30 characters wide.
     static func bar(step: Int, steps: Int) -> String {
         let width = 30
         let filled = steps > 0 ? width * step / steps : width
-        let body = step >= steps ? String(repeating: "=", count: width)
-            : String(repeating: "=", count: Swift.max(0, filled - 1)) + ">" + String(repeating: ".", count: width - Swift.max(1, filled))
+        let body =
+            step >= steps
+            ? String(repeating: "=", count: width)
+            : String(repeating: "=", count: Swift.max(0, filled - 1)) + ">"
+                + String(repeating: ".", count: width - Swift.max(1, filled))
         let digits = String(steps).count
-        return String(repeating: " ", count: Swift.max(0, digits - String(step).count)) + "\(step)/\(steps) [" + body + "]"
+        return String(repeating: " ", count: Swift.max(0, digits - String(step).count)) + "\(step)/\(steps) [" + body
+            + "]"
     }
 
     /// Keras 2's order: `loss`, the metrics, then the validation logs, then anything else (`learning_rate`).

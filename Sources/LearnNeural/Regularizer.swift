@@ -39,11 +39,12 @@ public enum Regularizer: Sendable, Equatable {
 
     /// The regulariser's entry in Keras' `model_config`.
     var kerasConfig: [String: Any] {
-        let (className, config): (String, [String: Any]) = switch self {
-        case let .l1(a): ("L1", ["l1": a])
-        case let .l2(b): ("L2", ["l2": b])
-        case let .l1l2(a, b): ("L1L2", ["l1": a, "l2": b])
-        }
+        let (className, config): (String, [String: Any]) =
+            switch self {
+            case let .l1(a): ("L1", ["l1": a])
+            case let .l2(b): ("L2", ["l2": b])
+            case let .l1l2(a, b): ("L1L2", ["l1": a, "l2": b])
+            }
         return ["module": "keras.regularizers", "class_name": className, "config": config, "registered_name": NSNull()]
     }
 

@@ -22,11 +22,13 @@ public struct Reshape: Layer, Equatable {
         let known = targetShape.filter { $0 != -1 }
         let unknown = targetShape.count - known.count
         guard known.allSatisfy({ $0 >= 1 }) else {
-            throw LearnError.shapeMismatch(operation: "Reshape.build", expected: "positive sizes (or one -1)", got: "\(targetShape)")
+            throw LearnError.shapeMismatch(
+                operation: "Reshape.build", expected: "positive sizes (or one -1)", got: "\(targetShape)")
         }
         let product = try Shape.elementCount(known, operation: "Reshape target \(targetShape)")
         guard unknown <= 1, product >= 1, count % product == 0, unknown == 1 || product == count else {
-            throw LearnError.shapeMismatch(operation: "Reshape.build", expected: "a shape holding \(count) values", got: "\(targetShape)")
+            throw LearnError.shapeMismatch(
+                operation: "Reshape.build", expected: "a shape holding \(count) values", got: "\(targetShape)")
         }
         return targetShape.map { $0 == -1 ? count / product : $0 }
     }
@@ -34,15 +36,20 @@ public struct Reshape: Layer, Equatable {
     public var weights: [LayerWeight] { [] }
 
     /// A copy (row-major storage does not move).
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         output.update(from: input, count: batch * count)
     }
 
     /// The gradient passes through.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         inputGradient?.update(from: outputGradient, count: batch * count)
     }
 

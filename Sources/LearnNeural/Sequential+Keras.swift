@@ -41,19 +41,24 @@ extension Sequential {
             let layerGroup = try group.createGroup(layer.name)
             let own = locations.filter { $0.layer == index }
             guard !own.isEmpty else {
-                try layerGroup.setAttribute("weight_names", .doubles([]))   // Keras writes an empty float64 array
+                try layerGroup.setAttribute("weight_names", .doubles([])) // Keras writes an empty float64 array
                 continue
             }
-            try layerGroup.setAttribute("weight_names", .strings(own.map { "sequential/\(layer.name)/\($0.weight.name)" }), ascii: true)
+            try layerGroup.setAttribute(
+                "weight_names", .strings(own.map { "sequential/\(layer.name)/\($0.weight.name)" }), ascii: true)
             let inner = try layerGroup.createGroup("sequential").createGroup(layer.name)
-            for location in own { try inner.write(values(at: location), shape: location.weight.shape, to: location.weight.name) }
+            for location in own {
+                try inner.write(values(at: location), shape: location.weight.shape, to: location.weight.name)
+            }
         }
         try group.createGroup("top_level_model_weights").setAttribute("weight_names", .doubles([]))
     }
 
     /// Keras' trainable variables with the prefix Keras gives their optimizer slots (`sequential_dense_kernel`).
     private func trainableVariables() -> [(slotPrefix: String, location: WeightLocation)] {
-        weightLocations().filter(\.weight.trainable).map { ("sequential_\(layers[$0.layer].name)_\($0.weight.name)", $0) }
+        weightLocations().filter(\.weight.trainable).map {
+            ("sequential_\(layers[$0.layer].name)_\($0.weight.name)", $0)
+        }
     }
 
     /// `optimizer_weights/<optimizer>/…`: `iteration`, `learning_rate`, then every slot of every variable.
@@ -86,9 +91,10 @@ extension Sequential {
         let root = try file.root
         func corrupt(_ reason: String) -> LearnError { LearnError.corruptFile(path: path, reason: reason) }
         guard case let .string(configText) = try root.attribute("model_config"),
-              let config = try? JSONSerialization.jsonObject(with: Data(configText.utf8)) as? [String: Any],
-              config["class_name"] as? String == "Sequential", let body = config["config"] as? [String: Any],
-              let layerConfigs = body["layers"] as? [[String: Any]] else {
+            let config = try? JSONSerialization.jsonObject(with: Data(configText.utf8)) as? [String: Any],
+            config["class_name"] as? String == "Sequential", let body = config["config"] as? [String: Any],
+            let layerConfigs = body["layers"] as? [[String: Any]]
+        else {
             throw corrupt("model_config is not a Keras Sequential model")
         }
         var layers: [any Layer] = []
@@ -128,7 +134,9 @@ extension Sequential {
         try network.readWeights(from: weights, corrupt)
         if case let .string(trainingText)? = try? root.attribute("training_config") {
             try network.compile(fromTrainingConfig: trainingText, corrupt)
-            if root.contains("optimizer_weights") { try network.readOptimizerWeights(from: try root.group("optimizer_weights"), corrupt) }
+            if root.contains("optimizer_weights") {
+                try network.readOptimizerWeights(from: try root.group("optimizer_weights"), corrupt)
+            }
         }
         return network
     }
@@ -159,14 +167,17 @@ extension Sequential {
             return layer
         case "AveragePooling2D":
             var layer = AveragePooling2D(name: name)
-            layer.engine = try Pooling2D(kerasConfig: settings, kind: .average, className: "AveragePooling2D", name: name)
+            layer.engine = try Pooling2D(
+                kerasConfig: settings, kind: .average, className: "AveragePooling2D", name: name)
             return layer
         case "GlobalAveragePooling2D": return GlobalAveragePooling2D(name: name)
         case "Conv1D": return try Conv1D(kerasConfig: settings, name: name)
         case "MaxPooling1D":
             let pool = (settings["pool_size"] as? [Int])?.first ?? settings["pool_size"] as? Int ?? 2
             let strides = (settings["strides"] as? [Int])?.first ?? settings["strides"] as? Int
-            guard let padding = Padding(rawValue: settings["padding"] as? String ?? "valid") else { throw KerasConfig.unsupported("MaxPooling1D", name) }
+            guard let padding = Padding(rawValue: settings["padding"] as? String ?? "valid") else {
+                throw KerasConfig.unsupported("MaxPooling1D", name)
+            }
             return MaxPooling1D(pool, strides: strides, padding: padding, name: name)
         case "GlobalMaxPooling1D": return GlobalMaxPooling1D(name: name)
         case "Rescaling":
@@ -174,24 +185,37 @@ extension Sequential {
             return Rescaling(scale, offset: settings["offset"] as? Double ?? 0, name: name)
         case "Normalization": return Normalization(name: name)
         case "RandomCrop":
-            guard let height = settings["height"] as? Int, let width = settings["width"] as? Int else { throw KerasConfig.unsupported("RandomCrop", name) }
+            guard let height = settings["height"] as? Int, let width = settings["width"] as? Int else {
+                throw KerasConfig.unsupported("RandomCrop", name)
+            }
             return RandomCrop(height: height, width: width, name: name)
         case "RandomTranslation", "RandomRotation":
             let fill = FillMode(rawValue: settings["fill_mode"] as? String ?? "reflect")
             let interpolation = Interpolation(rawValue: settings["interpolation"] as? String ?? "bilinear")
             let value = settings["fill_value"] as? Double ?? 0
-            if kerasClass == "RandomRotation", let factor = FactorRange(keras: settings["factor"]), let fill, let interpolation {
-                return RandomRotation(factor, fillMode: fill, interpolation: interpolation, fillValue: value, name: name)
+            if kerasClass == "RandomRotation", let factor = FactorRange(keras: settings["factor"]), let fill,
+                let interpolation
+            {
+                return RandomRotation(
+                    factor, fillMode: fill, interpolation: interpolation, fillValue: value, name: name)
             }
-            if let height = FactorRange(keras: settings["height_factor"]), let width = FactorRange(keras: settings["width_factor"]), let fill, let interpolation {
-                return RandomTranslation(heightFactor: height, widthFactor: width, fillMode: fill, interpolation: interpolation, fillValue: value, name: name)
+            if let height = FactorRange(keras: settings["height_factor"]),
+                let width = FactorRange(keras: settings["width_factor"]), let fill, let interpolation
+            {
+                return RandomTranslation(
+                    heightFactor: height, widthFactor: width, fillMode: fill, interpolation: interpolation,
+                    fillValue: value, name: name)
             }
             throw KerasConfig.unsupported(kerasClass ?? "?", name)
         case "RandomFlip":
-            guard let mode = FlipMode(rawValue: settings["mode"] as? String ?? "horizontal_and_vertical") else { throw KerasConfig.unsupported("RandomFlip", name) }
+            guard let mode = FlipMode(rawValue: settings["mode"] as? String ?? "horizontal_and_vertical") else {
+                throw KerasConfig.unsupported("RandomFlip", name)
+            }
             return RandomFlip(mode, name: name)
         case "Embedding":
-            guard let inputDim = settings["input_dim"] as? Int, let outputDim = settings["output_dim"] as? Int, settings["mask_zero"] as? Bool != true else {
+            guard let inputDim = settings["input_dim"] as? Int, let outputDim = settings["output_dim"] as? Int,
+                settings["mask_zero"] as? Bool != true
+            else {
                 throw KerasConfig.unsupported("Embedding", name)
             }
             return Embedding(inputDim: inputDim, outputDim: outputDim, name: name)
@@ -206,16 +230,19 @@ extension Sequential {
             }
             return ActivationLayer(activation, name: name)
         case let other:
-            throw KerasConfig.Problem(reason: "layer \(name) of class \(other ?? "?") is not supported by SwiftLearn yet")
+            throw KerasConfig.Problem(
+                reason: "layer \(name) of class \(other ?? "?") is not supported by SwiftLearn yet")
         }
     }
 
     /// Reads every layer's weights from `model_weights/<layer>/<weight_names…>`.
     mutating func readWeights(from weights: HDF5Group, _ corrupt: (String) -> LearnError) throws {
-        var read: [(WeightLocation, [Float])] = []   // set after the walk, which reads `self`
+        var read: [(WeightLocation, [Float])] = [] // set after the walk, which reads `self`
         try visitWeights(in: weights, corrupt) { group, name, location in
             let values = try group.read(Float.self, from: name, shape: location.weight.shape)
-            guard values.allSatisfy(\.isFinite) else { throw corrupt("layer \(layers[location.layer].name) has non-finite weights") }
+            guard values.allSatisfy(\.isFinite) else {
+                throw corrupt("layer \(layers[location.layer].name) has non-finite weights")
+            }
             read.append((location, values))
         }
         for (location, values) in read { setValues(values, at: location) }
@@ -224,7 +251,8 @@ extension Sequential {
     /// Calls `body` with the group, dataset name and location of every weight that Keras' `model_weights`
     /// lists (`<layer>/weight_names`, each a path below the layer's group).
     func visitWeights(
-        in weights: HDF5Group, _ corrupt: (String) -> LearnError, _ body: (HDF5Group, String, WeightLocation) throws -> Void
+        in weights: HDF5Group, _ corrupt: (String) -> LearnError,
+        _ body: (HDF5Group, String, WeightLocation) throws -> Void
     ) throws {
         let locations = weightLocations()
         for (index, layer) in layers.enumerated() {
@@ -269,7 +297,9 @@ extension Sequential {
                     let part = try inner.read(Float.self, from: "\(slotPrefix)_\(slot)", shape: location.weight.shape)
                     values.replaceSubrange(location.range, with: part)
                 }
-                guard values.allSatisfy(\.isFinite) else { throw corrupt("optimizer slot \(slot) has non-finite values") }
+                guard values.allSatisfy(\.isFinite) else {
+                    throw corrupt("optimizer slot \(slot) has non-finite values")
+                }
                 try optimizer.setSlot(slot, to: values)
             }
         }
@@ -281,8 +311,11 @@ extension Sequential {
     /// Compiles from Keras' `training_config` JSON (loss, metrics, optimizer with its settings).
     private mutating func compile(fromTrainingConfig text: String, _ corrupt: (String) -> LearnError) throws {
         guard let config = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-              let lossName = config["loss"] as? String, let loss = Loss(kerasName: lossName) else { return }
-        let metrics = ((config["metrics"] as? [Any]) ?? []).compactMap { ($0 as? String).flatMap(Metric.init(rawValue:)) }
+            let lossName = config["loss"] as? String, let loss = Loss(kerasName: lossName)
+        else { return }
+        let metrics = ((config["metrics"] as? [Any]) ?? []).compactMap {
+            ($0 as? String).flatMap(Metric.init(rawValue:))
+        }
         let entry = config["optimizer_config"] as? [String: Any]
         let settings = entry?["config"] as? [String: Any] ?? [:]
         func value(_ key: String, _ fallback: Double) -> Double { settings[key] as? Double ?? fallback }
@@ -291,17 +324,22 @@ extension Sequential {
         let optimizer: any Optimizer
         switch entry?["class_name"] as? String {
         case "SGD":
-            optimizer = SGD(learningRate: rate ?? 0.01, momentum: value("momentum", 0), nesterov: settings["nesterov"] as? Bool ?? false,
-                            weightDecay: decay)
+            optimizer = SGD(
+                learningRate: rate ?? 0.01, momentum: value("momentum", 0),
+                nesterov: settings["nesterov"] as? Bool ?? false,
+                weightDecay: decay)
         case "RMSprop":
-            optimizer = RMSprop(learningRate: rate ?? 0.001, rho: value("rho", 0.9), momentum: value("momentum", 0),
-                                epsilon: value("epsilon", 1e-7), centered: settings["centered"] as? Bool ?? false, weightDecay: decay)
+            optimizer = RMSprop(
+                learningRate: rate ?? 0.001, rho: value("rho", 0.9), momentum: value("momentum", 0),
+                epsilon: value("epsilon", 1e-7), centered: settings["centered"] as? Bool ?? false, weightDecay: decay)
         case "Adagrad":
-            optimizer = Adagrad(learningRate: rate ?? 0.001, initialAccumulatorValue: value("initial_accumulator_value", 0.1),
-                                epsilon: value("epsilon", 1e-7), weightDecay: decay)
+            optimizer = Adagrad(
+                learningRate: rate ?? 0.001, initialAccumulatorValue: value("initial_accumulator_value", 0.1),
+                epsilon: value("epsilon", 1e-7), weightDecay: decay)
         case "Adam", nil:
-            optimizer = Adam(learningRate: rate ?? 0.001, beta1: value("beta_1", 0.9), beta2: value("beta_2", 0.999),
-                             epsilon: value("epsilon", 1e-7), amsgrad: settings["amsgrad"] as? Bool ?? false, weightDecay: decay)
+            optimizer = Adam(
+                learningRate: rate ?? 0.001, beta1: value("beta_1", 0.9), beta2: value("beta_2", 0.999),
+                epsilon: value("epsilon", 1e-7), amsgrad: settings["amsgrad"] as? Bool ?? false, weightDecay: decay)
         case let other?:
             throw corrupt("optimizer \(other) is not supported by SwiftLearn yet")
         }
@@ -309,32 +347,46 @@ extension Sequential {
     }
 
     private func modelConfigBody(_ inputShape: [Int]) -> [String: Any] {
-        let dtype: [String: Any] = ["module": "keras", "class_name": "DTypePolicy", "config": ["name": "float32"], "registered_name": NSNull()]
+        let dtype: [String: Any] = [
+            "module": "keras", "class_name": "DTypePolicy", "config": ["name": "float32"], "registered_name": NSNull()
+        ]
         let batchShape = [NSNull()] + inputShape.map { $0 as Any }
-        var entries: [[String: Any]] = [[
-            "class_name": "InputLayer",
-            "config": ["batch_shape": batchShape, "dtype": "float32", "sparse": false, "ragged": false,
-                       "name": "input_layer", "optional": false] as [String: Any],
-        ]]
+        var entries: [[String: Any]] = [
+            [
+                "class_name": "InputLayer",
+                "config": [
+                    "batch_shape": batchShape, "dtype": "float32", "sparse": false, "ragged": false,
+                    "name": "input_layer", "optional": false
+                ] as [String: Any]
+            ]
+        ]
         for layer in layers {
             var settings = layer.kerasConfig
             settings.merge(["name": layer.name, "trainable": true, "dtype": dtype]) { _, common in common }
             entries.append(["class_name": layer.kerasClassName, "config": settings])
         }
-        return ["name": "sequential", "trainable": true, "dtype": dtype, "layers": entries, "build_input_shape": batchShape]
+        return [
+            "name": "sequential", "trainable": true, "dtype": dtype, "layers": entries, "build_input_shape": batchShape
+        ]
     }
 
     private func trainingConfigBody(_ loss: Loss) -> [String: Any] {
         let optimizer: any Optimizer = self.optimizer ?? Adam()
         // The settings every Keras optimizer writes, then each class's own.
         var settings: [String: Any] = [
-            "name": optimizer.kerasName, "learning_rate": optimizer.learningRate, "weight_decay": optimizer.weightDecay ?? NSNull(),
-            "clipnorm": NSNull(), "global_clipnorm": NSNull(), "clipvalue": NSNull(), "use_ema": false, "ema_momentum": 0.99,
-            "ema_overwrite_frequency": NSNull(), "loss_scale_factor": NSNull(), "gradient_accumulation_steps": NSNull()]
+            "name": optimizer.kerasName, "learning_rate": optimizer.learningRate,
+            "weight_decay": optimizer.weightDecay ?? NSNull(),
+            "clipnorm": NSNull(), "global_clipnorm": NSNull(), "clipvalue": NSNull(), "use_ema": false,
+            "ema_momentum": 0.99,
+            "ema_overwrite_frequency": NSNull(), "loss_scale_factor": NSNull(), "gradient_accumulation_steps": NSNull()
+        ]
         settings.merge(optimizer.kerasConfig) { _, own in own }
-        return ["loss": loss.kerasName, "loss_weights": NSNull(), "metrics": metrics.map(\.rawValue), "weighted_metrics": NSNull(),
-                "run_eagerly": false, "steps_per_execution": 1, "jit_compile": false,
-                "optimizer_config": ["class_name": optimizer.kerasClassName, "config": settings]]
+        return [
+            "loss": loss.kerasName, "loss_weights": NSNull(), "metrics": metrics.map(\.rawValue),
+            "weighted_metrics": NSNull(),
+            "run_eagerly": false, "steps_per_execution": 1, "jit_compile": false,
+            "optimizer_config": ["class_name": optimizer.kerasClassName, "config": settings]
+        ]
     }
 
     private func jsonText(_ object: [String: Any]) throws -> String {

@@ -16,11 +16,17 @@ struct Workspace {
     init(network: Sequential, batch: Int) throws {
         widths = try network.activationWidths()
         var offset = 0
-        activationOffsets = widths.map { width in defer { offset += batch * width }; return offset }
+        activationOffsets = widths.map { width in
+            defer { offset += batch * width }
+            return offset
+        }
         activations = [Float](repeating: 0, count: offset)
         gradients = [Float](repeating: 0, count: offset)
         var scratchTotal = 0
-        scratchOffsets = network.layers.map { layer in defer { scratchTotal += layer.scratchCount(batch: batch) }; return scratchTotal }
+        scratchOffsets = network.layers.map { layer in
+            defer { scratchTotal += layer.scratchCount(batch: batch) }
+            return scratchTotal
+        }
         scratch = [Float](repeating: 0, count: Swift.max(1, scratchTotal))
         parameterGradients = [Float](repeating: 0, count: Swift.max(1, network.parameters.count))
         self.batch = batch
@@ -47,10 +53,12 @@ extension Sequential {
                         let parameterBase = p.baseAddress ?? UnsafePointer(a.baseAddress!)
                         let stateBase = state.baseAddress ?? a.baseAddress!
                         for index in layers.indices {
-                            layers[index].forward(a.baseAddress! + activationOffsets[index], a.baseAddress! + activationOffsets[index + 1],
-                                                  batch: rows, parameters: parameterBase + offsets[index],
-                                                  state: stateBase + stateOffsets[index],
-                                                  scratch: s.baseAddress! + scratchOffsets[index], training: training, rng: &rng)
+                            layers[index].forward(
+                                a.baseAddress! + activationOffsets[index],
+                                a.baseAddress! + activationOffsets[index + 1],
+                                batch: rows, parameters: parameterBase + offsets[index],
+                                state: stateBase + stateOffsets[index],
+                                scratch: s.baseAddress! + scratchOffsets[index], training: training, rng: &rng)
                         }
                     }
                 }
@@ -74,13 +82,17 @@ extension Sequential {
                             let parameterBase = p.baseAddress ?? UnsafePointer(a.baseAddress!)
                             for index in layers.indices.reversed() {
                                 layers[index].backward(
-                                    a.baseAddress! + activationOffsets[index], a.baseAddress! + activationOffsets[index + 1],
+                                    a.baseAddress! + activationOffsets[index],
+                                    a.baseAddress! + activationOffsets[index + 1],
                                     outputGradient: d.baseAddress! + activationOffsets[index + 1],
-                                    inputGradient: index > 0 ? d.baseAddress! + activationOffsets[index] : nil, batch: rows,
-                                    parameters: parameterBase + offsets[index], parameterGradients: g.baseAddress! + offsets[index],
+                                    inputGradient: index > 0 ? d.baseAddress! + activationOffsets[index] : nil,
+                                    batch: rows,
+                                    parameters: parameterBase + offsets[index],
+                                    parameterGradients: g.baseAddress! + offsets[index],
                                     scratch: s.baseAddress! + scratchOffsets[index])
-                                penalty += layers[index].regularization(parameters: parameterBase + offsets[index],
-                                                                        gradients: g.baseAddress! + offsets[index])
+                                penalty += layers[index].regularization(
+                                    parameters: parameterBase + offsets[index],
+                                    gradients: g.baseAddress! + offsets[index])
                             }
                         }
                     }
@@ -94,7 +106,9 @@ extension Sequential {
     func regularizationPenalty() -> Float {
         parameters.withUnsafeBufferPointer { p in
             guard let base = p.baseAddress else { return 0 }
-            return layers.indices.reduce(Float(0)) { $0 + layers[$1].regularization(parameters: base + offsets[$1], gradients: nil) }
+            return layers.indices.reduce(Float(0)) {
+                $0 + layers[$1].regularization(parameters: base + offsets[$1], gradients: nil)
+            }
         }
     }
 
@@ -114,7 +128,9 @@ extension Sequential {
     public func predict(_ x: Matrix<Double>, batchSize: Int = 32) throws -> Matrix<Double> {
         guard let inputShape else { throw LearnError.notFitted(type: "Sequential") }
         try checkInput(x, width: inputShape.reduce(1, *), "Sequential.predict")
-        guard batchSize >= 1 else { throw LearnError.invalidParameter(name: "batchSize", expected: "at least 1", got: "\(batchSize)") }
+        guard batchSize >= 1 else {
+            throw LearnError.invalidParameter(name: "batchSize", expected: "at least 1", got: "\(batchSize)")
+        }
         var network = self
         let width = x.columns
         let data = x.scalars.map { Float($0) }
@@ -136,13 +152,16 @@ extension Sequential {
     /// Samples given as tensors must have the shape the network was built for.
     func checkSampleShape(_ shape: [Int]?, _ operation: String) throws {
         guard let shape, let inputShape, shape != inputShape else { return }
-        throw LearnError.shapeMismatch(operation: operation, expected: "samples of shape \(inputShape) (as the network was built for)", got: "\(shape)")
+        throw LearnError.shapeMismatch(
+            operation: operation, expected: "samples of shape \(inputShape) (as the network was built for)",
+            got: "\(shape)")
     }
 
     func checkInput(_ x: Matrix<Double>, width: Int, _ operation: String) throws {
         guard x.rows > 0 else { throw LearnError.emptyInput(operation: operation) }
         guard x.columns == width else {
-            throw LearnError.shapeMismatch(operation: operation, expected: "\(width) features (as the network was built for)", got: "\(x.columns)")
+            throw LearnError.shapeMismatch(
+                operation: operation, expected: "\(width) features (as the network was built for)", got: "\(x.columns)")
         }
         guard x.isFinite else { throw LearnError.nonFiniteInput(operation: operation) }
         try layers.first?.checkInput(x)

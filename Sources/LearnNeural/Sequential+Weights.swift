@@ -62,13 +62,17 @@ extension Sequential {
         guard inputShape != nil else { throw LearnError.notFitted(type: "Sequential") }
         let locations = weightLocations()
         guard weights.count == locations.count else {
-            throw LearnError.shapeMismatch(operation: "setWeights", expected: "\(locations.count) arrays", got: "\(weights.count)")
+            throw LearnError.shapeMismatch(
+                operation: "setWeights", expected: "\(locations.count) arrays", got: "\(weights.count)")
         }
         for (given, location) in zip(weights, locations) where given.shape != location.weight.shape {
-            throw LearnError.shapeMismatch(operation: "setWeights \(layers[location.layer].name)/\(location.weight.name)",
-                                           expected: "\(location.weight.shape)", got: "\(given.shape)")
+            throw LearnError.shapeMismatch(
+                operation: "setWeights \(layers[location.layer].name)/\(location.weight.name)",
+                expected: "\(location.weight.shape)", got: "\(given.shape)")
         }
-        guard weights.allSatisfy({ $0.scalars.allSatisfy(\.isFinite) }) else { throw LearnError.nonFiniteInput(operation: "setWeights") }
+        guard weights.allSatisfy({ $0.scalars.allSatisfy(\.isFinite) }) else {
+            throw LearnError.nonFiniteInput(operation: "setWeights")
+        }
         for (given, location) in zip(weights, locations) { setValues(given.scalars, at: location) }
     }
 }

@@ -20,7 +20,8 @@ extension Sequential {
         let root = try HDF5File.open(path).root
         let group = root.isGroup("model_weights") ? try root.group("model_weights") : root
         guard case let .strings(names) = try group.attribute("layer_names"), names == layers.map(\.name) else {
-            throw LearnError.corruptFile(path: path, reason: "the file's layers differ from the network's \(layers.map(\.name))")
+            throw LearnError.corruptFile(
+                path: path, reason: "the file's layers differ from the network's \(layers.map(\.name))")
         }
         var copy = self
         try copy.readWeights(from: group) { LearnError.corruptFile(path: path, reason: $0) }

@@ -83,8 +83,10 @@ public struct Sequential: Sendable {
             rng = try RandomState.from(randomState)
         } catch {
             rng = RandomState()
-            seedError = error as? LearnError
-                ?? .invalidParameter(name: "randomState", expected: "a seed in 0...4294967295", got: "\(randomState ?? 0)")
+            seedError =
+                error as? LearnError
+                ?? .invalidParameter(
+                    name: "randomState", expected: "a seed in 0...4294967295", got: "\(randomState ?? 0)")
         }
         nameLayers()
     }
@@ -120,7 +122,8 @@ public struct Sequential: Sendable {
     static func snakeCase(_ name: String) -> String {
         func substitute(_ text: String, _ pattern: String) -> String {
             guard let expression = try? NSRegularExpression(pattern: pattern) else { return text }
-            return expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1_$2")
+            return expression.stringByReplacingMatches(
+                in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1_$2")
         }
         return substitute(substitute(name, "(.)([A-Z][a-z]+)"), "([a-z])([A-Z])").lowercased()
     }
@@ -175,15 +178,21 @@ public struct Sequential: Sendable {
     mutating func allocateWeights(initialize: Bool) {
         defer { optimizer?.prepare(parameterCount: laidOut.parameters) }
         guard initialize else {
-            (parameters, states) = ([Float](repeating: 0, count: laidOut.parameters), [Float](repeating: 0, count: laidOut.states))
+            (parameters, states) = (
+                [Float](repeating: 0, count: laidOut.parameters), [Float](repeating: 0, count: laidOut.states)
+            )
             return
         }
         // One spare value keeps the base addresses valid for networks without parameters or state.
-        var (parameterBuffer, stateBuffer) = ([Float](repeating: 0, count: laidOut.parameters + 1), [Float](repeating: 0, count: laidOut.states + 1))
+        var (parameterBuffer, stateBuffer) = (
+            [Float](repeating: 0, count: laidOut.parameters + 1), [Float](repeating: 0, count: laidOut.states + 1)
+        )
         parameterBuffer.withUnsafeMutableBufferPointer { p in
             stateBuffer.withUnsafeMutableBufferPointer { s in
                 for index in layers.indices {
-                    layers[index].initialize(parameters: p.baseAddress! + offsets[index], state: s.baseAddress! + stateOffsets[index], using: &rng)
+                    layers[index].initialize(
+                        parameters: p.baseAddress! + offsets[index], state: s.baseAddress! + stateOffsets[index],
+                        using: &rng)
                 }
             }
         }

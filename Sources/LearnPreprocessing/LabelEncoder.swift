@@ -33,11 +33,15 @@ public struct LabelEncoder<Label: Hashable & Comparable & Sendable>: Estimator, 
         guard !classes.isEmpty else { throw LearnError.notFitted(type: Self.estimatorName) }
         var unseen: [Label] = []
         let result = labels.map { label -> Int in
-            guard let code = codes[label] else { unseen.append(label); return -1 }
+            guard let code = codes[label] else {
+                unseen.append(label)
+                return -1
+            }
             return code
         }
         guard unseen.isEmpty else {
-            throw LearnError.unknownLabel("y contains labels not seen in fit: \(Array(Set(unseen)).sorted().prefix(10))")
+            throw LearnError.unknownLabel(
+                "y contains labels not seen in fit: \(Array(Set(unseen)).sorted().prefix(10))")
         }
         return result
     }

@@ -61,8 +61,9 @@ public struct OneHotEncoder<Category: Hashable & Comparable & Sendable>: Estimat
     public func transform(_ rows: [[Category]]) throws -> Matrix<Double> {
         guard !categories.isEmpty else { throw LearnError.notFitted(type: Self.estimatorName) }
         guard rows.allSatisfy({ $0.count == categories.count }) else {
-            throw LearnError.shapeMismatch(operation: "OneHotEncoder.transform", expected: "rows of \(categories.count) values",
-                                           got: "a row of \(rows.first { $0.count != categories.count }?.count ?? 0)")
+            throw LearnError.shapeMismatch(
+                operation: "OneHotEncoder.transform", expected: "rows of \(categories.count) values",
+                got: "a row of \(rows.first { $0.count != categories.count }?.count ?? 0)")
         }
         let offsets = categories.indices.map { j in categories[0..<j].reduce(0) { $0 + $1.count } }
         var result = try Matrix<Double>.zeros(rows.count, outputWidth)
@@ -89,14 +90,17 @@ public struct OneHotEncoder<Category: Hashable & Comparable & Sendable>: Estimat
     public func inverseTransform(_ X: Matrix<Double>) throws -> [[Category?]] {
         guard !categories.isEmpty else { throw LearnError.notFitted(type: Self.estimatorName) }
         guard X.columns == outputWidth else {
-            throw LearnError.shapeMismatch(operation: "OneHotEncoder.inverseTransform", expected: "\(outputWidth) columns", got: "\(X.columns)")
+            throw LearnError.shapeMismatch(
+                operation: "OneHotEncoder.inverseTransform", expected: "\(outputWidth) columns", got: "\(X.columns)")
         }
         return (0..<X.rows).map { i in
             var offset = 0
             return categories.map { block in
                 defer { offset += block.count }
                 let values = (0..<block.count).map { X[i, offset + $0] }
-                guard let best = values.indices.max(by: { values[$0] < values[$1] }), values[best] > 0 else { return nil }
+                guard let best = values.indices.max(by: { values[$0] < values[$1] }), values[best] > 0 else {
+                    return nil
+                }
                 return block[best]
             }
         }
@@ -106,7 +110,8 @@ public struct OneHotEncoder<Category: Hashable & Comparable & Sendable>: Estimat
     public func featureNamesOut(_ inputFeatures: [String]? = nil) throws -> [String] {
         let inputs = inputFeatures ?? categories.indices.map { "x\($0)" }
         guard inputs.count == categories.count else {
-            throw LearnError.shapeMismatch(operation: "featureNamesOut", expected: "\(categories.count) input names", got: "\(inputs.count)")
+            throw LearnError.shapeMismatch(
+                operation: "featureNamesOut", expected: "\(categories.count) input names", got: "\(inputs.count)")
         }
         return zip(inputs, categories).flatMap { name, block in block.map { "\(name)_\(Self.pythonString($0))" } }
     }
@@ -119,7 +124,8 @@ public struct OneHotEncoder<Category: Hashable & Comparable & Sendable>: Estimat
     private static func width(of rows: [[Category]], _ operation: String) throws -> Int {
         guard let width = rows.first?.count, width > 0 else { throw LearnError.emptyInput(operation: operation) }
         if let ragged = rows.first(where: { $0.count != width }) {
-            throw LearnError.shapeMismatch(operation: operation, expected: "rows of \(width) values", got: "a row of \(ragged.count)")
+            throw LearnError.shapeMismatch(
+                operation: operation, expected: "rows of \(width) values", got: "a row of \(ragged.count)")
         }
         return width
     }

@@ -21,7 +21,8 @@ extension StandardScaler: PersistableEstimator {
         let counts = try group.read(Int64.self, from: "n_samples_seen_and_features", shape: [2])
         let features = Int(counts[1])
         guard counts[0] >= 1, features >= 1 else {
-            throw LearnError.corruptFile(path: group.file.path, reason: "n_samples_seen_and_features must be positive, got \(counts)")
+            throw LearnError.corruptFile(
+                path: group.file.path, reason: "n_samples_seen_and_features must be positive, got \(counts)")
         }
         mean = withMean || withStd ? try group.readFinite("mean", shape: [features]) : nil
         variance = withStd ? try group.readFinite("var", shape: [features]) : nil
@@ -42,8 +43,12 @@ extension MinMaxScaler: PersistableEstimator {
 
     /// Datasets `data_min`, `data_max`, `data_range`, `scale`, `min`.
     public func writeFitted(to group: HDF5Group) throws {
-        guard let dataMin, let dataMax, let dataRange, let scale, let min else { throw LearnError.notFitted(type: Self.estimatorName) }
-        for (name, values) in [("data_min", dataMin), ("data_max", dataMax), ("data_range", dataRange), ("scale", scale), ("min", min)] {
+        guard let dataMin, let dataMax, let dataRange, let scale, let min else {
+            throw LearnError.notFitted(type: Self.estimatorName)
+        }
+        for (name, values) in [
+            ("data_min", dataMin), ("data_max", dataMax), ("data_range", dataRange), ("scale", scale), ("min", min)
+        ] {
             try group.write(values, shape: [values.count], to: name)
         }
     }
@@ -53,8 +58,10 @@ extension MinMaxScaler: PersistableEstimator {
         let scale = try group.readFiniteVector("scale")
         guard !scale.isEmpty else { throw LearnError.corruptFile(path: group.file.path, reason: "scale is empty") }
         let shape = [scale.count]
-        (dataMin, dataMax, dataRange) = (try group.readFinite("data_min", shape: shape), try group.readFinite("data_max", shape: shape),
-                                         try group.readFinite("data_range", shape: shape))
+        (dataMin, dataMax, dataRange) = (
+            try group.readFinite("data_min", shape: shape), try group.readFinite("data_max", shape: shape),
+            try group.readFinite("data_range", shape: shape)
+        )
         self.min = try group.readFinite("min", shape: shape)
         self.scale = scale
     }
@@ -73,7 +80,8 @@ extension LabelEncoder: PersistableEstimator {
     public mutating func readFitted(from group: HDF5Group) throws {
         let labels: [Label] = try readLabels(from: group, name: "classes")
         guard !labels.isEmpty, labels == Array(Set(labels)).sorted() else {
-            throw LearnError.corruptFile(path: group.file.path, reason: "classes must be distinct, sorted and not empty")
+            throw LearnError.corruptFile(
+                path: group.file.path, reason: "classes must be distinct, sorted and not empty")
         }
         try fit(labels)
     }
@@ -99,7 +107,8 @@ extension OneHotEncoder: PersistableEstimator {
         guard count > 0 else { throw LearnError.corruptFile(path: group.file.path, reason: "no categories") }
         let columns: [[Category]] = try (0..<count).map { try readLabels(from: folder, name: "\($0)") }
         guard columns.allSatisfy({ !$0.isEmpty && $0 == Array(Set($0)).sorted() }) else {
-            throw LearnError.corruptFile(path: group.file.path, reason: "categories must be distinct, sorted and not empty")
+            throw LearnError.corruptFile(
+                path: group.file.path, reason: "categories must be distinct, sorted and not empty")
         }
         categories = columns
         codes = columns.map { Dictionary(uniqueKeysWithValues: $0.enumerated().map { ($1, $0) }) }
@@ -115,7 +124,8 @@ private func writeLabels<L>(_ labels: [L], to group: HDF5Group, name: String) th
     } else if let strings = labels as? [String] {
         try group.writeStrings(strings, to: name)
     } else {
-        throw LearnError.invalidParameter(name: "labels", expected: "Int, Double or String labels to save", got: "\(L.self)")
+        throw LearnError.invalidParameter(
+            name: "labels", expected: "Int, Double or String labels to save", got: "\(L.self)")
     }
 }
 
@@ -129,7 +139,8 @@ private func readLabels<L>(from group: HDF5Group, name: String) throws -> [L] {
     } else if L.self == String.self {
         stored = try group.readStrings(name)
     } else {
-        throw LearnError.invalidParameter(name: "labels", expected: "Int, Double or String labels to load", got: "\(L.self)")
+        throw LearnError.invalidParameter(
+            name: "labels", expected: "Int, Double or String labels to load", got: "\(L.self)")
     }
     return stored.compactMap { $0 as? L }
 }

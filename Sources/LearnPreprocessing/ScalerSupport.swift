@@ -11,7 +11,8 @@ enum ScalerInput {
     /// `X` must have the fitted number of columns.
     static func checkColumns(_ X: Matrix<Double>, _ expected: Int, _ operation: String) throws {
         guard X.columns == expected else {
-            throw LearnError.shapeMismatch(operation: operation, expected: "\(expected) features (as seen in fit)", got: "\(X.columns)")
+            throw LearnError.shapeMismatch(
+                operation: operation, expected: "\(expected) features (as seen in fit)", got: "\(X.columns)")
         }
         guard X.isFinite else { throw LearnError.nonFiniteInput(operation: operation) }
     }

@@ -65,12 +65,16 @@ public struct StandardScaler: InvertibleTransformer, Equatable {
         nFeaturesIn = X.columns
         mean = withMean || withStd ? means : nil
         variance = withStd ? variances : nil
-        scale = withStd ? ScalerInput.handleZeros(variances.map { $0.squareRoot() }, constant: variances.indices.map { j in
-            // scikit-learn's `_is_constant_feature`: variance within rounding of zero.
-            let eps = Double.ulpOfOne
-            let bound = n * eps * variances[j] + (n * means[j] * eps) * (n * means[j] * eps)
-            return variances[j] <= bound
-        }) : nil
+        scale =
+            withStd
+            ? ScalerInput.handleZeros(
+                variances.map { $0.squareRoot() },
+                constant: variances.indices.map { j in
+                    // scikit-learn's `_is_constant_feature`: variance within rounding of zero.
+                    let eps = Double.ulpOfOne
+                    let bound = n * eps * variances[j] + (n * means[j] * eps) * (n * means[j] * eps)
+                    return variances[j] <= bound
+                }) : nil
     }
 
     /// `(x − mean) / scale` with the fitted statistics.

@@ -25,13 +25,15 @@ public func crossValidate<Model: SupervisedEstimator>(
     scoring: [Scorer<Model>] = [.estimatorScore], returnTrainScore: Bool = false
 ) throws -> CrossValidationResult {
     guard X.rows == y.count else {
-        throw LearnError.shapeMismatch(operation: "crossValidate", expected: "y with \(X.rows) targets", got: "\(y.count)")
+        throw LearnError.shapeMismatch(
+            operation: "crossValidate", expected: "y with \(X.rows) targets", got: "\(y.count)")
     }
     guard !scoring.isEmpty else {
         throw LearnError.invalidParameter(name: "scoring", expected: "at least one scorer", got: "[]")
     }
     let splits = try cv.split(nSamples: X.rows, y: stratificationLabels(y))
-    var result = CrossValidationResult(testScores: [:], trainScores: returnTrainScore ? [:] : nil, fitTime: [], scoreTime: [])
+    var result = CrossValidationResult(
+        testScores: [:], trainScores: returnTrainScore ? [:] : nil, fitTime: [], scoreTime: [])
     for fold in splits {
         var model = estimator
         let (xTrain, xTest) = (try X.rows(at: fold.train), try X.rows(at: fold.test))
@@ -42,7 +44,9 @@ public func crossValidate<Model: SupervisedEstimator>(
         for scorer in scoring { result.testScores[scorer.name, default: []].append(try scorer(model, xTest, yTest)) }
         let scoreEnd = DispatchTime.now()
         if returnTrainScore {
-            for scorer in scoring { result.trainScores?[scorer.name, default: []].append(try scorer(model, xTrain, yTrain)) }
+            for scorer in scoring {
+                result.trainScores?[scorer.name, default: []].append(try scorer(model, xTrain, yTrain))
+            }
         }
         result.fitTime.append(Double(scoreStart.uptimeNanoseconds - fitStart.uptimeNanoseconds) / 1e9)
         result.scoreTime.append(Double(scoreEnd.uptimeNanoseconds - scoreStart.uptimeNanoseconds) / 1e9)
@@ -75,9 +79,11 @@ public func crossValidate<Model: SupervisedEstimator>(
     scoring: [Scorer<Model>] = [.estimatorScore], returnTrainScore: Bool = false
 ) throws -> CrossValidationResult {
     if estimator is any Classifier {
-        return try crossValidate(estimator, X, y, cv: StratifiedKFold(nSplits: cv), scoring: scoring, returnTrainScore: returnTrainScore)
+        return try crossValidate(
+            estimator, X, y, cv: StratifiedKFold(nSplits: cv), scoring: scoring, returnTrainScore: returnTrainScore)
     }
-    return try crossValidate(estimator, X, y, cv: KFold(nSplits: cv), scoring: scoring, returnTrainScore: returnTrainScore)
+    return try crossValidate(
+        estimator, X, y, cv: KFold(nSplits: cv), scoring: scoring, returnTrainScore: returnTrainScore)
 }
 
 /// Class labels for stratified splitters: integer targets are labels; real-valued targets are not.

@@ -31,7 +31,9 @@ extension CrossValidator {
 /// test = the samples of fold `k`, train = the rest, both ascending.
 func folds(from assignment: [Int], nSplits: Int) -> [Fold] {
     (0..<nSplits).map { k in
-        Fold(train: assignment.indices.filter { assignment[$0] != k }, test: assignment.indices.filter { assignment[$0] == k })
+        Fold(
+            train: assignment.indices.filter { assignment[$0] != k },
+            test: assignment.indices.filter { assignment[$0] == k })
     }
 }
 
@@ -108,7 +110,8 @@ public struct StratifiedKFold: CrossValidator, Equatable {
             throw LearnError.invalidParameter(name: "y", expected: "class labels for StratifiedKFold", got: "nil")
         }
         guard y.count == nSamples else {
-            throw LearnError.shapeMismatch(operation: "StratifiedKFold", expected: "\(nSamples) labels", got: "\(y.count)")
+            throw LearnError.shapeMismatch(
+                operation: "StratifiedKFold", expected: "\(nSamples) labels", got: "\(y.count)")
         }
         try checkSplits(nSplits, shuffle: shuffle, randomState: randomState, nSamples: nSamples, "StratifiedKFold")
         // Classes numbered by first appearance, as scikit-learn encodes them.
@@ -123,7 +126,8 @@ public struct StratifiedKFold: CrossValidator, Equatable {
         for k in encoded { counts[k] += 1 }
         guard counts.contains(where: { $0 >= nSplits }) else {
             throw LearnError.invalidParameter(
-                name: "nSplits", expected: "at most the size of the largest class (\(counts.max() ?? 0))", got: "\(nSplits)")
+                name: "nSplits", expected: "at most the size of the largest class (\(counts.max() ?? 0))",
+                got: "\(nSplits)")
         }
         // allocation[f][k]: class k's samples in fold f, by dealing the sorted codes round-robin.
         let sortedCodes = encoded.sorted()

@@ -44,7 +44,9 @@ extension Scorer where Model: Classifier {
     /// Support-weighted F1.
     public static var f1Weighted: Scorer { predictions("f1_weighted") { try f1Score($0, $1, average: .weighted) } }
     /// Macro-averaged precision.
-    public static var precisionMacro: Scorer { predictions("precision_macro") { try precisionScore($0, $1, average: .macro) } }
+    public static var precisionMacro: Scorer {
+        predictions("precision_macro") { try precisionScore($0, $1, average: .macro) }
+    }
     /// Macro-averaged recall.
     public static var recallMacro: Scorer { predictions("recall_macro") { try recallScore($0, $1, average: .macro) } }
     /// ROC AUC of the probability of the larger class (binary problems).
@@ -52,22 +54,29 @@ extension Scorer where Model: Classifier {
         Scorer(name: "roc_auc") { model, X, y in
             let proba = try model.predictProba(X)
             guard proba.columns == 2 else {
-                throw LearnError.invalidParameter(name: "scoring", expected: "a binary problem for roc_auc (use rocAucOvr)",
-                                                  got: "\(proba.columns) classes")
+                throw LearnError.invalidParameter(
+                    name: "scoring", expected: "a binary problem for roc_auc (use rocAucOvr)",
+                    got: "\(proba.columns) classes")
             }
             return try rocAucScore(y, try proba.column(1))
         }
     }
     /// One-vs-rest macro ROC AUC over `Classifier/predictProba(_:)` (multiclass).
     public static var rocAucOvr: Scorer {
-        Scorer(name: "roc_auc_ovr") { model, X, y in try rocAucScore(y, try model.predictProba(X), labels: model.classes) }
+        Scorer(name: "roc_auc_ovr") { model, X, y in
+            try rocAucScore(y, try model.predictProba(X), labels: model.classes)
+        }
     }
     /// The negated log loss of `Classifier/predictProba(_:)`.
     public static var negLogLoss: Scorer {
-        Scorer(name: "neg_log_loss") { model, X, y in -(try logLoss(y, try model.predictProba(X), labels: model.classes)) }
+        Scorer(name: "neg_log_loss") { model, X, y in
+            -(try logLoss(y, try model.predictProba(X), labels: model.classes))
+        }
     }
 
-    private static func predictions(_ name: String, _ metric: @escaping @Sendable ([Int], [Int]) throws -> Double) -> Scorer {
+    private static func predictions(_ name: String, _ metric: @escaping @Sendable ([Int], [Int]) throws -> Double)
+        -> Scorer
+    {
         Scorer(name: name) { model, X, y in try metric(y, try model.predict(X)) }
     }
 }

@@ -19,10 +19,12 @@ public enum SplitSize: Sendable, Equatable, ExpressibleByFloatLiteral, Expressib
         switch self {
         case let .fraction(f) where !(f > 0 && f < 1):
             throw LearnError.invalidParameter(
-                name: name, expected: "a fraction in the open interval (0, 1) or a count in 1..<\(nSamples)", got: "\(f)")
+                name: name, expected: "a fraction in the open interval (0, 1) or a count in 1..<\(nSamples)",
+                got: "\(f)")
         case let .count(c) where c <= 0 || c >= nSamples:
             throw LearnError.invalidParameter(
-                name: name, expected: "a count in 1..<\(nSamples) (the number of samples) or a fraction in (0, 1)", got: "\(c)")
+                name: name, expected: "a count in 1..<\(nSamples) (the number of samples) or a fraction in (0, 1)",
+                got: "\(c)")
         default:
             return
         }
@@ -55,11 +57,13 @@ func splitSizes(nSamples: Int, testSize: SplitSize?, trainSize: SplitSize?) thro
     let (train, testCount) = (nTrain ?? 0, nTest ?? 0)
     guard train + testCount <= nSamples else {
         throw LearnError.invalidParameter(
-            name: "trainSize + testSize", expected: "at most the number of samples (\(nSamples))", got: "\(train + testCount)")
+            name: "trainSize + testSize", expected: "at most the number of samples (\(nSamples))",
+            got: "\(train + testCount)")
     }
     guard train > 0 else {
         throw LearnError.invalidParameter(
-            name: "testSize", expected: "a train set that is not empty (with \(nSamples) samples)", got: "a train set of 0")
+            name: "testSize", expected: "a train set that is not empty (with \(nSamples) samples)",
+            got: "a train set of 0")
     }
     return (train, testCount)
 }

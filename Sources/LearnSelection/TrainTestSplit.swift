@@ -38,12 +38,15 @@ public func trainTestSplit<Label: Sendable, Stratum: Hashable & Comparable>(
     randomState: Int? = nil, shuffle: Bool = true, stratify: [Stratum]?
 ) throws -> TrainTestSplit<Label> {
     guard X.rows == y.count else {
-        throw LearnError.shapeMismatch(operation: "trainTestSplit", expected: "y with \(X.rows) labels (one per row of X)", got: "\(y.count)")
+        throw LearnError.shapeMismatch(
+            operation: "trainTestSplit", expected: "y with \(X.rows) labels (one per row of X)", got: "\(y.count)")
     }
     let (train, test) = try trainTestSplitIndices(
-        nSamples: X.rows, testSize: testSize, trainSize: trainSize, randomState: randomState, shuffle: shuffle, stratify: stratify)
-    return TrainTestSplit(xTrain: try X.rows(at: train), xTest: try X.rows(at: test), yTrain: train.map { y[$0] },
-                          yTest: test.map { y[$0] }, trainIndices: train, testIndices: test)
+        nSamples: X.rows, testSize: testSize, trainSize: trainSize, randomState: randomState, shuffle: shuffle,
+        stratify: stratify)
+    return TrainTestSplit(
+        xTrain: try X.rows(at: train), xTest: try X.rows(at: test), yTrain: train.map { y[$0] },
+        yTest: test.map { y[$0] }, trainIndices: train, testIndices: test)
 }
 
 /// ``trainTestSplit(_:_:testSize:trainSize:randomState:shuffle:stratify:)`` without stratification.
@@ -51,8 +54,9 @@ public func trainTestSplit<Label: Sendable>(
     _ X: Matrix<Double>, _ y: [Label], testSize: SplitSize? = nil, trainSize: SplitSize? = nil,
     randomState: Int? = nil, shuffle: Bool = true
 ) throws -> TrainTestSplit<Label> {
-    try trainTestSplit(X, y, testSize: testSize, trainSize: trainSize, randomState: randomState, shuffle: shuffle,
-                       stratify: Optional<[Int]>.none)
+    try trainTestSplit(
+        X, y, testSize: testSize, trainSize: trainSize, randomState: randomState, shuffle: shuffle,
+        stratify: Optional<[Int]>.none)
 }
 
 /// The train and test row indices `train_test_split(np.arange(nSamples), …)` returns.
@@ -64,18 +68,21 @@ public func trainTestSplitIndices<Stratum: Hashable & Comparable>(
     let (nTrain, nTest) = try splitSizes(nSamples: nSamples, testSize: testSize, trainSize: trainSize)
     guard shuffle else {
         guard stratify == nil else {
-            throw LearnError.invalidParameter(name: "stratify", expected: "nil when shuffle is false (scikit-learn's rule)", got: "labels")
+            throw LearnError.invalidParameter(
+                name: "stratify", expected: "nil when shuffle is false (scikit-learn's rule)", got: "labels")
         }
         return (Array(0..<nTrain), Array(nTrain..<(nTrain + nTest)))
     }
     var rng = try RandomState.from(randomState)
-    return try trainTestSplitIndices(nSamples: nSamples, testSize: testSize, trainSize: trainSize, stratify: stratify, using: &rng)
+    return try trainTestSplitIndices(
+        nSamples: nSamples, testSize: testSize, trainSize: trainSize, stratify: stratify, using: &rng)
 }
 
 /// The shuffled split drawing from `rng` — scikit-learn's `train_test_split(…, random_state=<a RandomState>)`,
 /// which an estimator uses to continue its own stream (MLP early stopping).
 public func trainTestSplitIndices<Stratum: Hashable & Comparable>(
-    nSamples: Int, testSize: SplitSize? = nil, trainSize: SplitSize? = nil, stratify: [Stratum]?, using rng: inout RandomState
+    nSamples: Int, testSize: SplitSize? = nil, trainSize: SplitSize? = nil, stratify: [Stratum]?,
+    using rng: inout RandomState
 ) throws -> (train: [Int], test: [Int]) {
     guard nSamples > 0 else { throw LearnError.emptyInput(operation: "trainTestSplit") }
     let (nTrain, nTest) = try splitSizes(nSamples: nSamples, testSize: testSize, trainSize: trainSize)
@@ -84,17 +91,20 @@ public func trainTestSplitIndices<Stratum: Hashable & Comparable>(
         return (Array(permutation[nTest..<(nTest + nTrain)]), Array(permutation[0..<nTest]))
     }
     guard stratify.count == nSamples else {
-        throw LearnError.shapeMismatch(operation: "trainTestSplit", expected: "stratify with \(nSamples) labels", got: "\(stratify.count)")
+        throw LearnError.shapeMismatch(
+            operation: "trainTestSplit", expected: "stratify with \(nSamples) labels", got: "\(stratify.count)")
     }
     return try stratifiedSplit(stratify, nTrain: nTrain, nTest: nTest, using: &rng)
 }
 
 /// ``trainTestSplitIndices(nSamples:testSize:trainSize:randomState:shuffle:stratify:)`` without stratification.
 public func trainTestSplitIndices(
-    nSamples: Int, testSize: SplitSize? = nil, trainSize: SplitSize? = nil, randomState: Int? = nil, shuffle: Bool = true
+    nSamples: Int, testSize: SplitSize? = nil, trainSize: SplitSize? = nil, randomState: Int? = nil,
+    shuffle: Bool = true
 ) throws -> (train: [Int], test: [Int]) {
-    try trainTestSplitIndices(nSamples: nSamples, testSize: testSize, trainSize: trainSize, randomState: randomState,
-                              shuffle: shuffle, stratify: Optional<[Int]>.none)
+    try trainTestSplitIndices(
+        nSamples: nSamples, testSize: testSize, trainSize: trainSize, randomState: randomState,
+        shuffle: shuffle, stratify: Optional<[Int]>.none)
 }
 
 /// `StratifiedShuffleSplit`'s first split: per-class allocation by `approximateMode`, a permutation
@@ -119,7 +129,8 @@ private func classCodes(_ labels: [Int]) -> (codes: [Int], nClasses: Int) {
     let classes = Array(Set(labels)).sorted()
     // Labels are just categories: a span such as Int.min...Int.max overflows and takes the dictionary path.
     guard let low = classes.first, let high = classes.last,
-          case let (span, false) = high.subtractingReportingOverflow(low), span < 1 << 20 else {
+        case let (span, false) = high.subtractingReportingOverflow(low), span < 1 << 20
+    else {
         let position = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
         return (labels.map { position[$0] ?? 0 }, classes.count)
     }
@@ -129,8 +140,10 @@ private func classCodes(_ labels: [Int]) -> (codes: [Int], nClasses: Int) {
 }
 
 /// The stratified split of samples given as class codes `0..<nClasses`.
-private func stratifiedSplit(codes: [Int], nClasses: Int, nTrain: Int, nTest: Int,
-                             using rng: inout RandomState) throws -> (train: [Int], test: [Int]) {
+private func stratifiedSplit(
+    codes: [Int], nClasses: Int, nTrain: Int, nTest: Int,
+    using rng: inout RandomState
+) throws -> (train: [Int], test: [Int]) {
     var counts = [Int](repeating: 0, count: nClasses)
     for k in codes { counts[k] += 1 }
     var members = counts.map { count -> [Int] in
@@ -145,10 +158,12 @@ private func stratifiedSplit(codes: [Int], nClasses: Int, nTrain: Int, nTest: In
             name: "stratify", expected: "at least 2 members in every class", got: "a class with \(smallest)")
     }
     guard nTrain >= classes.count else {
-        throw LearnError.invalidParameter(name: "trainSize", expected: "at least the number of classes (\(classes.count))", got: "\(nTrain)")
+        throw LearnError.invalidParameter(
+            name: "trainSize", expected: "at least the number of classes (\(classes.count))", got: "\(nTrain)")
     }
     guard nTest >= classes.count else {
-        throw LearnError.invalidParameter(name: "testSize", expected: "at least the number of classes (\(classes.count))", got: "\(nTest)")
+        throw LearnError.invalidParameter(
+            name: "testSize", expected: "at least the number of classes (\(classes.count))", got: "\(nTest)")
     }
     let trainPerClass = try rng.approximateMode(classCounts: counts, nDraws: nTrain)
     let testPerClass = try rng.approximateMode(classCounts: zip(counts, trainPerClass).map { $0 - $1 }, nDraws: nTest)

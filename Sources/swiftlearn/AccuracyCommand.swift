@@ -7,7 +7,8 @@ import LearnCore
 struct AccuracyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accuracy",
-        abstract: "Fit every model on every benchmark dataset and compare its test accuracy with scikit-learn's and Keras'.",
+        abstract:
+            "Fit every model on every benchmark dataset and compare its test accuracy with scikit-learn's and Keras'.",
         discussion: """
             Classical models are compared with scikit-learn, the seed network (MLP) with Keras, on identical data; \
             the references are the committed results of Benchmarks/Reference/accuracy_*.py. Exits with status 1 when a \
@@ -42,7 +43,9 @@ struct AccuracyCommand: ParsableCommand {
         guard !suite.datasets.isEmpty else { throw ValidationError("no dataset matches '\(dataset ?? "")'") }
         let report = try suite.run { line in FileHandle.standardError.write(Data("  \(line)\n".utf8)) }
         guard !report.results.isEmpty else {
-            throw ValidationError("no model matches '\(model ?? "")' (models: " + AccuracyModel.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+            throw ValidationError(
+                "no model matches '\(model ?? "")' (models: "
+                    + AccuracyModel.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
         print(report.table())
         try write(json, report.jsonData())
@@ -55,7 +58,8 @@ struct AccuracyCommand: ParsableCommand {
         guard let path else { return }
         let url = URL(fileURLWithPath: path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data().write(to: url, options: .atomic)
         } catch let error as LearnError {
             throw error

@@ -8,7 +8,8 @@ enum BLASKernelSelection {
     /// Exec failing is not fatal: the run continues on the slow kernels, and the library warns.
     static func reexecuteWithFastKernelsIfNeeded() {
         guard ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil,
-              let core = BLASRuntime.recommendedCoreType else { return }
+            let core = BLASRuntime.recommendedCoreType
+        else { return }
         setenv("OPENBLAS_CORETYPE", core, 1)
         execv("/proc/self/exe", CommandLine.unsafeArgv)
     }

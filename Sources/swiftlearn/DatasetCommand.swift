@@ -17,13 +17,16 @@ struct DatasetCommand: ParsableCommand {
     func run() throws {
         let loaders: [String: () throws -> Dataset] = [
             "iris": loadIris, "wine": loadWine, "breast-cancer": loadBreastCancer, "breast_cancer": loadBreastCancer,
-            "digits": loadDigits,
+            "digits": loadDigits
         ]
         guard let load = loaders[name.lowercased()] else {
             throw ValidationError("unknown dataset '\(name)': expected iris, wine, breast-cancer or digits")
         }
         let dataset = try load()
-        try writeCSV(dataset.data, labels: dataset.target, to: output, featureNames: dataset.featureNames, targetName: "target")
-        print("\(name): \(dataset.data.rows) samples, \(dataset.data.columns) features, \(dataset.targetNames.count) classes -> \(output)")
+        try writeCSV(
+            dataset.data, labels: dataset.target, to: output, featureNames: dataset.featureNames, targetName: "target")
+        print(
+            "\(name): \(dataset.data.rows) samples, \(dataset.data.columns) features, \(dataset.targetNames.count) classes -> \(output)"
+        )
     }
 }

@@ -21,7 +21,8 @@ struct FitCommand: ParsableCommand {
     @Option(help: "logistic-regression, linear-regression or mlp.") var model: CLIModel
     @Option(help: "Training data: CSV with a header line.") var train: String
     @Option(help: "The target column's name.") var target = "y"
-    @Option(help: "A hyper-parameter, key=value (scikit-learn or Swift spelling: max_iter=200 or maxIter=200); repeatable.")
+    @Option(
+        help: "A hyper-parameter, key=value (scikit-learn or Swift spelling: max_iter=200 or maxIter=200); repeatable.")
     var param: [String] = []
     @Option(help: "Where to save the fitted model (.h5).") var output: String
 
@@ -34,15 +35,19 @@ struct FitCommand: ParsableCommand {
             for (key, value) in parameters { try estimator.setParameter(key, value) }
             try estimator.fit(table.data, try table.integerTarget())
             try estimator.save(to: output)
-            print("LogisticRegression: \(estimator.classes.count) classes, \(table.data.columns) features, \(estimator.nIter) iterations, "
-                  + String(format: "training accuracy %.4f", try estimator.score(table.data, table.integerTarget())) + " -> \(output)")
+            print(
+                "LogisticRegression: \(estimator.classes.count) classes, \(table.data.columns) features, \(estimator.nIter) iterations, "
+                    + String(format: "training accuracy %.4f", try estimator.score(table.data, table.integerTarget()))
+                    + " -> \(output)")
         case .linearRegression:
             var estimator = LinearRegression()
             for (key, value) in parameters { try estimator.setParameter(key, value) }
             try estimator.fit(table.data, table.target ?? [])
             try estimator.save(to: output)
-            print("LinearRegression: \(table.data.columns) features, " + String(format: "training R² %.4f", try estimator.score(table.data, table.target ?? []))
-                  + " -> \(output)")
+            print(
+                "LinearRegression: \(table.data.columns) features, "
+                    + String(format: "training R² %.4f", try estimator.score(table.data, table.target ?? []))
+                    + " -> \(output)")
         case .mlp:
             // Whole-number targets are class labels (MLPClassifier); any other target is a regression (MLPRegressor).
             if let labels = try? table.integerTarget() {
@@ -50,15 +55,19 @@ struct FitCommand: ParsableCommand {
                 for (key, value) in parameters { try estimator.setParameter(key, value) }
                 try estimator.fit(table.data, labels)
                 try estimator.save(to: output)
-                print("MLPClassifier: \(estimator.classes.count) classes, \(table.data.columns) features, \(estimator.nIter) epochs, "
-                      + String(format: "training accuracy %.4f", try estimator.score(table.data, labels)) + " -> \(output)")
+                print(
+                    "MLPClassifier: \(estimator.classes.count) classes, \(table.data.columns) features, \(estimator.nIter) epochs, "
+                        + String(format: "training accuracy %.4f", try estimator.score(table.data, labels))
+                        + " -> \(output)")
             } else {
                 var estimator = MLPRegressor()
                 for (key, value) in parameters { try estimator.setParameter(key, value) }
                 try estimator.fit(table.data, table.target ?? [])
                 try estimator.save(to: output)
-                print("MLPRegressor: \(table.data.columns) features, \(estimator.nIter) epochs, "
-                      + String(format: "training R² %.4f", try estimator.score(table.data, table.target ?? [])) + " -> \(output)")
+                print(
+                    "MLPRegressor: \(table.data.columns) features, \(estimator.nIter) epochs, "
+                        + String(format: "training R² %.4f", try estimator.score(table.data, table.target ?? []))
+                        + " -> \(output)")
             }
         }
     }
@@ -82,19 +91,26 @@ struct PredictCommand: ParsableCommand {
         let table = header.featureNames.contains(target) ? try readCSV(from: input, targetColumn: target) : header
         let predictions: [Double]
         switch className {
-        case .string("LogisticRegression"): predictions = try LogisticRegression.load(from: model).predict(table.data).map(Double.init)
+        case .string("LogisticRegression"):
+            predictions = try LogisticRegression.load(from: model).predict(table.data).map(Double.init)
         case .string("LinearRegression"): predictions = try LinearRegression.load(from: model).predict(table.data)
         case .string("Ridge"): predictions = try Ridge.load(from: model).predict(table.data)
         case .string("SGDRegressor"): predictions = try SGDRegressor.load(from: model).predict(table.data)
-        case .string("MLPClassifier"): predictions = try MLPClassifier.load(from: model).predict(table.data).map(Double.init)
+        case .string("MLPClassifier"):
+            predictions = try MLPClassifier.load(from: model).predict(table.data).map(Double.init)
         case .string("MLPRegressor"): predictions = try MLPRegressor.load(from: model).predict(table.data)
-        default: throw LearnError.corruptFile(path: model, reason: "\(className) is not a model `swiftlearn predict` can run")
+        default:
+            throw LearnError.corruptFile(
+                path: model, reason: "\(className) is not a model `swiftlearn predict` can run")
         }
         if let output {
             try writeCSV(try Matrix<Double>.zeros(predictions.count, 0), target: predictions, to: output)
         } else {
             print("y")
-            for value in predictions { print(value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.17g", value)) }
+            for value in predictions {
+                print(
+                    value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.17g", value))
+            }
         }
     }
 }

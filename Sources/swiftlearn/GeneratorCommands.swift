@@ -46,11 +46,13 @@ struct MakeBlobsCommand: ParsableCommand {
     @OptionGroup var common: GeneratorOutputOptions
 
     func run() throws {
-        let std: GeneratorParameter = clusterStd.map { $0.values.count == 1 ? .value($0.values[0]) : .values($0.values) } ?? 1.0
+        let std: GeneratorParameter =
+            clusterStd.map { $0.values.count == 1 ? .value($0.values[0]) : .values($0.values) } ?? 1.0
         let box = centerBox?.values ?? [-10, 10]
         guard box.count == 2 else { throw ValidationError("--center-box takes two numbers, low,high") }
-        let (X, y, _) = try makeBlobs(nSamples: nSamples, nFeatures: nFeatures, centers: centers, clusterStd: std,
-                                      centerBox: (box[0], box[1]), shuffle: !common.noShuffle, randomState: common.randomState)
+        let (X, y, _) = try makeBlobs(
+            nSamples: nSamples, nFeatures: nFeatures, centers: centers, clusterStd: std,
+            centerBox: (box[0], box[1]), shuffle: !common.noShuffle, randomState: common.randomState)
         try common.write(X, target: y.map(Double.init))
     }
 }
@@ -65,7 +67,8 @@ struct MakeMoonsCommand: ParsableCommand {
     @OptionGroup var common: GeneratorOutputOptions
 
     func run() throws {
-        let (X, y) = try makeMoons(nSamples: nSamples, shuffle: !common.noShuffle, noise: noise, randomState: common.randomState)
+        let (X, y) = try makeMoons(
+            nSamples: nSamples, shuffle: !common.noShuffle, noise: noise, randomState: common.randomState)
         try common.write(X, target: y.map(Double.init))
     }
 }
@@ -81,8 +84,9 @@ struct MakeCirclesCommand: ParsableCommand {
     @OptionGroup var common: GeneratorOutputOptions
 
     func run() throws {
-        let (X, y) = try makeCircles(nSamples: nSamples, shuffle: !common.noShuffle, noise: noise,
-                                     randomState: common.randomState, factor: factor)
+        let (X, y) = try makeCircles(
+            nSamples: nSamples, shuffle: !common.noShuffle, noise: noise,
+            randomState: common.randomState, factor: factor)
         try common.write(X, target: y.map(Double.init))
     }
 }

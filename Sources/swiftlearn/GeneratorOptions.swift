@@ -32,7 +32,8 @@ struct GeneratorOutputOptions: ParsableArguments {
         switch suffix {
         case "csv": return
         case "h5", "hdf5":
-            throw ValidationError("HDF5 output is not available yet (it arrives with SwiftLearn's HDF5 module); use --output FILE.csv")
+            throw ValidationError(
+                "HDF5 output is not available yet (it arrives with SwiftLearn's HDF5 module); use --output FILE.csv")
         default:
             throw ValidationError("--output must end in .csv, got '\(output)'")
         }

@@ -7,7 +7,8 @@ import LearnCore
 struct SpeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "speed",
-        abstract: "Measure the core's speed: gemm against raw cblas, elementwise kernels against memcpy, dataset generation."
+        abstract:
+            "Measure the core's speed: gemm against raw cblas, elementwise kernels against memcpy, dataset generation."
     )
 
     @Flag(help: "Fewer timed runs per row.")

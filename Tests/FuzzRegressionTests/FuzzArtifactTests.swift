@@ -24,19 +24,25 @@ import Testing
     /// The text `EXPECTED` (next to `path`) names for it, or "" when it names none.
     static func expectedText(_ path: String) -> String {
         let url = URL(fileURLWithPath: path)
-        let table = (try? String(contentsOf: url.deletingLastPathComponent().appendingPathComponent("EXPECTED"), encoding: .utf8)) ?? ""
+        let table =
+            (try? String(
+                contentsOf: url.deletingLastPathComponent().appendingPathComponent("EXPECTED"), encoding: .utf8)) ?? ""
         let row = table.split(separator: "\n").first { $0.hasPrefix(url.lastPathComponent + "\t") }
         return row.map { String($0.dropFirst(url.lastPathComponent.count + 1)) } ?? ""
     }
 
     /// `body` throws a `LearnError` (a trap would end the test run instead).
-    static func expectLearnError(_ path: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
+    static func expectLearnError(
+        _ path: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void
+    ) {
         do {
             try body()
             Issue.record("\(path) was accepted", sourceLocation: sourceLocation)
         } catch let error as LearnError {
             let text = expectedText(path)
-            #expect(text.isEmpty || error.description.contains(text), "\(error) lacks '\(text)'", sourceLocation: sourceLocation)
+            #expect(
+                text.isEmpty || error.description.contains(text), "\(error) lacks '\(text)'",
+                sourceLocation: sourceLocation)
         } catch {
             Issue.record("\(path): not a LearnError: \(error)", sourceLocation: sourceLocation)
         }
@@ -74,6 +80,6 @@ import Testing
         { _ = try StandardScaler.load(from: $0) }, { _ = try MinMaxScaler.load(from: $0) },
         { _ = try LabelEncoder<Int>.load(from: $0) }, { _ = try LabelEncoder<String>.load(from: $0) },
         { _ = try OneHotEncoder<Int>.load(from: $0) }, { _ = try OneHotEncoder<String>.load(from: $0) },
-        { _ = try MLPClassifier.load(from: $0) }, { _ = try MLPRegressor.load(from: $0) },
+        { _ = try MLPClassifier.load(from: $0) }, { _ = try MLPRegressor.load(from: $0) }
     ]
 }

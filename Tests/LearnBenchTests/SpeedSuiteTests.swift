@@ -6,12 +6,18 @@ import Testing
 /// are checked by `swiftlearn bench speed`, never by tests.
 @Suite struct SpeedSuiteTests {
     @Test func reportHasTheContractedRowsAndJSONKeys() throws {
-        let report = try SpeedSuite(gemmSize: 64, vectorCount: 2_000_000, runs: 1, generatorSamples: 10_000,
-                                            splitSamples: 2_000, reportLabels: 5_000, logRegSamples: 2_000).run()
-        #expect(report.results.map(\.name) == ["dgemm-64", "dgemm-64-raw", "sgemm-64", "sgemm-64-raw",
-                                                 "memcpy-2m", "elementwise-add-2m", "sum-2m", "make-classification-10k",
-                                                 "train-test-split-2k", "classification-report-5k", "hdf5-save-load-2m", "mlp-epoch-200", "cnn-epoch-200", "cnn-predict-200", "logreg-fit-2k",
-                                                 "logreg-fit-multiclass-1k"])
+        let report = try SpeedSuite(
+            gemmSize: 64, vectorCount: 2_000_000, runs: 1, generatorSamples: 10_000,
+            splitSamples: 2_000, reportLabels: 5_000, logRegSamples: 2_000
+        ).run()
+        #expect(
+            report.results.map(\.name) == [
+                "dgemm-64", "dgemm-64-raw", "sgemm-64", "sgemm-64-raw",
+                "memcpy-2m", "elementwise-add-2m", "sum-2m", "make-classification-10k",
+                "train-test-split-2k", "classification-report-5k", "hdf5-save-load-2m", "mlp-epoch-200",
+                "cnn-epoch-200", "cnn-predict-200", "logreg-fit-2k",
+                "logreg-fit-multiclass-1k"
+            ])
         #expect(report.results.allSatisfy { $0.seconds > 0 && $0.throughput > 0 })
         #expect(report.results[0].reference?.name == "dgemm-64-raw")
         #expect(report.results[5].reference?.name == "memcpy-2m")
@@ -23,8 +29,9 @@ import Testing
     }
 
     @Test func filterKeepsMatchingRowsAndTheirReferences() throws {
-        var suite = SpeedSuite(gemmSize: 32, vectorCount: 1_000_000, runs: 1, generatorSamples: 2_000, splitSamples: 1_000,
-                               reportLabels: 1_000, logRegSamples: 1_000)
+        var suite = SpeedSuite(
+            gemmSize: 32, vectorCount: 1_000_000, runs: 1, generatorSamples: 2_000, splitSamples: 1_000,
+            reportLabels: 1_000, logRegSamples: 1_000)
         suite.filter = "sum"
         #expect(try suite.run().results.map(\.name) == ["memcpy-1m", "sum-1m"])
         suite.filter = "sgemm"

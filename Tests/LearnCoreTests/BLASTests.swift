@@ -18,7 +18,8 @@ import Testing
         expectReference(try matmul(a, c, transposeA: true), try ref.array("blas", "A34T_C32"), "Aᵀ·C")
         expectReference(try matmul(c, a, transposeA: true), try ref.array("blas", "C32T_A34"), "Cᵀ·A")
         expectReference(try matmul(a, a, transposeB: true), try ref.array("blas", "A34_A34T"), "A·Aᵀ")
-        expectReference(try matmul(a, d, transposeA: true, transposeB: true), try ref.array("blas", "A34T_D23T"), "Aᵀ·Dᵀ")
+        expectReference(
+            try matmul(a, d, transposeA: true, transposeB: true), try ref.array("blas", "A34T_D23T"), "Aᵀ·Dᵀ")
         let row = try ref.input("R1", as: type), column = try ref.input("C1", as: type)
         expectReference(try matmul(column, row), try ref.array("blas", "C1_R1"), "n×1 · 1×n")
         expectReference(try matmul(row, column), try ref.array("blas", "R1_C1"), "1×n · n×1")
@@ -61,14 +62,21 @@ import Testing
 
     @Test func mismatchedShapesThrowAndSayWhatWasExpected() throws {
         let a = try ref.input("A34"), c = try ref.input("C32")
-        expectError(.shapeMismatch(operation: "matmul", expected: "inner sizes to agree: op(a) is 3 × 4, so op(b) needs 4 rows",
-                                   got: "op(b) of 3 × 2")) { try matmul(a, c) }
+        expectError(
+            .shapeMismatch(
+                operation: "matmul", expected: "inner sizes to agree: op(a) is 3 × 4, so op(b) needs 4 rows",
+                got: "op(b) of 3 × 2")
+        ) { try matmul(a, c) }
         expectError(.shapeMismatch(operation: "matvec", expected: "a vector of 4 for a 3 × 4 matrix", got: "3")) {
             try a.matvec([1, 2, 3])
         }
-        expectError(.shapeMismatch(operation: "dot", expected: "vectors of equal length (2)", got: "3")) { try dot([1.0, 2], [1, 2, 3]) }
+        expectError(.shapeMismatch(operation: "dot", expected: "vectors of equal length (2)", got: "3")) {
+            try dot([1.0, 2], [1, 2, 3])
+        }
         var y = [1.0]
-        expectError(.shapeMismatch(operation: "axpy", expected: "vectors of equal length (2)", got: "1")) { try axpy(alpha: 1, [1, 2], &y) }
+        expectError(.shapeMismatch(operation: "axpy", expected: "vectors of equal length (2)", got: "1")) {
+            try axpy(alpha: 1, [1, 2], &y)
+        }
         var c2 = try Matrix<Double>.zeros(2, 2)
         expectError(.shapeMismatch(operation: "gemm", expected: "c of 3 × 3", got: "2 × 2")) {
             try gemm(alpha: 1, a, a, transposeB: true, beta: 0, into: &c2)

@@ -5,11 +5,11 @@ import Testing
 /// reference comparison pass, so the rule itself is pinned here.
 @Suite struct ClosenessTests {
     @Test func relativeAboveOneAbsoluteBelow() {
-        #expect(isClose(1000.0, 1000.5, tolerance: 1e-3))      // 0.5 / 1000.5 < 1e-3
-        #expect(!isClose(1000.0, 1002.0, tolerance: 1e-3))     // 2 / 1002 > 1e-3
-        #expect(isClose(1e-9, 2e-9, tolerance: 1e-8))          // below 1 the error is absolute
+        #expect(isClose(1000.0, 1000.5, tolerance: 1e-3)) // 0.5 / 1000.5 < 1e-3
+        #expect(!isClose(1000.0, 1002.0, tolerance: 1e-3)) // 2 / 1002 > 1e-3
+        #expect(isClose(1e-9, 2e-9, tolerance: 1e-8)) // below 1 the error is absolute
         #expect(!isClose(0.0, 1e-6, tolerance: 1e-7))
-        #expect(isClose(Float(0.1), 0.1, tolerance: 1e-7))     // float32 against float64
+        #expect(isClose(Float(0.1), 0.1, tolerance: 1e-7)) // float32 against float64
     }
 
     @Test func nanAndInfinitiesMatchOnlyThemselves() {

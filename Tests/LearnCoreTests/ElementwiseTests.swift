@@ -32,14 +32,19 @@ import Testing
     }
 
     private func checkBroadcast<S: LearnScalar>(_ type: S.Type) throws {
-        let a = try ref.input("A34", as: type), x = try ref.input("X", as: type), positive = try ref.input("POS", as: type)
+        let a = try ref.input("A34", as: type), x = try ref.input("X", as: type),
+            positive = try ref.input("POS", as: type)
         expectReference(try a + (try a.row(1)), try ref.array("elementwise", "add_row"), "row broadcast")
-        expectReference(try a - Matrix(column: try a.column(2)), try ref.array("elementwise", "sub_col"), "column broadcast")
+        expectReference(
+            try a - Matrix(column: try a.column(2)), try ref.array("elementwise", "sub_col"), "column broadcast")
         expectReference(try a * x, try ref.array("elementwise", "mul_same"), "same shape")
         expectReference(2 / positive, try ref.array("elementwise", "div_scalar_left"), "scalar on the left")
         expectReference(a - 0.75, try ref.array("elementwise", "sub_scalar"), "scalar on the right")
-        expectReference(try ref.input("C1", as: type) * (try ref.input("R1", as: type)), try ref.array("elementwise", "outer_col_row"), "n×1 ∘ 1×n")
-        expectReference(try x.maximum(Matrix(row: try x.row(0))), try ref.array("elementwise", "maximum_row"), "maximum")
+        expectReference(
+            try ref.input("C1", as: type) * (try ref.input("R1", as: type)),
+            try ref.array("elementwise", "outer_col_row"), "n×1 ∘ 1×n")
+        expectReference(
+            try x.maximum(Matrix(row: try x.row(0))), try ref.array("elementwise", "maximum_row"), "maximum")
         var inPlace = a
         try inPlace += a.row(1)
         expectReference(inPlace, try ref.array("elementwise", "add_row"), "in-place row broadcast")
@@ -77,16 +82,30 @@ import Testing
 
     @Test func shapesThatDoNotBroadcastThrow() throws {
         let a = try Matrix<Double>.zeros(3, 4), b = try Matrix<Double>.zeros(2, 4)
-        expectError(.shapeMismatch(operation: "Matrix + Matrix", expected: "shapes that broadcast (equal dimensions or 1)", got: "[3, 4] and [2, 4]")) {
+        expectError(
+            .shapeMismatch(
+                operation: "Matrix + Matrix", expected: "shapes that broadcast (equal dimensions or 1)",
+                got: "[3, 4] and [2, 4]")
+        ) {
             try a + b
         }
-        expectError(.shapeMismatch(operation: "Matrix + Matrix", expected: "shapes that broadcast (equal dimensions or 1)", got: "[3, 4] and [1, 3]")) {
+        expectError(
+            .shapeMismatch(
+                operation: "Matrix + Matrix", expected: "shapes that broadcast (equal dimensions or 1)",
+                got: "[3, 4] and [1, 3]")
+        ) {
             try a + [1.0, 2, 3]
         }
         var row = try Matrix<Double>.zeros(1, 4)
-        expectError(.shapeMismatch(operation: "Matrix += Matrix", expected: "a right operand that broadcasts to the left shape [1, 4]", got: "[3, 4]")) {
+        expectError(
+            .shapeMismatch(
+                operation: "Matrix += Matrix", expected: "a right operand that broadcasts to the left shape [1, 4]",
+                got: "[3, 4]")
+        ) {
             try row += a
         }
-        expectError(.invalidParameter(name: "lower", expected: "lower <= upper (0.0)", got: "1.0")) { try a.clipped(lower: 1, upper: 0) }
+        expectError(.invalidParameter(name: "lower", expected: "lower <= upper (0.0)", got: "1.0")) {
+            try a.clipped(lower: 1, upper: 0)
+        }
     }
 }

@@ -17,7 +17,9 @@ import Testing
         expectReference(try solve(sq, try rhs.column(0)), try ref.array("lapack", "solve_SQ_vec").data, "solve vector")
         let spd = try ref.input("SPD", as: type)
         expectReference(try cholesky(spd), try ref.array("lapack", "cholesky_SPD"), "cholesky")
-        expectReference(try solvePositiveDefinite(spd, try ref.matrix("lapack", "spd_rhs", as: type)), try ref.array("lapack", "spd_solve"), "posv")
+        expectReference(
+            try solvePositiveDefinite(spd, try ref.matrix("lapack", "spd_rhs", as: type)),
+            try ref.array("lapack", "spd_solve"), "posv")
         expectReference(try inverse(sq), try ref.array("lapack", "inv_SQ"), "inverse")
         expectReference([try sq.determinant()], [try ref.scalar("lapack", "det_SQ")], "det")
         expectReference([try determinant(spd)], [try ref.scalar("lapack", "det_SPD")], "det SPD")
@@ -84,7 +86,8 @@ import Testing
         let result = try svd(a)
         expectReference(result.s, try ref.array("lapack", key + "_s").data, "singular values")
         try expectSameColumnsUpToSign(result.u, try ref.matrix("lapack", key + "_u", as: type), "u")
-        try expectSameColumnsUpToSign(result.vt.transposed(), try ref.matrix("lapack", key + "_vt", as: type).transposed(), "vt")
+        try expectSameColumnsUpToSign(
+            result.vt.transposed(), try ref.matrix("lapack", key + "_vt", as: type).transposed(), "vt")
         // u · diag(s) · vt rebuilds a.
         var us = result.u
         for j in 0..<us.columns { for i in 0..<us.rows { us[i, j] *= result.s[j] } }
@@ -92,7 +95,9 @@ import Testing
     }
 
     /// Eigen- and singular vectors are unique up to sign: align each column's sign, then compare.
-    private func expectSameColumnsUpToSign<S: LearnScalar>(_ got: Matrix<S>, _ expected: Matrix<S>, _ what: String) throws {
+    private func expectSameColumnsUpToSign<S: LearnScalar>(_ got: Matrix<S>, _ expected: Matrix<S>, _ what: String)
+        throws
+    {
         #expect(got.shape == expected.shape, "\(what) shape")
         for j in 0..<min(got.columns, expected.columns) {
             let g = try got.column(j), e = try expected.column(j)
@@ -103,31 +108,50 @@ import Testing
 
     @Test func singularMatricesAreReportedNotTrapped() throws {
         let singular = try Matrix<Double>([[1, 2], [2, 4]])
-        expectError(.singularMatrix(operation: "solve", detail: "U(2, 2) is exactly zero in the LU factorisation (getrf)")) {
+        expectError(
+            .singularMatrix(operation: "solve", detail: "U(2, 2) is exactly zero in the LU factorisation (getrf)")
+        ) {
             try solve(singular, [1.0, 2.0])
         }
-        expectError(.singularMatrix(operation: "inverse", detail: "U(2, 2) is exactly zero in the LU factorisation (getrf)")) {
+        expectError(
+            .singularMatrix(operation: "inverse", detail: "U(2, 2) is exactly zero in the LU factorisation (getrf)")
+        ) {
             try inverse(singular)
         }
         #expect(try determinant(singular) == 0)
-        #expect(abs(try determinant(try ref.input("RANKDEF").rows(in: 0..<3)) - (try ref.scalar("lapack", "det_RANKDEF_square"))) < 1e-12)
+        #expect(
+            abs(
+                try determinant(try ref.input("RANKDEF").rows(in: 0..<3))
+                    - (try ref.scalar("lapack", "det_RANKDEF_square"))) < 1e-12)
     }
 
     @Test func choleskyRejectsMatricesThatAreNotPositiveDefinite() throws {
         let indefinite = try Matrix<Double>([[1, 2], [2, 1]])
-        expectError(.notPositiveDefinite(operation: "cholesky", detail: "the leading minor of order 2 is not positive (potrf)")) {
+        expectError(
+            .notPositiveDefinite(operation: "cholesky", detail: "the leading minor of order 2 is not positive (potrf)")
+        ) {
             try cholesky(indefinite)
         }
         let error = #expect(throws: LearnError.self) { try cholesky(indefinite) }
-        #expect(error?.description == "matrix is not positive definite in cholesky: the leading minor of order 2 is not positive (potrf)")
+        #expect(
+            error?.description
+                == "matrix is not positive definite in cholesky: the leading minor of order 2 is not positive (potrf)")
     }
 
     @Test func badShapesAndValuesThrowTheLibraryError() throws {
         let rectangular = try ref.input("A34")
-        expectError(.shapeMismatch(operation: "solve", expected: "a square matrix", got: "3 × 4")) { try solve(rectangular, [1.0, 2, 3]) }
-        expectError(.shapeMismatch(operation: "inverse", expected: "a square matrix", got: "3 × 4")) { try inverse(rectangular) }
-        expectError(.shapeMismatch(operation: "eigh", expected: "a square matrix", got: "3 × 4")) { try eigh(rectangular) }
-        expectError(.shapeMismatch(operation: "cholesky", expected: "a square matrix", got: "3 × 4")) { try cholesky(rectangular) }
+        expectError(.shapeMismatch(operation: "solve", expected: "a square matrix", got: "3 × 4")) {
+            try solve(rectangular, [1.0, 2, 3])
+        }
+        expectError(.shapeMismatch(operation: "inverse", expected: "a square matrix", got: "3 × 4")) {
+            try inverse(rectangular)
+        }
+        expectError(.shapeMismatch(operation: "eigh", expected: "a square matrix", got: "3 × 4")) {
+            try eigh(rectangular)
+        }
+        expectError(.shapeMismatch(operation: "cholesky", expected: "a square matrix", got: "3 × 4")) {
+            try cholesky(rectangular)
+        }
         expectError(.shapeMismatch(operation: "solve", expected: "b with 4 rows", got: "3 × 1")) {
             try solve(try ref.input("SQ"), [1.0, 2, 3])
         }
@@ -137,11 +161,15 @@ import Testing
         let withNaN = try Matrix<Double>([[1, .nan], [0, 1]])
         expectError(.nonFiniteInput(operation: "solve")) { try solve(withNaN, [1.0, 1]) }
         expectError(.nonFiniteInput(operation: "svd")) { try svd(withNaN) }
-        expectError(.nonFiniteInput(operation: "eigh")) { try eigh(try Matrix<Double>([[1, .infinity], [.infinity, 1]])) }
+        expectError(.nonFiniteInput(operation: "eigh")) {
+            try eigh(try Matrix<Double>([[1, .infinity], [.infinity, 1]]))
+        }
         expectError(.emptyInput(operation: "svd")) { try svd(try Matrix<Double>.zeros(0, 3)) }
         expectError(.emptyInput(operation: "qr")) { try qr(try Matrix<Double>.zeros(2, 0)) }
         expectError(.nonFiniteInput(operation: "qr")) { try qr(withNaN) }
-        expectError(.emptyInput(operation: "leastSquares")) { try leastSquares(try Matrix<Double>.zeros(0, 3), try Matrix<Double>.zeros(0, 1)) }
+        expectError(.emptyInput(operation: "leastSquares")) {
+            try leastSquares(try Matrix<Double>.zeros(0, 3), try Matrix<Double>.zeros(0, 1))
+        }
         #expect(try determinant(try Matrix<Double>.zeros(0, 0)) == 1)
     }
 }

@@ -10,7 +10,9 @@ import Testing
         for c in cases {
             let seed = UInt32(try c.member("seed").int())
             var generator = MT19937(seed: seed)
-            #expect(generator.key[0..<5].map(Int.init) == (try c.member("state_after_seeding_key_0_to_4").ints()), "seed \(seed)")
+            #expect(
+                generator.key[0..<5].map(Int.init) == (try c.member("state_after_seeding_key_0_to_4").ints()),
+                "seed \(seed)")
             #expect(generator.position == 624)
             let raw = (0..<1300).map { _ in Int(generator.next32()) }
             #expect(Array(raw[0..<20]) == (try c.member("first20").ints()), "seed \(seed)")
@@ -84,7 +86,9 @@ import Testing
                 case "random_sample(3)": got = try r.randomSample(count: 3)
                 case "choice(10,": got = try r.choice(10, size: 4).map(Double.init)
                 case "standard_normal(1)": got = try r.standardNormal(count: 1)
-                default: Issue.record("unhandled call \(call)"); continue
+                default:
+                    Issue.record("unhandled call \(call)")
+                    continue
                 }
                 let expected = try step["values_hex"]?.hexDoubles() ?? step.member("values").ints().map(Double.init)
                 #expect(got == expected, "\(call)")
@@ -96,13 +100,15 @@ import Testing
         let cases = try SpecVectors.load("sample_without_replacement").member("sample_without_replacement").array()
         #expect(cases.count == 10)
         let methods: [String: SamplingMethod] = [
-            "auto": .auto, "tracking_selection": .trackingSelection, "reservoir_sampling": .reservoirSampling, "pool": .pool,
+            "auto": .auto, "tracking_selection": .trackingSelection, "reservoir_sampling": .reservoirSampling,
+            "pool": .pool
         ]
         for c in cases {
             var r = RandomState(seed: UInt32(try c.member("random_state").int()))
             let method = try #require(methods[try c.member("method").string()])
             let got = try r.sampleWithoutReplacement(
-                nPopulation: try c.member("n_population").int(), nSamples: try c.member("n_samples").int(), method: method)
+                nPopulation: try c.member("n_population").int(), nSamples: try c.member("n_samples").int(),
+                method: method)
             let python = try c.member("python").string()
             #expect(got == (try c.member("result").ints()), "\(python)")
         }
@@ -113,7 +119,8 @@ import Testing
         #expect(cases.count == 6)
         for c in cases {
             var r = RandomState(seed: UInt32(try c.member("random_state").int()))
-            let got = try r.approximateMode(classCounts: try c.member("class_counts").ints(), nDraws: try c.member("n_draws").int())
+            let got = try r.approximateMode(
+                classCounts: try c.member("class_counts").ints(), nDraws: try c.member("n_draws").int())
             let python = try c.member("python").string()
             #expect(got == (try c.member("result").ints()), "\(python)")
             #expect(r.randomSample() == (try c.member("next_random_sample_after").double()), "\(python)")
@@ -155,12 +162,17 @@ import Testing
 
     @Test func badArgumentsThrowInsteadOfTrapping() throws {
         var r = RandomState(seed: 0)
-        #expect(throws: LearnError.invalidParameter(name: "randomState", expected: "a seed between 0 and 2**32 - 1", got: "-1")) {
+        #expect(
+            throws: LearnError.invalidParameter(
+                name: "randomState", expected: "a seed between 0 and 2**32 - 1", got: "-1")
+        ) {
             try RandomState(checkedSeed: -1)
         }
         #expect(throws: LearnError.self) { try RandomState(checkedSeed: 1 << 32) }
         #expect(throws: LearnError.emptyInput(operation: "RandomState(seedArray:)")) { try RandomState(seedArray: []) }
-        #expect(throws: LearnError.invalidParameter(name: "high", expected: "low < high in randint (low = 3)", got: "3")) {
+        #expect(
+            throws: LearnError.invalidParameter(name: "high", expected: "low < high in randint (low = 3)", got: "3")
+        ) {
             try r.randint(low: 3, high: 3)
         }
         #expect(throws: LearnError.self) { try r.randint(0) }

@@ -20,10 +20,13 @@ import Testing
         expectReference(try x.mean(axis: 1), try ref.array("reductions", "mean1").data, "mean axis 1")
         expectReference([try x.variance()], [try ref.scalar("reductions", "var")], "var")
         expectReference(try x.variance(axis: 0), try ref.array("reductions", "var0").data, "var axis 0")
-        expectReference(try x.variance(axis: 1, ddof: 1), try ref.array("reductions", "var1_ddof1").data, "var axis 1 ddof 1")
+        expectReference(
+            try x.variance(axis: 1, ddof: 1), try ref.array("reductions", "var1_ddof1").data, "var axis 1 ddof 1")
         expectReference(try x.standardDeviation(axis: 0), try ref.array("reductions", "std0").data, "std axis 0")
         expectReference([try x.standardDeviation()], [try ref.scalar("reductions", "std")], "std")
-        expectReference([try x.min(), try x.max()], [try ref.scalar("reductions", "min"), try ref.scalar("reductions", "max")], "min, max")
+        expectReference(
+            [try x.min(), try x.max()], [try ref.scalar("reductions", "min"), try ref.scalar("reductions", "max")],
+            "min, max")
         expectReference(try x.min(axis: 0), try ref.array("reductions", "min0").data, "min axis 0")
         expectReference(try x.max(axis: 1), try ref.array("reductions", "max1").data, "max axis 1")
         #expect(try x.argmax() == (try ref.integers("reductions", "argmax")[0]))
@@ -54,7 +57,8 @@ import Testing
         expectReference(sum1.scalars, try ref.array("reductions", "T3_sum1").data, "sum axis 1")
         expectReference(try t.max(axis: 2).scalars, try ref.array("reductions", "T3_max2").data, "max axis 2")
         expectReference(try t.mean(axis: 0).scalars, try ref.array("reductions", "T3_mean0").data, "mean axis 0")
-        expectReference(try t.softmax(axis: 1).scalars, try ref.array("reductions", "T3_softmax1").data, "softmax axis 1")
+        expectReference(
+            try t.softmax(axis: 1).scalars, try ref.array("reductions", "T3_softmax1").data, "softmax axis 1")
     }
 
     @Test func longSumsAreAccurate() {
@@ -79,7 +83,9 @@ import Testing
         expectError(.emptyInput(operation: "max(axis:)")) { try empty.max(axis: 0) }
         expectError(.emptyInput(operation: "argmax(axis:)")) { try empty.argmax(axis: 0) }
         expectError(.emptyInput(operation: "mean(axis:)")) { try empty.mean(axis: 0) }
-        expectError(.invalidParameter(name: "axis", expected: "an axis in -2..<2 for shape [0, 3]", got: "2 in sum(axis:)")) {
+        expectError(
+            .invalidParameter(name: "axis", expected: "an axis in -2..<2 for shape [0, 3]", got: "2 in sum(axis:)")
+        ) {
             try empty.sum(axis: 2)
         }
         expectError(.invalidParameter(name: "ddof", expected: "less than the axis length 1", got: "1")) {

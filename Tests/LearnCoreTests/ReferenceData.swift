@@ -5,7 +5,7 @@ import Testing
 
 /// The NumPy/SciPy values in `Resources/core_reference.json`, written by
 /// `Benchmarks/Reference/core_reference.py`.
-struct ReferenceData: @unchecked Sendable {  // immutable after init
+struct ReferenceData: @unchecked Sendable { // immutable after init
     static let shared = ReferenceData()
 
     let root: [String: Any]
@@ -65,11 +65,13 @@ func expectReference<S: LearnScalar>(
 
 /// Expects a matrix to have a NumPy reference's shape and, within `tolerance(for:)`, its values.
 func expectReference<S: LearnScalar>(
-    _ got: Matrix<S>, _ expected: (shape: [Int], data: [Double]), _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation
+    _ got: Matrix<S>, _ expected: (shape: [Int], data: [Double]), _ what: String = "",
+    sourceLocation: SourceLocation = #_sourceLocation
 ) {
     let shape = expected.shape.count == 2 ? expected.shape : [1, expected.shape[0]]
-    #expect(got.shape == shape || (got.count == expected.data.count && expected.shape.count == 1),
-            "\(what): shape \(got.shape) vs \(expected.shape)", sourceLocation: sourceLocation)
+    #expect(
+        got.shape == shape || (got.count == expected.data.count && expected.shape.count == 1),
+        "\(what): shape \(got.shape) vs \(expected.shape)", sourceLocation: sourceLocation)
     expectReference(got.scalars, expected.data, what, sourceLocation: sourceLocation)
 }
 

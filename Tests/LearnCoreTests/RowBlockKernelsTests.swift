@@ -1,37 +1,50 @@
 import CLearnKernels
 import Foundation
-@testable import LearnCore
 import LearnTestSupport
 import Testing
+
+@testable import LearnCore
 
 /// The row-block kernels against `matmul` (the fused C kernels — AVX2 + FMA on CPUs that have it —,
 /// their portable C bodies, and the BLAS route taken on other CPUs),
 /// over ragged shapes, misaligned starts and prefetch ranges; the vectorised `exp` against the C
 /// library's; and the finiteness check at every position of its unrolled loop.
 @Suite struct RowBlockKernelsTests {
-    typealias Products = (UnsafePointer<Double>, Int, Int, UnsafePointer<Double>, Int, Int, UnsafeMutablePointer<Double>,
-                          UnsafePointer<Double>?, Int) -> Void
-    typealias Accumulate = (UnsafePointer<Double>, Int, Int, UnsafePointer<Double>, Int, UnsafeMutablePointer<Double>, Int,
-                            UnsafePointer<Double>?, Int) -> Void
+    typealias Products = (
+        UnsafePointer<Double>, Int, Int, UnsafePointer<Double>, Int, Int, UnsafeMutablePointer<Double>,
+        UnsafePointer<Double>?, Int
+    ) -> Void
+    typealias Accumulate = (
+        UnsafePointer<Double>, Int, Int, UnsafePointer<Double>, Int, UnsafeMutablePointer<Double>, Int,
+        UnsafePointer<Double>?, Int
+    ) -> Void
 
     /// The fused kernels (AVX2 + FMA where the CPU has them), the BLAS route, and the portable C.
-    static var bodies: [(name: String, products: Products, accumulate: Accumulate)] { [
-        ("fused", route(fused: true).products, route(fused: true).accumulate),
-        ("BLAS", route(fused: false).products, route(fused: false).accumulate),
-        ("portable",
-         { x, r, f, w, k, ldw, z, p, pc in learn_row_products_portable(x, r, f, w, k, ldw, z, p, pc) },
-         { x, r, f, z, k, g, ldg, p, pc in learn_accumulate_rows_portable(x, r, f, z, k, g, ldg, p, pc) }),
-    ] }
+    static var bodies: [(name: String, products: Products, accumulate: Accumulate)] {
+        [
+            ("fused", route(fused: true).products, route(fused: true).accumulate),
+            ("BLAS", route(fused: false).products, route(fused: false).accumulate),
+            (
+                "portable",
+                { x, r, f, w, k, ldw, z, p, pc in learn_row_products_portable(x, r, f, w, k, ldw, z, p, pc) },
+                { x, r, f, z, k, g, ldg, p, pc in learn_accumulate_rows_portable(x, r, f, z, k, g, ldg, p, pc) }
+            )
+        ]
+    }
 
     static func route(fused: Bool) -> (products: Products, accumulate: Accumulate) {
-        ({ x, r, f, w, k, ldw, z, p, pc in
-            RowBlockKernels.products(x, rows: r, columns: f, weights: w, classes: k, weightStride: ldw, into: z,
-                                     prefetching: p.map { UnsafeBufferPointer(start: $0, count: pc) }, fused: fused)
-         },
-         { x, r, f, z, k, g, ldg, p, pc in
-             RowBlockKernels.accumulateProducts(x, rows: r, columns: f, coefficients: z, classes: k, into: g, gradientStride: ldg,
-                                                prefetching: p.map { UnsafeBufferPointer(start: $0, count: pc) }, fused: fused)
-         })
+        (
+            { x, r, f, w, k, ldw, z, p, pc in
+                RowBlockKernels.products(
+                    x, rows: r, columns: f, weights: w, classes: k, weightStride: ldw, into: z,
+                    prefetching: p.map { UnsafeBufferPointer(start: $0, count: pc) }, fused: fused)
+            },
+            { x, r, f, z, k, g, ldg, p, pc in
+                RowBlockKernels.accumulateProducts(
+                    x, rows: r, columns: f, coefficients: z, classes: k, into: g, gradientStride: ldg,
+                    prefetching: p.map { UnsafeBufferPointer(start: $0, count: pc) }, fused: fused)
+            }
+        )
     }
 
     @Test(arguments: [0, 1, 2])
@@ -48,8 +61,9 @@ import Testing
                     let weights = try rng.randomSample(count: classes * ldw).map { 2 * $0 - 1 }
                     let x = Array(buffer[offset..<(offset + rows * columns)])
                     let block = try Matrix(rows: rows, columns: columns, scalars: x)
-                    let w = try Matrix(rows: classes, columns: columns,
-                                       scalars: (0..<classes).flatMap { weights[($0 * ldw)..<($0 * ldw + columns)] })
+                    let w = try Matrix(
+                        rows: classes, columns: columns,
+                        scalars: (0..<classes).flatMap { weights[($0 * ldw)..<($0 * ldw + columns)] })
                     let expectedZ = try matmul(block, w, transposeB: true)
                     var z = [Double](repeating: .nan, count: rows * classes)
                     let start = try rng.randomSample(count: classes * ldw)
@@ -59,7 +73,8 @@ import Testing
                         // Prefetch the values after the block, as the objective does (never read).
                         products(x, rows, columns, weights, classes, ldw, &z, x + rows * columns, 2 * columns)
                         z.withUnsafeBufferPointer { zb in
-                            accumulate(x, rows, columns, zb.baseAddress!, classes, &g, ldw, rows > 2 ? x : nil, rows * columns)
+                            accumulate(
+                                x, rows, columns, zb.baseAddress!, classes, &g, ldw, rows > 2 ? x : nil, rows * columns)
                         }
                     }
                     let shape = "\(name) \(rows)×\(columns), \(classes) classes"
@@ -84,7 +99,9 @@ import Testing
         #expect(RowBlockKernels.blockRows(columns: 0, fused: true) == 512)
         #expect(RowBlockKernels.blockRows(columns: 100, fused: false) == 324)
         #expect(RowBlockKernels.blockRows(columns: 1, fused: false) == 8192)
-        #expect(RowBlockKernels.blockRows(columns: 100) == RowBlockKernels.blockRows(columns: 100, fused: RowBlockKernels.usesVectorUnits))
+        #expect(
+            RowBlockKernels.blockRows(columns: 100)
+                == RowBlockKernels.blockRows(columns: 100, fused: RowBlockKernels.usesVectorUnits))
     }
 
     @Test func prefetchSplitCoversTheNextBlockOnce() {
@@ -122,10 +139,14 @@ import Testing
     }
 
     @Test func vectorExpHandlesTheEdgesAsIEEE() {
-        let inputs: [Double] = [0, -0.0, 1, -1, .infinity, -.infinity, .nan, -746, -745.2, -740, -720, 709.78, 709.8, 710, 1e308,
-                                -1e308, .leastNonzeroMagnitude]
+        let inputs: [Double] = [
+            0, -0.0, 1, -1, .infinity, -.infinity, .nan, -746, -745.2, -740, -720, 709.78, 709.8, 710, 1e308,
+            -1e308, .leastNonzeroMagnitude
+        ]
         var outputs = inputs
-        outputs.withUnsafeMutableBufferPointer { y in RowBlockKernels.exp(y.baseAddress!, into: y.baseAddress!, count: y.count) }
+        outputs.withUnsafeMutableBufferPointer { y in
+            RowBlockKernels.exp(y.baseAddress!, into: y.baseAddress!, count: y.count)
+        }
         for (x, y) in zip(inputs, outputs) {
             let expected = Foundation.exp(x)
             if expected.isNaN {
@@ -149,7 +170,9 @@ import Testing
                 for bad in [Double.nan, .infinity, -.infinity] {
                     var values = clean
                     values[position] = bad
-                    #expect(!(try Matrix(rows: 1, columns: count, scalars: values).isFinite), "\(bad) at \(position) of \(count)")
+                    #expect(
+                        !(try Matrix(rows: 1, columns: count, scalars: values).isFinite),
+                        "\(bad) at \(position) of \(count)")
                 }
             }
         }

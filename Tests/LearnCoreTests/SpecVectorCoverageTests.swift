@@ -17,7 +17,7 @@ import Testing
         "mc_redundant_repeated_shift_scale": "LearnDataTests.MakeClassificationTests",
         "mc_tracking_selection_hypercube": "LearnDataTests.MakeClassificationTests",
         "other_generators": "LearnDataTests.OtherGeneratorTests",
-        "train_test_split": "LearnSelectionTests.TrainTestSplitTests",
+        "train_test_split": "LearnSelectionTests.TrainTestSplitTests"
     ]
 
     @Test func everyVectorFileHasATest() throws {
@@ -26,12 +26,15 @@ import Testing
 
     /// When the project's shared folder sits beside the checkout (as in CI), the copies must match it.
     @Test func copiesMatchTheSharedSpec() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let shared = root.deletingLastPathComponent().appendingPathComponent("shared/spec/vectors")
         guard FileManager.default.fileExists(atPath: shared.path) else { return }
         let ours = root.appendingPathComponent("Tests/LearnTestSupport/Vectors")
         let names = try FileManager.default.contentsOfDirectory(atPath: shared.path).filter { $0.hasSuffix(".json") }
-        #expect(Set(names) == Set(try SpecVectors.allNames().map { $0 + ".json" }), "the spec has vector files we do not test")
+        #expect(
+            Set(names) == Set(try SpecVectors.allNames().map { $0 + ".json" }),
+            "the spec has vector files we do not test")
         for name in names {
             let a = try Data(contentsOf: shared.appendingPathComponent(name))
             let b = try Data(contentsOf: ours.appendingPathComponent(name))

@@ -25,7 +25,9 @@ import Testing
         t[1, 0, 1] = 3
         #expect(t.scalars[5] == 3 && t[1, 0, 1] == 3)
         #expect(try t.element(at: [1, 0, 1]) == 3)
-        expectError(.invalidParameter(name: "indices", expected: "one index per axis within shape [2, 2, 2]", got: "[2, 0, 0]")) {
+        expectError(
+            .invalidParameter(name: "indices", expected: "one index per axis within shape [2, 2, 2]", got: "[2, 0, 0]")
+        ) {
             try t.element(at: [2, 0, 0])
         }
     }
@@ -47,17 +49,25 @@ import Testing
         #expect(try m.reshaped(rows: 3, columns: -1) == (try Matrix<Double>([[1, 2], [3, 4], [5, 6]])))
         let t = try Tensor(m).reshaped(to: [3, 1, 2])
         #expect(t.shape == [3, 1, 2] && t.scalars == m.scalars)
-        expectError(.shapeMismatch(operation: "reshaped(to:)", expected: "a shape with 6 elements (from [2, 3])", got: "[4, 2] with 8")) {
+        expectError(
+            .shapeMismatch(
+                operation: "reshaped(to:)", expected: "a shape with 6 elements (from [2, 3])", got: "[4, 2] with 8")
+        ) {
             try m.reshaped(rows: 4, columns: 2)
         }
-        expectError(.invalidParameter(name: "shape", expected: "at most one -1 dimension", got: "[-1, -1]")) { try Tensor(m).reshaped(to: [-1, -1]) }
+        expectError(.invalidParameter(name: "shape", expected: "at most one -1 dimension", got: "[-1, -1]")) {
+            try Tensor(m).reshaped(to: [-1, -1])
+        }
     }
 
     @Test func concatenationStacksRowsOrColumns() throws {
         let a = try Matrix<Double>([[1, 2]]), b = try Matrix<Double>([[3, 4], [5, 6]])
         #expect(try Matrix.concatenate([a, b]) == (try Matrix<Double>([[1, 2], [3, 4], [5, 6]])))
-        #expect(try Matrix.concatenate([b, b.transposed()], axis: 1) == (try Matrix<Double>([[3, 4, 3, 5], [5, 6, 4, 6]])))
-        expectError(.shapeMismatch(operation: "Matrix.concatenate(axis: 1)", expected: "1 rows in every part", got: "2")) {
+        #expect(
+            try Matrix.concatenate([b, b.transposed()], axis: 1) == (try Matrix<Double>([[3, 4, 3, 5], [5, 6, 4, 6]])))
+        expectError(
+            .shapeMismatch(operation: "Matrix.concatenate(axis: 1)", expected: "1 rows in every part", got: "2")
+        ) {
             try Matrix.concatenate([a, b], axis: 1)
         }
         expectError(.emptyInput(operation: "Matrix.concatenate")) { try Matrix<Double>.concatenate([]) }
@@ -73,21 +83,33 @@ import Testing
     }
 
     @Test func badShapesAndIndicesThrowInsteadOfTrapping() throws {
-        expectError(.shapeMismatch(operation: "Matrix(_ rows:)", expected: "every row with 2 elements", got: "row 1 with 1")) {
+        expectError(
+            .shapeMismatch(operation: "Matrix(_ rows:)", expected: "every row with 2 elements", got: "row 1 with 1")
+        ) {
             try Matrix<Double>([[1, 2], [3]])
         }
-        expectError(.shapeMismatch(operation: "Matrix(rows:columns:scalars:)", expected: "6 scalars for 2 × 3", got: "5")) {
+        expectError(
+            .shapeMismatch(operation: "Matrix(rows:columns:scalars:)", expected: "6 scalars for 2 × 3", got: "5")
+        ) {
             try Matrix<Double>(rows: 2, columns: 3, scalars: [1, 2, 3, 4, 5])
         }
-        expectError(.invalidParameter(name: "shape", expected: "non-negative dimensions", got: "[-1, 3] in Matrix(rows:columns:repeating:)")) {
+        expectError(
+            .invalidParameter(
+                name: "shape", expected: "non-negative dimensions", got: "[-1, 3] in Matrix(rows:columns:repeating:)")
+        ) {
             try Matrix<Double>.zeros(-1, 3)
         }
         let m = try Matrix<Double>.zeros(2, 2)
-        expectError(.invalidParameter(name: "indices", expected: "row indices in 0..<2", got: "2")) { try m.rows(at: [0, 2]) }
+        expectError(.invalidParameter(name: "indices", expected: "row indices in 0..<2", got: "2")) {
+            try m.rows(at: [0, 2])
+        }
         expectError(.invalidParameter(name: "row", expected: "an index in 0..<2", got: "-1")) { try m.row(-1) }
         expectError(.invalidParameter(name: "column", expected: "an index in 0..<2", got: "5")) { try m.column(5) }
-        expectError(.invalidParameter(name: "range", expected: "a row range within 0..<2", got: "1..<3")) { try m.rows(in: 1..<3) }
-        expectError(.shapeMismatch(operation: "Matrix(_ tensor:)", expected: "a rank-2 tensor", got: "shape [2, 2, 2]")) {
+        expectError(.invalidParameter(name: "range", expected: "a row range within 0..<2", got: "1..<3")) {
+            try m.rows(in: 1..<3)
+        }
+        expectError(.shapeMismatch(operation: "Matrix(_ tensor:)", expected: "a rank-2 tensor", got: "shape [2, 2, 2]"))
+        {
             try Matrix(Tensor<Double>.zeros([2, 2, 2]))
         }
         let message = LearnError.shapeMismatch(operation: "matmul", expected: "x", got: "y").description

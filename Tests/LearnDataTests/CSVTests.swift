@@ -6,7 +6,8 @@ import Testing
 /// `readCSV` / `writeCSV`: round trips, target selection, and every bad-input case.
 @Suite struct CSVTests {
     static func temporaryPath(_ name: String) -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swiftlearn-csv-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "swiftlearn-csv-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.appendingPathComponent(name).path
     }
@@ -25,7 +26,9 @@ import Testing
 
     @Test func floatsUseSeventeenSignificantDigitsAndLabelsStayIntegers() throws {
         let path = Self.temporaryPath("digits.csv")
-        try writeCSV(Matrix([[0.1, -2.5e-300], [3, -0.0]]), labels: [1, 0], to: path, featureNames: ["a", "b"], targetName: "label")
+        try writeCSV(
+            Matrix([[0.1, -2.5e-300], [3, -0.0]]), labels: [1, 0], to: path, featureNames: ["a", "b"],
+            targetName: "label")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text == "a,b,label\n0.10000000000000001,-2.5e-300,1\n3,-0,0\n")
         let table = try readCSV(from: path, targetColumn: "label")
@@ -54,7 +57,10 @@ import Testing
         }
         let missing = Self.temporaryPath("absent.csv")
         let error = #expect(throws: LearnError.self) { try readCSV(from: missing) }
-        guard case let .io(path, reason)? = error else { Issue.record("\(String(describing: error))"); return }
+        guard case let .io(path, reason)? = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
         #expect(path == missing && reason.contains("No such file"), "\(reason)")
     }
 
@@ -74,7 +80,9 @@ import Testing
     }
 
     @Test func badInputNamesTheLineAndColumn() throws {
-        #expect(throws: LearnError.corruptFile(path: "t.csv", reason: "line 3: expected 3 fields as in the header, got 2")) {
+        #expect(
+            throws: LearnError.corruptFile(path: "t.csv", reason: "line 3: expected 3 fields as in the header, got 2")
+        ) {
             try readCSV(string: "a,b,c\n1,2,3\n4,5\n", source: "t.csv")
         }
         #expect(throws: LearnError.corruptFile(path: "t.csv", reason: "line 2, column 2 ('b'): 'x1' is not a number")) {
@@ -83,16 +91,27 @@ import Testing
         #expect(throws: LearnError.corruptFile(path: "t.csv", reason: "line 2, column 1 ('a'): '' is not a number")) {
             try readCSV(string: "a,b\n,1\n", source: "t.csv")
         }
-        #expect(throws: LearnError.corruptFile(path: "t.csv", reason: "line 2, column 1 ('a'): '1.5.2' is not a number")) {
+        #expect(
+            throws: LearnError.corruptFile(path: "t.csv", reason: "line 2, column 1 ('a'): '1.5.2' is not a number")
+        ) {
             try readCSV(string: "a\n1.5.2\n", source: "t.csv")
         }
-        #expect(throws: LearnError.corruptFile(path: "t.csv", reason: "the file is empty: expected a header line of column names")) {
+        #expect(
+            throws: LearnError.corruptFile(
+                path: "t.csv", reason: "the file is empty: expected a header line of column names")
+        ) {
             try readCSV(string: " \n\n", source: "t.csv")
         }
-        #expect(throws: LearnError.invalidParameter(name: "targetColumn", expected: "one of the header's columns (a, b)", got: "'y'")) {
+        #expect(
+            throws: LearnError.invalidParameter(
+                name: "targetColumn", expected: "one of the header's columns (a, b)", got: "'y'")
+        ) {
             try readCSV(string: "a,b\n1,2\n", targetColumn: "y")
         }
-        #expect(throws: LearnError.invalidParameter(name: "y", expected: "whole-number class labels", got: "0.5 in data row 1")) {
+        #expect(
+            throws: LearnError.invalidParameter(
+                name: "y", expected: "whole-number class labels", got: "0.5 in data row 1")
+        ) {
             try readCSV(string: "a,y\n1,0.5\n", targetColumn: "y").integerTarget()
         }
         let missing = Self.temporaryPath("missing.csv")

@@ -83,7 +83,8 @@ import Testing
         let folder = scratchFolder()
         let link = folder + "/model.h5"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "gone/new.h5")
-        let expected = "cannot create the temporary file: the symbolic link points to \(folder)/gone/new.h5, "
+        let expected =
+            "cannot create the temporary file: the symbolic link points to \(folder)/gone/new.h5, "
             + "whose folder \(folder)/gone does not exist"
         #expect(throws: LearnError.io(path: link, reason: expected)) { try Self.save(1, to: link) }
         let (first, second) = (folder + "/first.h5", folder + "/second.h5")
@@ -105,7 +106,7 @@ import Testing
             #expect(Self.mode(path) == mode)
             #expect(try Self.version(at: path) == 2)
         }
-        if geteuid() == 0 {  // only root can give a file away, so only then is the owner kept
+        if geteuid() == 0 { // only root can give a file away, so only then is the owner kept
             #expect(chown(shared, 1234, 4321) == 0)
             try Self.save(3, to: shared)
             var info = stat()
@@ -130,14 +131,14 @@ import Testing
         let (dead, live) = (try Self.deadProcessID(), getpid())
         let stale = [".model.h5.swiftlearn-\(dead)-0A1B2C3D.tmp", ".model.h5.swiftlearn-\(dead)-FFFFFFFF.tmp"]
         let kept = [
-            ".model.h5.swiftlearn-\(live)-0A1B2C3D.tmp",        // a live process's save in progress
-            ".other.h5.swiftlearn-\(dead)-0A1B2C3D.tmp",        // another target's
-            ".model.h5.swiftlearn-\(dead)-0A1B2C3D.tmp.keep",   // not our exact pattern
+            ".model.h5.swiftlearn-\(live)-0A1B2C3D.tmp", // a live process's save in progress
+            ".other.h5.swiftlearn-\(dead)-0A1B2C3D.tmp", // another target's
+            ".model.h5.swiftlearn-\(dead)-0A1B2C3D.tmp.keep", // not our exact pattern
             ".model.h5.swiftlearn-\(dead)-0A1B2C.tmp",
             ".model.h5.swiftlearn-0\(dead)-0A1B2C3D.tmp",
             ".model.h5.swiftlearn--0A1B2C3D.tmp",
             "model.h5.swiftlearn-\(dead)-0A1B2C3D.tmp",
-            "notes.txt",
+            "notes.txt"
         ]
         for name in stale + kept {
             #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("x".utf8)))

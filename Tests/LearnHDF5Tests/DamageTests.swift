@@ -47,7 +47,8 @@ import Testing
 
     @Test func wrongClassMissingDatasetAndWrongShapeAreRejected() throws {
         let (path, _, _) = try Self.savedModel()
-        #expect(throws: LearnError.corruptFile(path: path, reason: "the file holds a LogisticRegression, not a Ridge")) {
+        #expect(throws: LearnError.corruptFile(path: path, reason: "the file holds a LogisticRegression, not a Ridge"))
+        {
             try Ridge.load(from: path)
         }
         let folder = scratchFolder()
@@ -59,7 +60,9 @@ import Testing
             try root.setAttribute("fitIntercept", .bool(true))
             try root.write([1.0, 2.0], shape: [2], to: "coef")
         }
-        #expect(throws: LearnError.corruptFile(path: missing, reason: "missing dataset /intercept")) { try LinearRegression.load(from: missing) }
+        #expect(throws: LearnError.corruptFile(path: missing, reason: "missing dataset /intercept")) {
+            try LinearRegression.load(from: missing)
+        }
         let shape = folder + "/wrong-shape.h5"
         try HDF5File.writeAtomically(to: shape) { file in
             let root = try file.root
@@ -69,7 +72,9 @@ import Testing
             try root.write([1.0, 2.0, 3.0, 4.0], shape: [2, 2], to: "coef")
             try root.write([0.5], shape: [], to: "intercept")
         }
-        #expect(throws: LearnError.corruptFile(path: shape, reason: "dataset /coef has shape [2, 2], expected a vector")) {
+        #expect(
+            throws: LearnError.corruptFile(path: shape, reason: "dataset /coef has shape [2, 2], expected a vector")
+        ) {
             try LinearRegression.load(from: shape)
         }
         let future = folder + "/future.h5"
@@ -79,7 +84,9 @@ import Testing
             try root.setAttribute("swiftlearn_format_version", .int(99))
         }
         #expect(throws: LearnError.self) { try LinearRegression.load(from: future) }
-        #expect(throws: LearnError.io(path: folder + "/absent.h5", reason: "no such file")) { try Ridge.load(from: folder + "/absent.h5") }
+        #expect(throws: LearnError.io(path: folder + "/absent.h5", reason: "no such file")) {
+            try Ridge.load(from: folder + "/absent.h5")
+        }
     }
 
     @Test func failedSavesLeaveThePreviousFileIntactAndNoLeftovers() throws {
@@ -90,7 +97,7 @@ import Testing
         #expect(throws: LearnError.self) {
             try HDF5File.writeAtomically(to: path) { file in
                 try file.root.write([1.0], shape: [1], to: "ok")
-                try file.root.write([1.0], shape: [1], to: "ok")   // duplicate name: HDF5 refuses
+                try file.root.write([1.0], shape: [1], to: "ok") // duplicate name: HDF5 refuses
             }
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)

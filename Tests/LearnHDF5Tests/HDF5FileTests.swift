@@ -17,7 +17,8 @@ enum InteropFolder {
 
 /// A fresh folder for one test.
 func scratchFolder() -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("swiftlearn-hdf5-\(UUID().uuidString)").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("swiftlearn-hdf5-\(UUID().uuidString)")
+        .path
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
@@ -64,7 +65,11 @@ func scratchFolder() -> String {
         #expect(try root.readStrings("fixed_strings") == ["ab", "c"])
         #expect(throws: LearnError.self) { try root.writeStrings(["too long"], to: "x", fixedLength: 3) }
         #expect(try root.group("nested").group("deeper").read(Float.self, from: "leaf").values == [1])
-        #expect(try root.memberNames() == ["compressed", "fixed_strings", "float32", "float64", "int32", "int64", "nested", "scalar", "strings", "uint8"])
+        #expect(
+            try root.memberNames() == [
+                "compressed", "fixed_strings", "float32", "float64", "int32", "int64", "nested", "scalar", "strings",
+                "uint8"
+            ])
         #expect(root.isGroup("nested") && !root.isGroup("float64"))
         #expect(try root.attribute("count") == .int(3))
         #expect(try root.attribute("ratio") == .double(0.25))
@@ -80,15 +85,24 @@ func scratchFolder() -> String {
         let path = scratchFolder() + "/types.h5"
         try writeAndCheck(path)
         let root = try HDF5File.open(path).root
-        #expect(throws: LearnError.corruptFile(path: path, reason: "dataset /float32 holds float32, expected float64")) {
+        #expect(throws: LearnError.corruptFile(path: path, reason: "dataset /float32 holds float32, expected float64"))
+        {
             try root.read(Double.self, from: "float32")
         }
-        #expect(throws: LearnError.corruptFile(path: path, reason: "missing dataset /nothing")) { try root.read(Double.self, from: "nothing") }
-        #expect(throws: LearnError.corruptFile(path: path, reason: "dataset /float64 has shape [2, 3], expected [3, 2]")) {
+        #expect(throws: LearnError.corruptFile(path: path, reason: "missing dataset /nothing")) {
+            try root.read(Double.self, from: "nothing")
+        }
+        #expect(
+            throws: LearnError.corruptFile(path: path, reason: "dataset /float64 has shape [2, 3], expected [3, 2]")
+        ) {
             try root.read(Double.self, from: "float64", shape: [3, 2])
         }
-        #expect(throws: LearnError.corruptFile(path: path, reason: "missing attribute nope on /")) { try root.attribute("nope") }
-        #expect(throws: LearnError.corruptFile(path: path, reason: "/float64 is a dataset, not a group")) { try root.group("float64") }
+        #expect(throws: LearnError.corruptFile(path: path, reason: "missing attribute nope on /")) {
+            try root.attribute("nope")
+        }
+        #expect(throws: LearnError.corruptFile(path: path, reason: "/float64 is a dataset, not a group")) {
+            try root.group("float64")
+        }
         #expect(throws: LearnError.self) { try root.write([1.0, 2.0], shape: [3], to: "bad") }
     }
 
@@ -99,6 +113,8 @@ func scratchFolder() -> String {
         #expect(throws: LearnError.io(path: folder, reason: "is a folder, not a file")) { try HDF5File.open(folder) }
         let text = folder + "/text.h5"
         try "not hdf5 at all".write(toFile: text, atomically: true, encoding: .utf8)
-        #expect(throws: LearnError.corruptFile(path: text, reason: "not an HDF5 file (no HDF5 signature)")) { try HDF5File.open(text) }
+        #expect(throws: LearnError.corruptFile(path: text, reason: "not an HDF5 file (no HDF5 signature)")) {
+            try HDF5File.open(text)
+        }
     }
 }

@@ -12,14 +12,17 @@ import Testing
 
     @Test func logisticRegressionRoundTrips() throws {
         let (X, y) = try #require(Self.data)
-        for (index, model) in [LogisticRegression(C: 0.5, classWeight: .balanced, maxIter: 500),
-                               LogisticRegression(l1Ratio: 1, maxIter: 300, solver: .saga, randomState: 3)].enumerated() {
+        for (index, model) in [
+            LogisticRegression(C: 0.5, classWeight: .balanced, maxIter: 500),
+            LogisticRegression(l1Ratio: 1, maxIter: 300, solver: .saga, randomState: 3)
+        ].enumerated() {
             var fitted = model
             try fitted.fit(X, y)
             let path = InteropFolder.file("logistic_regression_\(index).h5")
             try fitted.save(to: path)
             let loaded = try LogisticRegression.load(from: path)
-            #expect(loaded.coef == fitted.coef && loaded.intercept == fitted.intercept && loaded.classes == fitted.classes)
+            #expect(
+                loaded.coef == fitted.coef && loaded.intercept == fitted.intercept && loaded.classes == fitted.classes)
             #expect(loaded.parameters == fitted.parameters)
             #expect(try loaded.predict(X) == fitted.predict(X))
             #expect(try loaded.predictProba(X) == fitted.predictProba(X))
@@ -64,7 +67,10 @@ import Testing
         var words = LabelEncoder<String>()
         try words.fit(["tokyo", "paris", "oslo"])
         try words.save(to: InteropFolder.file("label_encoder_strings.h5"))
-        #expect(try LabelEncoder<String>.load(from: InteropFolder.file("label_encoder_strings.h5")).classes == ["oslo", "paris", "tokyo"])
+        #expect(
+            try LabelEncoder<String>.load(from: InteropFolder.file("label_encoder_strings.h5")).classes == [
+                "oslo", "paris", "tokyo"
+            ])
         var numbers = LabelEncoder<Int>()
         try numbers.fit([7, 3, 11])
         try numbers.save(to: InteropFolder.file("label_encoder_ints.h5"))
@@ -73,10 +79,13 @@ import Testing
         try oneHot.fit([["red", "S"], ["green", "M"], ["red", "L"]])
         try oneHot.save(to: InteropFolder.file("one_hot_encoder.h5"))
         let loadedOneHot = try OneHotEncoder<String>.load(from: InteropFolder.file("one_hot_encoder.h5"))
-        #expect(try loadedOneHot == oneHot && loadedOneHot.transform([["blue", "M"]]) == oneHot.transform([["blue", "M"]]))
+        #expect(
+            try loadedOneHot == oneHot && loadedOneHot.transform([["blue", "M"]]) == oneHot.transform([["blue", "M"]]))
     }
 
     @Test func unfittedModelsAreNotSaved() throws {
-        #expect(throws: LearnError.notFitted(type: "LogisticRegression")) { try LogisticRegression().save(to: scratchFolder() + "/x.h5") }
+        #expect(throws: LearnError.notFitted(type: "LogisticRegression")) {
+            try LogisticRegression().save(to: scratchFolder() + "/x.h5")
+        }
     }
 }

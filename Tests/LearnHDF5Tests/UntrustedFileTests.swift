@@ -9,12 +9,15 @@ import Testing
 /// patching one field of a saved model — give a `LearnError` naming what is wrong, before any allocation.
 @Suite struct UntrustedFileTests {
     static func hostile(_ name: String) throws -> HDF5File {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "h5", subdirectory: "Resources/Hostile"))
+        let url = try #require(
+            Bundle.module.url(forResource: name, withExtension: "h5", subdirectory: "Resources/Hostile"))
         return try HDF5File.open(url.path)
     }
 
     /// `body` throws a `LearnError` whose message contains `fragment`.
-    static func expectError(_ fragment: String, _ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectError(
+        _ fragment: String, _ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         do {
             try body()
             Issue.record("expected an error containing '\(fragment)'", sourceLocation: sourceLocation)
@@ -45,7 +48,9 @@ import Testing
         #expect(fill.count == 1_000_000 && fill.allSatisfy { $0 == 0 })
         // A raised limit lets the 24 MB read pass the size check (it is still refused as unstored).
         let small = try HDF5File.open(
-            try #require(Bundle.module.url(forResource: "huge_chunked", withExtension: "h5", subdirectory: "Resources/Hostile")).path,
+            try #require(
+                Bundle.module.url(forResource: "huge_chunked", withExtension: "h5", subdirectory: "Resources/Hostile")
+            ).path,
             limits: ResourceLimits(maxArrayBytes: 1 << 20))
         Self.expectError("1048576 bytes per array") { _ = try small.root.read(Double.self, from: "fill") }
     }
@@ -63,7 +68,9 @@ import Testing
     }
 
     @Test func layoutsThatReadOtherFilesAreRefused() throws {
-        Self.expectError("external files") { _ = try Self.hostile("external_storage").root.read(Double.self, from: "x") }
+        Self.expectError("external files") {
+            _ = try Self.hostile("external_storage").root.read(Double.self, from: "x")
+        }
         Self.expectError("virtual layout") { _ = try Self.hostile("virtual").root.read(Double.self, from: "x") }
     }
 
@@ -87,10 +94,13 @@ import Testing
     }
 
     static func offset(of pattern: [UInt8], in bytes: [UInt8]) throws -> Int {
-        try #require((0...(bytes.count - pattern.count)).first { bytes[$0..<($0 + pattern.count)].elementsEqual(pattern) })
+        try #require(
+            (0...(bytes.count - pattern.count)).first { bytes[$0..<($0 + pattern.count)].elementsEqual(pattern) })
     }
 
-    static func littleEndian(_ value: UInt64, width: Int) -> [UInt8] { (0..<width).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+    static func littleEndian(_ value: UInt64, width: Int) -> [UInt8] {
+        (0..<width).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+    }
 
     /// The reproduction from the issue: a variable-length string's stored length changed from 4 to
     /// 11,010,052 (one byte) segfaulted `inspect` and `load`; a length made larger asked for 4 GiB.
@@ -99,9 +109,11 @@ import Testing
         let heap = try Self.offset(of: Array("GCOL".utf8), in: bytes)
         // The descriptor of the first 'None' string: length 4, then the collection's address.
         let descriptor = try Self.offset(of: [4, 0, 0, 0] + Self.littleEndian(UInt64(heap), width: 8), in: bytes)
-        for (length, fragment) in [(11_010_052, "a string of 11010052 bytes points at a heap object of 4"),
-                                   (1, "a string of 1 bytes points at a heap object of 4"),
-                                   (4_143_972_356, "ResourceLimits.maxStringBytes")] {
+        for (length, fragment) in [
+            (11_010_052, "a string of 11010052 bytes points at a heap object of 4"),
+            (1, "a string of 1 bytes points at a heap object of 4"),
+            (4_143_972_356, "ResourceLimits.maxStringBytes")
+        ] {
             var patched = bytes
             patched.replaceSubrange(descriptor..<(descriptor + 4), with: Self.littleEndian(UInt64(length), width: 4))
             let path = folder + "/patched-\(length).h5"
@@ -115,14 +127,16 @@ import Testing
     @Test func patchedDimensionsAreRefused() throws {
         let (bytes, folder) = try Self.savedModel()
         let dims = try Self.offset(of: Self.littleEndian(1, width: 8) + Self.littleEndian(4, width: 8), in: bytes)
-        for (dimension, fragment) in [(UInt64(1) << 40, "SWIFTLEARN_MAX_ARRAY_BYTES"), (UInt64(1) << 63, "corrupt"),
-                                      (3_000_000, "corrupt")] {
+        for (dimension, fragment) in [
+            (UInt64(1) << 40, "SWIFTLEARN_MAX_ARRAY_BYTES"), (UInt64(1) << 63, "corrupt"),
+            (3_000_000, "corrupt")
+        ] {
             var patched = bytes
             patched.replaceSubrange((dims + 8)..<(dims + 16), with: Self.littleEndian(dimension, width: 8))
             let path = folder + "/dims-\(dimension).h5"
             try Data(patched).write(to: URL(fileURLWithPath: path))
             Self.expectError(fragment) { _ = try LogisticRegression.load(from: path) }
-            _ = try? HDF5File.open(path).inspection()   // listing a shape allocates nothing: it may print it
+            _ = try? HDF5File.open(path).inspection() // listing a shape allocates nothing: it may print it
         }
     }
 }
@@ -134,7 +148,9 @@ import Testing
 @Suite struct MutationRegressionTests {
     static let files: [String] = {
         let folder = Bundle.module.url(forResource: "Regressions", withExtension: nil, subdirectory: "Resources")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder?.path ?? "")) ?? []).sorted().map { folder!.path + "/" + $0 }
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder?.path ?? "")) ?? []).sorted().map {
+            folder!.path + "/" + $0
+        }
     }()
 
     @Test func theRegressionFilesArePresent() { #expect(Self.files.count == 11) }

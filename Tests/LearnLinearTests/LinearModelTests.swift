@@ -34,7 +34,8 @@ import Testing
                 try model.fit(data.X, data.y)
                 (coef, intercept, score) = (try #require(model.coef), model.intercept, try model.score(data.X, data.y))
             }
-            let what = "\(try fit.member("model").string()) \(try fit.member("dataset").string()) intercept \(fitIntercept)"
+            let what =
+                "\(try fit.member("model").string()) \(try fit.member("dataset").string()) intercept \(fitIntercept)"
             #expect(LinearReference.relativeError(coef, try fit.member("coef").hexDoubles()) <= 1e-10, "\(what) coef")
             let expectedIntercept = try #require(Double(try fit.member("intercept").string()))
             // Solved through LAPACK in another order than scikit-learn's scipy calls: 1e-10.
@@ -61,27 +62,41 @@ import Testing
     @Test func badInputThrows() throws {
         let X = try Matrix<Double>([[0, 1], [1, 0], [1, 1], [0, 0]])
         var model = LogisticRegression()
-        #expect(throws: LearnError.invalidParameter(name: "y", expected: "samples of at least 2 classes", got: "only one class: 3")) {
+        #expect(
+            throws: LearnError.invalidParameter(
+                name: "y", expected: "samples of at least 2 classes", got: "only one class: 3")
+        ) {
             try model.fit(X, [3, 3, 3, 3])
         }
         #expect(throws: LearnError.nonFiniteInput(operation: "LogisticRegression.fit")) {
             try model.fit(try Matrix([[0, .nan], [1, 0]]), [0, 1])
         }
-        #expect(throws: LearnError.shapeMismatch(operation: "LogisticRegression.fit", expected: "y with 4 labels (one per row of X)", got: "3")) {
+        #expect(
+            throws: LearnError.shapeMismatch(
+                operation: "LogisticRegression.fit", expected: "y with 4 labels (one per row of X)", got: "3")
+        ) {
             try model.fit(X, [0, 1, 0])
         }
         #expect(throws: LearnError.notFitted(type: "LogisticRegression")) { try model.predict(X) }
         try model.fit(X, [0, 1, 1, 0])
-        #expect(throws: LearnError.shapeMismatch(operation: "LogisticRegression.predict", expected: "2 features (as in fit)", got: "3")) {
+        #expect(
+            throws: LearnError.shapeMismatch(
+                operation: "LogisticRegression.predict", expected: "2 features (as in fit)", got: "3")
+        ) {
             try model.predict(try Matrix<Double>.zeros(1, 3))
         }
         var negative = LogisticRegression(C: -1)
-        #expect(throws: LearnError.invalidParameter(name: "C", expected: "a positive number (or .infinity)", got: "-1.0")) {
+        #expect(
+            throws: LearnError.invalidParameter(name: "C", expected: "a positive number (or .infinity)", got: "-1.0")
+        ) {
             try negative.fit(X, [0, 1, 1, 0])
         }
         var l1 = LogisticRegression(penalty: .l1)
-        #expect(throws: LearnError.invalidParameter(name: "solver", expected: "saga for the l1 penalty (lbfgs supports only l2 or none)",
-                                                    got: "lbfgs")) {
+        #expect(
+            throws: LearnError.invalidParameter(
+                name: "solver", expected: "saga for the l1 penalty (lbfgs supports only l2 or none)",
+                got: "lbfgs")
+        ) {
             try l1.fit(X, [0, 1, 1, 0])
         }
         var ratio = LogisticRegression(l1Ratio: 2, solver: .saga)
@@ -136,7 +151,9 @@ import Testing
         try weighted.fit(X, y)
         var sampled = LogisticRegression(tol: 1e-10, maxIter: 1000)
         try sampled.fit(X, y, sampleWeight: y.map { $0 == 0 ? 2.0 : ($0 == 2 ? 0.5 : 1.0) })
-        #expect(LinearReference.relativeError(try #require(weighted.coef).scalars, try #require(sampled.coef).scalars) < 1e-6)
+        #expect(
+            LinearReference.relativeError(try #require(weighted.coef).scalars, try #require(sampled.coef).scalars)
+                < 1e-6)
         var balanced = LogisticRegression(classWeight: .balanced)
         let imbalanced = Array(y[0..<100]) + [Int](repeating: 0, count: 50)
         try balanced.fit(X, imbalanced)
@@ -148,7 +165,7 @@ import Testing
         var model = LogisticRegression()
         let cases: [([Double], String)] = [
             ([0, 1, 0, 2], "class 0 twice"), ([.nan, 1], "nan"), ([1.5, 1], "1.5"), ([1e19, 1], "1e+19"),
-            ([0, -1], "finite weights >= 0"), ([0, .infinity], "inf for class 0"),
+            ([0, -1], "finite weights >= 0"), ([0, .infinity], "inf for class 0")
         ]
         for (pairs, fragment) in cases {
             let error = #expect(throws: LearnError.self) { try model.setParameter("classWeight", .doubles(pairs)) }
@@ -156,8 +173,9 @@ import Testing
                 Issue.record("\(pairs): \(String(describing: error))")
                 continue
             }
-            #expect(name == "classWeight" && error?.description.contains(fragment) == true,
-                    "\(pairs): \(error?.description ?? "")")
+            #expect(
+                name == "classWeight" && error?.description.contains(fragment) == true,
+                "\(pairs): \(error?.description ?? "")")
         }
         // Set directly, the property is checked by `fit`.
         let (X, y) = try makeClassification(nSamples: 40, nFeatures: 4, randomState: 1)

@@ -9,7 +9,10 @@ import Testing
 /// and the datasets it was fitted on, rebuilt in Swift.
 enum LinearReference {
     static let root: JSONValue? = {
-        guard let url = Bundle.module.url(forResource: "linear_reference", withExtension: "json", subdirectory: "Resources") else { return nil }
+        guard
+            let url = Bundle.module.url(
+                forResource: "linear_reference", withExtension: "json", subdirectory: "Resources")
+        else { return nil }
         return try? JSONValue.load(url)
     }()
 
@@ -21,9 +24,12 @@ enum LinearReference {
     static func dataset(_ name: String) throws -> (X: Matrix<Double>, y: [Int]) {
         switch name {
         case "article": return try makeClassification(nSamples: 100, nFeatures: 10, nClasses: 2, randomState: 42)
-        case "multiclass": return try makeClassification(nSamples: 300, nFeatures: 8, nInformative: 5, nClasses: 4, randomState: 7)
+        case "multiclass":
+            return try makeClassification(nSamples: 300, nFeatures: 8, nInformative: 5, nClasses: 4, randomState: 7)
         default:
-            let loaders: [String: () throws -> Dataset] = ["iris": loadIris, "wine": loadWine, "breast_cancer": loadBreastCancer, "digits": loadDigits]
+            let loaders: [String: () throws -> Dataset] = [
+                "iris": loadIris, "wine": loadWine, "breast_cancer": loadBreastCancer, "digits": loadDigits
+            ]
             let loader = try #require(loaders[name])
             let data = try loader()
             var scaler = StandardScaler()

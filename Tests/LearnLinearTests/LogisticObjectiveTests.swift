@@ -1,9 +1,10 @@
 import Foundation
 import LearnCore
 import LearnData
-@testable import LearnLinear
 import LearnTestSupport
 import Testing
+
+@testable import LearnLinear
 
 /// The logistic objective's fused pass against a per-sample reference written the obvious way,
 /// through both kernel routes (fused row blocks and BLAS per block), binary and multinomial,
@@ -12,13 +13,15 @@ import Testing
 @Suite struct LogisticObjectiveTests {
     @Test(arguments: [2, 4], [false, true])
     func valueAndGradientMatchThePerSampleDefinition(classes: Int, weighted: Bool) throws {
-        let (X, y) = try makeClassification(nSamples: 3000, nFeatures: 7, nInformative: 5, nRedundant: 1, nClasses: classes,
-                                            randomState: 5)
+        let (X, y) = try makeClassification(
+            nSamples: 3000, nFeatures: 7, nInformative: 5, nRedundant: 1, nClasses: classes,
+            randomState: 5)
         var rng = RandomState(seed: 11)
         let weights = weighted ? try rng.randomSample(count: y.count).map { 0.2 + 2 * $0 } : nil
         let rows = classes == 2 ? 1 : classes
-        let objective = LogisticObjective(X: X, targets: y, weights: weights, weightSum: weights?.reduce(0, +) ?? 3000,
-                                          nRows: rows, fitIntercept: true, l2: 0.01)
+        let objective = LogisticObjective(
+            X: X, targets: y, weights: weights, weightSum: weights?.reduce(0, +) ?? 3000,
+            nRows: rows, fitIntercept: true, l2: 0.01)
         let random = try rng.randomSample(count: objective.parameterCount).map { 4 * $0 - 2 }
         for theta in [[Double](repeating: 0, count: objective.parameterCount), random] {
             let (expectedValue, expectedGradient) = reference(objective, theta)
@@ -28,7 +31,8 @@ import Testing
                 var gradient: [Double] = []
                 let value = route.valueAndGradient(theta, &gradient)
                 let what = "\(classes) classes, weighted \(weighted), fused \(fused)"
-                #expect(abs(value - expectedValue) <= 1e-12 * abs(expectedValue), "\(what): \(value) vs \(expectedValue)")
+                #expect(
+                    abs(value - expectedValue) <= 1e-12 * abs(expectedValue), "\(what): \(value) vs \(expectedValue)")
                 #expect(gradient.count == expectedGradient.count)
                 // The same float64 sums in another order: 1e-12.
                 expectClose(gradient, expectedGradient, tolerance: 1e-12, "\(what): gradient")
@@ -44,7 +48,9 @@ import Testing
         for i in 0..<n {
             let x = Array(objective.X.scalars[(i * f)..<((i + 1) * f)])
             let s = objective.weights?[i] ?? 1
-            let logits = (0..<k).map { c in zip(x, theta[(c * width)..<(c * width + f)]).reduce(theta[c * width + f]) { $0 + $1.0 * $1.1 } }
+            let logits = (0..<k).map { c in
+                zip(x, theta[(c * width)..<(c * width + f)]).reduce(theta[c * width + f]) { $0 + $1.0 * $1.1 }
+            }
             var residuals: [Double]
             if k == 1 {
                 let (z, y) = (logits[0], objective.targets[i] == 1 ? 1.0 : 0.0)

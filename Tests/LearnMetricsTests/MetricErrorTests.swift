@@ -5,7 +5,10 @@ import Testing
 /// Bad input to the metrics throws `LearnError` with a message that says what was wrong.
 @Suite struct MetricErrorTests {
     @Test func lengthsEmptinessAndWeights() throws {
-        #expect(throws: LearnError.shapeMismatch(operation: "accuracyScore", expected: "yPred with 3 values (as many as yTrue)", got: "2")) {
+        #expect(
+            throws: LearnError.shapeMismatch(
+                operation: "accuracyScore", expected: "yPred with 3 values (as many as yTrue)", got: "2")
+        ) {
             try accuracyScore([1, 0, 1], [1, 0])
         }
         #expect(throws: LearnError.emptyInput(operation: "precisionRecallFscoreSupport")) {
@@ -19,8 +22,11 @@ import Testing
     }
 
     @Test func binaryAveragingNeedsABinaryTarget() throws {
-        #expect(throws: LearnError.invalidParameter(
-            name: "average", expected: "micro, macro or weighted: the target is multiclass (3 labels)", got: "binary")) {
+        #expect(
+            throws: LearnError.invalidParameter(
+                name: "average", expected: "micro, macro or weighted: the target is multiclass (3 labels)",
+                got: "binary")
+        ) {
             try precisionScore([0, 1, 2], [0, 1, 1])
         }
         #expect(throws: LearnError.invalidParameter(name: "posLabel", expected: "one of [0, 2]", got: "1")) {
@@ -33,8 +39,11 @@ import Testing
     }
 
     @Test func rankingAndLossErrors() throws {
-        #expect(throws: LearnError.invalidParameter(
-            name: "yTrue", expected: "exactly two classes for a binary ROC AUC (use the Matrix form for multiclass)", got: "1")) {
+        #expect(
+            throws: LearnError.invalidParameter(
+                name: "yTrue",
+                expected: "exactly two classes for a binary ROC AUC (use the Matrix form for multiclass)", got: "1")
+        ) {
             try rocAucScore([1, 1, 1], [0.2, 0.4, 0.9])
         }
         #expect(throws: LearnError.nonFiniteInput(operation: "rocAucScore")) { try rocAucScore([0, 1], [0.2, .nan]) }

@@ -9,8 +9,11 @@ import Testing
 /// counts and report text exactly.
 @Suite struct MetricsReferenceTests {
     static let calls: [JSONValue] = {
-        guard let url = Bundle.module.url(forResource: "metrics_reference", withExtension: "json", subdirectory: "Resources"),
-              let root = try? JSONValue.load(url), let calls = try? root.member("calls").array() else { return [] }
+        guard
+            let url = Bundle.module.url(
+                forResource: "metrics_reference", withExtension: "json", subdirectory: "Resources"),
+            let root = try? JSONValue.load(url), let calls = try? root.member("calls").array()
+        else { return [] }
         return calls
     }()
 
@@ -22,8 +25,10 @@ import Testing
         #expect(Self.calls.count == 145)
     }
 
-    @Test(arguments: ["accuracy_score", "precision_recall_fscore_support", "fbeta_score", "precision_score",
-                      "recall_score", "f1_score", "confusion_matrix", "classification_report"])
+    @Test(arguments: [
+        "accuracy_score", "precision_recall_fscore_support", "fbeta_score", "precision_score",
+        "recall_score", "f1_score", "confusion_matrix", "classification_report"
+    ])
     func classificationMetricMatches(_ function: String) throws {
         let calls = Self.calls(function)
         #expect(!calls.isEmpty)
@@ -66,12 +71,15 @@ import Testing
 let metricTolerance = 1e-12
 
 /// Expects a metric value within ``metricTolerance`` of scikit-learn's (LearnTestSupport's closeness rule).
-func expectMetric(_ got: Double, _ expected: Double, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectMetric(_ got: Double, _ expected: Double, _ what: String, sourceLocation: SourceLocation = #_sourceLocation)
+{
     expectClose(got, expected, tolerance: metricTolerance, what, sourceLocation: sourceLocation)
 }
 
 /// Expects metric values within ``metricTolerance`` of scikit-learn's.
-func expectMetric(_ got: [Double], _ expected: [Double], _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectMetric(
+    _ got: [Double], _ expected: [Double], _ what: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
     expectClose(got, expected, tolerance: metricTolerance, what, sourceLocation: sourceLocation)
 }
 
@@ -112,15 +120,18 @@ struct ClassificationCall<L: ClassLabel> {
         case "accuracy_score":
             var normalize = true
             if case .bool(false)? = kwargs["normalize"] { normalize = false }
-            expectMetric(try accuracyScore(yTrue, yPred, normalize: normalize, sampleWeight: weights), try result.double(), what)
+            expectMetric(
+                try accuracyScore(yTrue, yPred, normalize: normalize, sampleWeight: weights), try result.double(), what)
         case "precision_recall_fscore_support":
             let parts = try result.array()
             if let average = try average {
-                let got = try precisionRecallFscoreSupport(yTrue, yPred, labels: labels, average: average, sampleWeight: weights,
-                                                           zeroDivision: zeroDivision)
+                let got = try precisionRecallFscoreSupport(
+                    yTrue, yPred, labels: labels, average: average, sampleWeight: weights,
+                    zeroDivision: zeroDivision)
                 expectMetric([got.precision, got.recall, got.fScore], try parts[0..<3].map { try $0.double() }, what)
             } else {
-                let got = try precisionRecallFscoreSupport(yTrue, yPred, labels: labels, sampleWeight: weights, zeroDivision: zeroDivision)
+                let got = try precisionRecallFscoreSupport(
+                    yTrue, yPred, labels: labels, sampleWeight: weights, zeroDivision: zeroDivision)
                 expectMetric(got.precision, try parts[0].doubles(), what + " precision")
                 expectMetric(got.recall, try parts[1].doubles(), what + " recall")
                 expectMetric(got.fScore, try parts[2].doubles(), what + " f")
@@ -128,26 +139,31 @@ struct ClassificationCall<L: ClassLabel> {
             }
         case "fbeta_score":
             let beta = try kwargs.member("beta").double()
-            expectMetric(try fbetaScore(yTrue, yPred, beta: beta, average: average ?? .binary, sampleWeight: weights),
-                        try result.double(), what)
+            expectMetric(
+                try fbetaScore(yTrue, yPred, beta: beta, average: average ?? .binary, sampleWeight: weights),
+                try result.double(), what)
         case "precision_score", "recall_score", "f1_score":
-            let scorer: ([L], [L], L?, Average) throws -> Double = switch function {
-            case "precision_score": { try precisionScore($0, $1, posLabel: $2, average: $3) }
-            case "recall_score": { try recallScore($0, $1, posLabel: $2, average: $3) }
-            default: { try f1Score($0, $1, posLabel: $2, average: $3) }
-            }
+            let scorer: ([L], [L], L?, Average) throws -> Double =
+                switch function {
+                case "precision_score": { try precisionScore($0, $1, posLabel: $2, average: $3) }
+                case "recall_score": { try recallScore($0, $1, posLabel: $2, average: $3) }
+                default: { try f1Score($0, $1, posLabel: $2, average: $3) }
+                }
             expectMetric(try scorer(yTrue, yPred, posLabel, average ?? .binary), try result.double(), what)
         case "confusion_matrix":
             let expected = try result.matrix()
             if let normalize = kwargs["normalize"] {
-                let got = try confusionMatrix(yTrue, yPred, labels: labels, sampleWeight: weights,
-                                              normalize: ConfusionNormalization(rawValue: normalize.string()))
+                let got = try confusionMatrix(
+                    yTrue, yPred, labels: labels, sampleWeight: weights,
+                    normalize: ConfusionNormalization(rawValue: normalize.string()))
                 expectMetric(got.scalars, expected.scalars, what)
             } else if let weights = try weights {
                 let got = try confusionMatrix(yTrue, yPred, labels: labels, sampleWeight: weights, normalize: nil)
                 expectMetric(got.scalars, expected.scalars, what)
             } else {
-                #expect(try confusionMatrix(yTrue, yPred, labels: labels).flatMap { $0 }.map(Double.init) == expected.scalars, "\(what)")
+                #expect(
+                    try confusionMatrix(yTrue, yPred, labels: labels).flatMap { $0 }.map(Double.init)
+                        == expected.scalars, "\(what)")
             }
         default:
             try checkReport()
@@ -157,21 +173,26 @@ struct ClassificationCall<L: ClassLabel> {
     func checkReport() throws {
         let digits = try kwargs["digits"]?.int() ?? 2
         let names = try kwargs["target_names"]?.strings()
-        let report = try classificationReport(yTrue, yPred, labels: labels, targetNames: names, sampleWeight: weights, digits: digits)
+        let report = try classificationReport(
+            yTrue, yPred, labels: labels, targetNames: names, sampleWeight: weights, digits: digits)
         if case let .string(text) = result {
-            #expect(report.description == text, "\(what)\n--- got ---\n\(report.description)\n--- expected ---\n\(text)")
+            #expect(
+                report.description == text, "\(what)\n--- got ---\n\(report.description)\n--- expected ---\n\(text)")
             return
         }
         for (index, row) in report.classes.enumerated() {
             let expected = try result.member(row.name)
-            expectMetric([row.precision, row.recall, row.f1Score, row.support],
-                        try ["precision", "recall", "f1-score", "support"].map { try expected.member($0).double() }, what + " \(index)")
+            expectMetric(
+                [row.precision, row.recall, row.f1Score, row.support],
+                try ["precision", "recall", "f1-score", "support"].map { try expected.member($0).double() },
+                what + " \(index)")
         }
         expectMetric(try #require(report.accuracy), try result.member("accuracy").double(), what + " accuracy")
         for (row, key) in [(report.macroAverage, "macro avg"), (report.weightedAverage, "weighted avg")] {
             let expected = try result.member(key)
-            expectMetric([row.precision, row.recall, row.f1Score, row.support],
-                        try ["precision", "recall", "f1-score", "support"].map { try expected.member($0).double() }, what + key)
+            expectMetric(
+                [row.precision, row.recall, row.f1Score, row.support],
+                try ["precision", "recall", "f1-score", "support"].map { try expected.member($0).double() }, what + key)
         }
     }
 }
@@ -184,8 +205,10 @@ struct RankingCall {
     let result: JSONValue
 
     init(_ call: JSONValue) throws {
-        (function, args, kwargs, result) = (try call.member("function").string(), try call.member("args").array(),
-                                            try call.member("kwargs"), try call.member("result"))
+        (function, args, kwargs, result) = (
+            try call.member("function").string(), try call.member("args").array(),
+            try call.member("kwargs"), try call.member("result")
+        )
     }
 
     func check() throws {
@@ -207,9 +230,11 @@ struct RankingCall {
             if case .array(let rows) = args[1], case .array? = rows.first {
                 let proba = try Matrix(rows.map { try $0.doubles() })
                 let average = try ROCAverage(rawValue: kwargs["average"]?.string() ?? "macro") ?? .macro
-                expectMetric(try rocAucScore(y, proba, average: average, sampleWeight: weights), try result.double(), what)
+                expectMetric(
+                    try rocAucScore(y, proba, average: average, sampleWeight: weights), try result.double(), what)
             } else {
-                expectMetric(try rocAucScore(y, try args[1].doubles(), sampleWeight: weights), try result.double(), what)
+                expectMetric(
+                    try rocAucScore(y, try args[1].doubles(), sampleWeight: weights), try result.double(), what)
             }
         default:
             let y = try args[0].ints()
@@ -221,8 +246,9 @@ struct RankingCall {
             }
             var normalize = true
             if case .bool(false)? = kwargs["normalize"] { normalize = false }
-            expectMetric(try logLoss(y, proba, normalize: normalize, sampleWeight: weights, labels: kwargs["labels"]?.ints()),
-                        try result.double(), what)
+            expectMetric(
+                try logLoss(y, proba, normalize: normalize, sampleWeight: weights, labels: kwargs["labels"]?.ints()),
+                try result.double(), what)
         }
     }
 }

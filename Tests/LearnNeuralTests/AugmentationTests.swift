@@ -1,18 +1,33 @@
 import Foundation
 import LearnCore
-@testable import LearnNeural
 import LearnTestSupport
 import Testing
+
+@testable import LearnNeural
 
 /// The image augmentation and normalisation layers: Keras' geometry (fixed angles and shifts against
 /// Keras' own output), training-only behaviour, adjoints (finite differences), and errors.
 @Suite struct AugmentationTests {
     static let layers: [(String, any Layer)] = [
         ("rotation_reflect", RandomRotation(FactorRange(0.1, 0.1))),
-        ("rotation_constant_nearest", RandomRotation(FactorRange(-0.2, -0.2), fillMode: .constant, interpolation: .nearest, fillValue: 0.5)),
-        ("translation_reflect", RandomTranslation(heightFactor: FactorRange(0.2, 0.2), widthFactor: FactorRange(-0.1, -0.1))),
-        ("translation_wrap", RandomTranslation(heightFactor: FactorRange(-0.3, -0.3), widthFactor: FactorRange(0.25, 0.25), fillMode: .wrap)),
-        ("translation_nearest_fill", RandomTranslation(heightFactor: FactorRange(0.15, 0.15), widthFactor: FactorRange(0.3, 0.3), fillMode: .nearest)),
+        (
+            "rotation_constant_nearest",
+            RandomRotation(FactorRange(-0.2, -0.2), fillMode: .constant, interpolation: .nearest, fillValue: 0.5)
+        ),
+        (
+            "translation_reflect",
+            RandomTranslation(heightFactor: FactorRange(0.2, 0.2), widthFactor: FactorRange(-0.1, -0.1))
+        ),
+        (
+            "translation_wrap",
+            RandomTranslation(
+                heightFactor: FactorRange(-0.3, -0.3), widthFactor: FactorRange(0.25, 0.25), fillMode: .wrap)
+        ),
+        (
+            "translation_nearest_fill",
+            RandomTranslation(
+                heightFactor: FactorRange(0.15, 0.15), widthFactor: FactorRange(0.3, 0.3), fillMode: .nearest)
+        )
     ]
 
     /// One layer's training-mode output on `x`.
@@ -34,7 +49,7 @@ import Testing
         let ours = try Self.apply(layer, x)
         let worst = zip(ours, expected).map { abs($0 - $1) }.max() ?? 1
         #expect(ours.count == expected.count && worst <= 1e-4, "\(name): largest difference \(worst)")
-        #expect(try Self.apply(layer, x, training: false) == x.scalars)   // inference passes images through
+        #expect(try Self.apply(layer, x, training: false) == x.scalars) // inference passes images through
     }
 
     @Test func resamplingAdjointsMatchFiniteDifferences() throws {
@@ -47,7 +62,8 @@ import Testing
             Flatten()
             Dense(1, activation: .sigmoid)
         }
-        try LayerGradientTests.check(network, inputShape: [6, 7, 1], loss: .binaryCrossentropy, labels: [1, 0, 1], rows: 3)
+        try LayerGradientTests.check(
+            network, inputShape: [6, 7, 1], loss: .binaryCrossentropy, labels: [1, 0, 1], rows: 3)
     }
 
     @Test func randomCropTakesRandomWindowsInTrainingAndTheCentreAtInference() throws {
@@ -72,16 +88,24 @@ import Testing
         #expect(layer.mean == [3, 20] && layer.count == 3)
         let out = try Self.apply(layer, try Tensor<Float>(shape: [1, 2], scalars: [5, 20]), training: false)
         #expect(abs(out[0] - 2 / (8.0 / 3).squareRoot()) < 1e-6 && abs(out[1]) < 1e-6)
-        var unadapted = Sequential { Normalization() }   // Keras' unadapted start: mean 0, variance 1
+        var unadapted = Sequential { Normalization() } // Keras' unadapted start: mean 0, variance 1
         try unadapted.build(inputShape: [2])
         #expect(unadapted.states == [0, 0, 1, 1, 0])
         var mismatched = Sequential { Normalization(mean: [1], variance: [1]) }
         #expect(throws: LearnError.self) { try mismatched.build(inputShape: [2]) }
-        var network = Sequential(randomState: 0) { layer; Dense(1) }
+        var network = Sequential(randomState: 0) {
+            layer
+            Dense(1)
+        }
         try network.build(inputShape: [2])
         #expect(network.states == [3, 20, Float(8.0 / 3), Float(200.0 / 3), 3])
-        try LayerGradientTests.check(Sequential(randomState: 1) { Dense(2); layer; Dense(1, activation: .sigmoid) }, inputShape: [3],
-                                     loss: .binaryCrossentropy, labels: [1, 0], rows: 2)
+        try LayerGradientTests.check(
+            Sequential(randomState: 1) {
+                Dense(2)
+                layer
+                Dense(1, activation: .sigmoid)
+            }, inputShape: [3],
+            loss: .binaryCrossentropy, labels: [1, 0], rows: 2)
     }
 
     @Test func augmentedNetworksSaveLoadAndGoToKeras() throws {
@@ -105,11 +129,18 @@ import Testing
         try net.save(to: folder + "/augmented.h5")
         let restored = try Sequential.load(from: folder + "/augmented.h5")
         // (RandomCrop stays out: at inference Keras 3.15.1 passes the uncropped image on, SwiftLearn the centre crop.)
-        #expect(restored.layers.map(\.kerasClassName) == ["Rescaling", "Normalization", "RandomFlip", "RandomRotation", "RandomTranslation",
-                                                          "Conv2D", "GlobalAveragePooling2D", "Dense"])
+        #expect(
+            restored.layers.map(\.kerasClassName) == [
+                "Rescaling", "Normalization", "RandomFlip", "RandomRotation", "RandomTranslation",
+                "Conv2D", "GlobalAveragePooling2D", "Dense"
+            ])
         #expect(try restored.predict(images) == net.predict(images) && restored.states == net.states)
         let sample = try Tensor(shape: [3, 6, 6, 2], scalars: Array(images.scalars[0..<216]))
-        let input = try (0..<3).map { n in try (0..<6).map { y in try (0..<6).map { x in try (0..<2).map { c in try sample.element(at: [n, y, x, c]) } } } }
+        let input = try (0..<3).map { n in
+            try (0..<6).map { y in
+                try (0..<6).map { x in try (0..<2).map { c in try sample.element(at: [n, y, x, c]) } }
+            }
+        }
         try JSONSerialization.data(withJSONObject: ["input": input, "predictions": try net.predict(sample).scalars])
             .write(to: URL(fileURLWithPath: folder + "/augmented_predictions.json"))
     }

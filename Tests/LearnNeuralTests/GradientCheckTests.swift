@@ -6,8 +6,10 @@ import Testing
 
 /// Finite-difference checks of every activation and loss, and their forward values.
 @Suite struct GradientCheckTests {
-    static let activations: [Activation] = [.linear, .relu, .sigmoid, .tanh, .softmax, .leakyRelu, .leakyRelu(negativeSlope: 0.05),
-                                            .elu, .elu(alpha: 0.5), .gelu]
+    static let activations: [Activation] = [
+        .linear, .relu, .sigmoid, .tanh, .softmax, .leakyRelu, .leakyRelu(negativeSlope: 0.05),
+        .elu, .elu(alpha: 0.5), .gelu
+    ]
 
     /// Inputs away from relu-style kinks, so central differences are valid.
     static func inputs(rows: Int, width: Int) -> [Float] {
@@ -18,7 +20,9 @@ import Testing
     }
 
     /// Σ c_i · f(x)_i for fixed weights c: a scalar whose gradient through `backward` must match differences.
-    static func weightedOutput(_ activation: Activation, _ x: [Float], _ weights: [Float], rows: Int, width: Int) -> Double {
+    static func weightedOutput(_ activation: Activation, _ x: [Float], _ weights: [Float], rows: Int, width: Int)
+        -> Double
+    {
         var y = x
         y.withUnsafeMutableBufferPointer { activation.forward($0.baseAddress!, rows: rows, width: width) }
         return zip(y, weights).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
@@ -35,7 +39,9 @@ import Testing
         gradient.withUnsafeMutableBufferPointer { g in
             x.withUnsafeBufferPointer { input in
                 y.withUnsafeBufferPointer { output in
-                    activation.backward(g.baseAddress!, input: input.baseAddress!, output: output.baseAddress!, rows: rows, width: width)
+                    activation.backward(
+                        g.baseAddress!, input: input.baseAddress!, output: output.baseAddress!, rows: rows, width: width
+                    )
                 }
             }
         }
@@ -44,8 +50,9 @@ import Testing
             var plus = x, minus = x
             plus[i] += h
             minus[i] -= h
-            let numeric = (Self.weightedOutput(activation, plus, weights, rows: rows, width: width)
-                - Self.weightedOutput(activation, minus, weights, rows: rows, width: width)) / Double(2 * h)
+            let numeric =
+                (Self.weightedOutput(activation, plus, weights, rows: rows, width: width)
+                    - Self.weightedOutput(activation, minus, weights, rows: rows, width: width)) / Double(2 * h)
             // Central differences of float32 layers: truncation and rounding error near 1e-3.
             expectClose(Double(gradient[i]), numeric, tolerance: 2e-3, "\(activation) input \(i)")
         }
@@ -63,14 +70,15 @@ import Testing
         #expect(mixed == [-0.4, 3])
         var gelu: [Float] = [1]
         gelu.withUnsafeMutableBufferPointer { Activation.gelu.forward($0.baseAddress!, rows: 1, width: 1) }
-        #expect(abs(gelu[0] - 0.8413447) < 1e-6)   // 1 · Φ(1)
+        #expect(abs(gelu[0] - 0.8413447) < 1e-6) // 1 · Φ(1)
         #expect(Activation.leakyRelu.kerasName == "leaky_relu" && Activation.relu.kerasName == "relu")
     }
 
     static let losses: [(Loss, Bool)] = [
         (.binaryCrossentropy, false), (.binaryCrossentropy(fromLogits: true), false), (.categoricalCrossentropy, true),
         (.categoricalCrossentropy(fromLogits: true), false), (.sparseCategoricalCrossentropy, true),
-        (.sparseCategoricalCrossentropy(fromLogits: true), false), (.meanSquaredError, false), (.meanAbsoluteError, false),
+        (.sparseCategoricalCrossentropy(fromLogits: true), false), (.meanSquaredError, false),
+        (.meanAbsoluteError, false)
     ]
 
     @Test(arguments: 0..<8)
@@ -79,30 +87,40 @@ import Testing
         let (rows, width) = (4, 3)
         var predictions = (0..<(rows * width)).map { Float(($0 * 7) % 11) / 12 + 0.05 }
         if case .binaryCrossentropy(false) = loss { predictions = predictions.map { min($0, 0.9) } }
-        if probabilities {   // rows of probabilities
+        if probabilities { // rows of probabilities
             for r in 0..<rows {
                 let total = predictions[(r * width)..<((r + 1) * width)].reduce(0, +)
                 for j in 0..<width { predictions[r * width + j] /= total }
             }
         }
         let targetWidth = loss.targetWidth(predictionWidth: width)
-        let targets: [Float] = targetWidth == 1 ? [0, 2, 1, 2]
-            : (0..<(rows * width)).map { i in loss == .meanSquaredError || loss == .meanAbsoluteError ? Float(i % 4) / 3
-                : (i % width == (i / width) % width ? 1 : 0) }
+        let targets: [Float] =
+            targetWidth == 1
+            ? [0, 2, 1, 2]
+            : (0..<(rows * width)).map { i in
+                loss == .meanSquaredError || loss == .meanAbsoluteError
+                    ? Float(i % 4) / 3
+                    : (i % width == (i / width) % width ? 1 : 0)
+            }
         var gradient = [Float](repeating: 0, count: predictions.count)
         _ = try predictions.withUnsafeBufferPointer { p in
             try targets.withUnsafeBufferPointer { t in
                 try gradient.withUnsafeMutableBufferPointer { g in
-                    try loss.evaluate(predictions: p.baseAddress!, targets: t.baseAddress!, rows: rows, width: width, gradient: g.baseAddress!)
+                    try loss.evaluate(
+                        predictions: p.baseAddress!, targets: t.baseAddress!, rows: rows, width: width,
+                        gradient: g.baseAddress!)
                 }
             }
         }
         func value(_ p: [Float]) throws -> Double {
-            try Double(p.withUnsafeBufferPointer { p in
-                try targets.withUnsafeBufferPointer { t in
-                    try loss.evaluate(predictions: p.baseAddress!, targets: t.baseAddress!, rows: rows, width: width, gradient: nil)
-                }
-            })
+            try Double(
+                p.withUnsafeBufferPointer { p in
+                    try targets.withUnsafeBufferPointer { t in
+                        try loss.evaluate(
+                            predictions: p.baseAddress!, targets: t.baseAddress!, rows: rows, width: width,
+                            gradient: nil)
+                    }
+                })
         }
         let h: Float = 1e-3
         for i in predictions.indices {
@@ -119,14 +137,16 @@ import Testing
         let p: [Float] = [0.9, 0.2], y: [Float] = [1, 0]
         let bce = try p.withUnsafeBufferPointer { p in
             try y.withUnsafeBufferPointer { y in
-                try Loss.binaryCrossentropy.evaluate(predictions: p.baseAddress!, targets: y.baseAddress!, rows: 2, width: 1, gradient: nil)
+                try Loss.binaryCrossentropy.evaluate(
+                    predictions: p.baseAddress!, targets: y.baseAddress!, rows: 2, width: 1, gradient: nil)
             }
         }
         #expect(abs(bce - Float(-(log(0.9) + log(0.8)) / 2)) < 1e-6)
         let zero: [Float] = [0, 1]
         let clipped = try zero.withUnsafeBufferPointer { p in
             try y.withUnsafeBufferPointer { y in
-                try Loss.binaryCrossentropy.evaluate(predictions: p.baseAddress!, targets: y.baseAddress!, rows: 2, width: 1, gradient: nil)
+                try Loss.binaryCrossentropy.evaluate(
+                    predictions: p.baseAddress!, targets: y.baseAddress!, rows: 2, width: 1, gradient: nil)
             }
         }
         // Keras clips to [ε, 1 − ε] with ε = 1e-7, in float32 (1 − ε rounds to 0.99999988).
@@ -136,7 +156,8 @@ import Testing
         #expect(throws: LearnError.self) {
             try probabilities.withUnsafeBufferPointer { p in
                 try label.withUnsafeBufferPointer { t in
-                    try Loss.sparseCategoricalCrossentropy.evaluate(predictions: p.baseAddress!, targets: t.baseAddress!, rows: 1, width: 2, gradient: nil)
+                    try Loss.sparseCategoricalCrossentropy.evaluate(
+                        predictions: p.baseAddress!, targets: t.baseAddress!, rows: 1, width: 2, gradient: nil)
                 }
             }
         }

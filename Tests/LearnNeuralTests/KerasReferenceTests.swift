@@ -1,8 +1,9 @@
 import Foundation
 import LearnCore
-@testable import LearnNeural
 import LearnTestSupport
 import Testing
+
+@testable import LearnNeural
 
 /// Numbers equal to Keras 3.15.1: fixed weights and data (`Benchmarks/Reference/keras_reference.py` →
 /// `Resources/keras_reference.json`), one forward pass, then two epochs of two batches per optimizer.
@@ -28,7 +29,10 @@ import Testing
     static func tensor(_ value: JSONValue) throws -> Tensor<Float> {
         var shape: [Int] = []
         var level = value
-        while case let .array(items) = level { shape.append(items.count); level = items.first ?? .null }
+        while case let .array(items) = level {
+            shape.append(items.count)
+            level = items.first ?? .null
+        }
         func flatten(_ value: JSONValue) throws -> [Float] {
             if case let .array(items) = value { return try items.flatMap(flatten) }
             return [Float(try value.double())]
@@ -55,22 +59,30 @@ import Testing
         network.compile(optimizer: Adam(), loss: .sparseCategoricalCrossentropy)
         let x = try Self.matrix(Self.reference.member("x"))
         let y = try Self.reference.member("y").ints()
-        expectClose(try network.predict(x).scalars.map(Float.init), try Self.tensor(Self.reference.member("forward")).scalars, tolerance: Self.kerasTolerance, "inference forward")
+        expectClose(
+            try network.predict(x).scalars.map(Float.init), try Self.tensor(Self.reference.member("forward")).scalars,
+            tolerance: Self.kerasTolerance, "inference forward")
         let loss = try network.evaluate(x, y)["loss"] ?? .nan
-        #expect(abs(loss - (try Self.reference.member("initial_loss").double())) <= 1e-5, "loss with the L2 penalty: \(loss)")
+        #expect(
+            abs(loss - (try Self.reference.member("initial_loss").double())) <= 1e-5,
+            "loss with the L2 penalty: \(loss)")
         // Training mode: batch statistics in BatchNormalization.
         var workspace = try Workspace(network: network, batch: x.rows)
         workspace.activations.replaceSubrange(0..<(x.rows * 5), with: x.scalars.map(Float.init))
         network.forward(&workspace, rows: x.rows, training: true)
-        expectClose(Array(workspace.output(rows: x.rows)), try Self.tensor(Self.reference.member("forward_training")).scalars, tolerance: Self.kerasTolerance, "training forward")
+        expectClose(
+            Array(workspace.output(rows: x.rows)), try Self.tensor(Self.reference.member("forward_training")).scalars,
+            tolerance: Self.kerasTolerance, "training forward")
     }
 
     static let optimizers: [(String, any Optimizer)] = [
         ("sgd", SGD(learningRate: 0.1)), ("sgd_momentum", SGD(learningRate: 0.1, momentum: 0.9)),
         ("sgd_nesterov", SGD(learningRate: 0.1, momentum: 0.9, nesterov: true)), ("adam", Adam(learningRate: 0.01)),
-        ("adam_amsgrad", Adam(learningRate: 0.01, amsgrad: true)), ("adam_weight_decay", Adam(learningRate: 0.01, weightDecay: 0.05)),
-        ("rmsprop", RMSprop(learningRate: 0.01)), ("rmsprop_centered_momentum", RMSprop(learningRate: 0.01, momentum: 0.5, centered: true)),
-        ("adagrad", Adagrad(learningRate: 0.1)),
+        ("adam_amsgrad", Adam(learningRate: 0.01, amsgrad: true)),
+        ("adam_weight_decay", Adam(learningRate: 0.01, weightDecay: 0.05)),
+        ("rmsprop", RMSprop(learningRate: 0.01)),
+        ("rmsprop_centered_momentum", RMSprop(learningRate: 0.01, momentum: 0.5, centered: true)),
+        ("adagrad", Adagrad(learningRate: 0.1))
     ]
 
     @Test(arguments: 0..<9)
@@ -80,25 +92,38 @@ import Testing
         var network = try Self.prepared(Self.multiclassNetwork(), weights: "initial_weights")
         network.compile(optimizer: optimizer, loss: .sparseCategoricalCrossentropy, metrics: [.accuracy])
         let x = try Self.matrix(Self.reference.member("x"))
-        let history = try network.fit(x, try Self.reference.member("y").ints(), epochs: 2, batchSize: 6, shuffle: false, verbose: 0)
+        let history = try network.fit(
+            x, try Self.reference.member("y").ints(), epochs: 2, batchSize: 6, shuffle: false, verbose: 0)
         try Self.compare(network, history, expected, x, name)
     }
 
     @Test func classWeightsAndBinaryMetricsEqualKeras() throws {
         let expected = try Self.reference.member("binary_class_weight")
-        var network = try Self.prepared(Sequential(randomState: 0) { Dense(4, activation: .tanh); Dense(1, activation: .sigmoid) },
-                                        weights: "initial_binary_weights")
-        network.compile(optimizer: SGD(learningRate: 0.5), loss: .binaryCrossentropy, metrics: [.accuracy, .precision, .recall])
+        var network = try Self.prepared(
+            Sequential(randomState: 0) {
+                Dense(4, activation: .tanh)
+                Dense(1, activation: .sigmoid)
+            },
+            weights: "initial_binary_weights")
+        network.compile(
+            optimizer: SGD(learningRate: 0.5), loss: .binaryCrossentropy, metrics: [.accuracy, .precision, .recall])
         let x = try Self.matrix(Self.reference.member("x"))
         let y = try Self.reference.member("y_binary").doubles().map { Int($0) }
-        let history = try network.fit(x, y, epochs: 2, batchSize: 6, shuffle: false, classWeight: [0: 1, 1: 3], verbose: 0)
+        let history = try network.fit(
+            x, y, epochs: 2, batchSize: 6, shuffle: false, classWeight: [0: 1, 1: 3], verbose: 0)
         try Self.compare(network, history, expected, x, "binary with class weights")
     }
 
-    static func compare(_ network: Sequential, _ history: History, _ expected: JSONValue, _ x: Matrix<Double>, _ name: String) throws {
-        guard case let .object(logs) = try expected.member("history") else { throw VectorError("history is not an object") }
+    static func compare(
+        _ network: Sequential, _ history: History, _ expected: JSONValue, _ x: Matrix<Double>, _ name: String
+    ) throws {
+        guard case let .object(logs) = try expected.member("history") else {
+            throw VectorError("history is not an object")
+        }
         for (key, values) in logs {
-            expectClose(history[key].map(Float.init), try values.doubles().map(Float.init), tolerance: Self.kerasTolerance, "\(name) history \(key)")
+            expectClose(
+                history[key].map(Float.init), try values.doubles().map(Float.init), tolerance: Self.kerasTolerance,
+                "\(name) history \(key)")
         }
         let weights = try network.getWeights()
         let kerasWeights = try expected.member("weights").array().map(tensor)
@@ -106,7 +131,9 @@ import Testing
         for (index, (ours, keras)) in zip(weights, kerasWeights).enumerated() {
             expectClose(ours.scalars, keras.scalars, tolerance: Self.kerasTolerance, "\(name) weight \(index)")
         }
-        expectClose(try network.predict(x).scalars.map(Float.init), try tensor(expected.member("predictions")).scalars, tolerance: Self.kerasTolerance, "\(name) predictions")
+        expectClose(
+            try network.predict(x).scalars.map(Float.init), try tensor(expected.member("predictions")).scalars,
+            tolerance: Self.kerasTolerance, "\(name) predictions")
     }
 }
 
@@ -151,13 +178,15 @@ import Testing
                 GlobalMaxPooling2D()
                 Dense(3, activation: .softmax)
             }
-        },
+        }
     ]
 
     /// The script's weights: `0.5 · float32(0.4 · sin(1.7 i + k))` for the k-th weight.
     static func fixedWeights(_ network: Sequential) throws -> [Tensor<Float>] {
         try network.getWeights().enumerated().map { k, weight in
-            try Tensor(shape: weight.shape, scalars: (0..<weight.count).map { i in Float(0.4 * sin(1.7 * Double(i) + Double(k))) * 0.5 })
+            try Tensor(
+                shape: weight.shape,
+                scalars: (0..<weight.count).map { i in Float(0.4 * sin(1.7 * Double(i) + Double(k))) * 0.5 })
         }
     }
 
@@ -180,13 +209,16 @@ import Testing
         workspace.activations.replaceSubrange(0..<x.count, with: x.scalars)
         network.forward(&workspace, rows: rows, training: true)
         let output = Array(workspace.output(rows: rows))
-        #expect(Self.closeness(output, try KerasReferenceTests.tensor(reference.member("output")).scalars) <= 1e-4, "\(name) output")
+        #expect(
+            Self.closeness(output, try KerasReferenceTests.tensor(reference.member("output")).scalars) <= 1e-4,
+            "\(name) output")
         let outputStart = workspace.activationOffsets.last ?? 0
         let loss = try workspace.activations.withUnsafeBufferPointer { a in
             try workspace.gradients.withUnsafeMutableBufferPointer { g in
                 try labels.withUnsafeBufferPointer { t in
-                    try Loss.sparseCategoricalCrossentropy.evaluate(predictions: a.baseAddress! + outputStart, targets: t.baseAddress!, rows: rows,
-                                                                    width: workspace.widths.last ?? 0, gradient: g.baseAddress! + outputStart)
+                    try Loss.sparseCategoricalCrossentropy.evaluate(
+                        predictions: a.baseAddress! + outputStart, targets: t.baseAddress!, rows: rows,
+                        width: workspace.widths.last ?? 0, gradient: g.baseAddress! + outputStart)
                 }
             }
         }
@@ -199,7 +231,9 @@ import Testing
             let ours = Array(workspace.parameterGradients[location.range])
             #expect(location.weight.shape == keras.shape)
             let gap = Self.closeness(ours, keras.scalars)
-            #expect(gap <= 1e-4, "\(name) gradient of \(network.layers[location.layer].name)/\(location.weight.name): \(gap)")
+            #expect(
+                gap <= 1e-4,
+                "\(name) gradient of \(network.layers[location.layer].name)/\(location.weight.name): \(gap)")
         }
     }
 }

@@ -1,6 +1,7 @@
 import LearnCore
-@testable import LearnNeural
 import Testing
+
+@testable import LearnNeural
 
 /// `Sequential { }` with control flow, and seeds it cannot use.
 @Suite struct LayerBuilderTests {

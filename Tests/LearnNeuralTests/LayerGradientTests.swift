@@ -1,14 +1,17 @@
 import Foundation
 import LearnCore
-@testable import LearnNeural
 import Testing
+
+@testable import LearnNeural
 
 /// Finite-difference checks of whole networks built from every layer, in training mode (batch statistics,
 /// dropout masks — the same mask for every evaluation, as each starts from the same random state),
 /// with the regularisers' penalties in the loss.
 @Suite struct LayerGradientTests {
     /// Loss + penalty of a copy of `network` with `parameters`, forward in training mode.
-    static func objective(_ network: Sequential, parameters: [Float], _ x: [Float], _ y: [Float], rows: Int) throws -> Double {
+    static func objective(_ network: Sequential, parameters: [Float], _ x: [Float], _ y: [Float], rows: Int) throws
+        -> Double
+    {
         var copy = network
         copy.parameters = parameters
         var workspace = try Workspace(network: copy, batch: rows)
@@ -18,13 +21,16 @@ import Testing
         let width = workspace.widths.last ?? 1
         let loss = try output.withUnsafeBufferPointer { p in
             try y.withUnsafeBufferPointer { t in
-                try (copy.loss ?? .meanSquaredError).evaluate(predictions: p.baseAddress!, targets: t.baseAddress!, rows: rows, width: width, gradient: nil)
+                try (copy.loss ?? .meanSquaredError).evaluate(
+                    predictions: p.baseAddress!, targets: t.baseAddress!, rows: rows, width: width, gradient: nil)
             }
         }
         return Double(loss + copy.regularizationPenalty())
     }
 
-    static func check(_ network: Sequential, inputShape: [Int], loss: Loss, labels: [Float], rows: Int, input: [Float]? = nil) throws {
+    static func check(
+        _ network: Sequential, inputShape: [Int], loss: Loss, labels: [Float], rows: Int, input: [Float]? = nil
+    ) throws {
         var network = network
         network.compile(optimizer: SGD(), loss: loss)
         try network.build(inputShape: inputShape)
@@ -39,8 +45,10 @@ import Testing
         _ = try workspace.activations.withUnsafeBufferPointer { a in
             try workspace.gradients.withUnsafeMutableBufferPointer { g in
                 try labels.withUnsafeBufferPointer { t in
-                    try loss.evaluate(predictions: a.baseAddress! + outputStart, targets: t.baseAddress!, rows: rows, width: outputWidth,
-                                      gradient: g.baseAddress! + outputStart)
+                    try loss.evaluate(
+                        predictions: a.baseAddress! + outputStart, targets: t.baseAddress!, rows: rows,
+                        width: outputWidth,
+                        gradient: g.baseAddress! + outputStart)
                 }
             }
         }
@@ -50,8 +58,9 @@ import Testing
             var plus = network.parameters, minus = network.parameters
             plus[i] += h
             minus[i] -= h
-            let numeric = (try objective(network, parameters: plus, x, labels, rows: rows)
-                - objective(network, parameters: minus, x, labels, rows: rows)) / Double(2 * h)
+            let numeric =
+                (try objective(network, parameters: plus, x, labels, rows: rows)
+                    - objective(network, parameters: minus, x, labels, rows: rows)) / Double(2 * h)
             let analytic = Double(workspace.parameterGradients[i])
             #expect(abs(analytic - numeric) <= 3e-3 + 2e-2 * abs(numeric), "parameter \(i): \(analytic) vs \(numeric)")
         }
@@ -65,7 +74,8 @@ import Testing
             Dropout(0.3)
             Dense(3, activation: .softmax)
         }
-        try Self.check(network, inputShape: [4], loss: .sparseCategoricalCrossentropy, labels: [0, 2, 1, 2, 0, 1], rows: 6)
+        try Self.check(
+            network, inputShape: [4], loss: .sparseCategoricalCrossentropy, labels: [0, 2, 1, 2, 0, 1], rows: 6)
     }
 
     @Test(arguments: [(true, false), (false, true)])
@@ -86,7 +96,8 @@ import Testing
             Flatten()
             Dense(2)
         }
-        try Self.check(network, inputShape: [2, 3], loss: .meanSquaredError, labels: (0..<8).map { Float($0 % 3) / 2 }, rows: 4)
+        try Self.check(
+            network, inputShape: [2, 3], loss: .meanSquaredError, labels: (0..<8).map { Float($0 % 3) / 2 }, rows: 4)
     }
 
     @Test func convolutionSamePaddingMaxPoolingAndFlatten() throws {
@@ -101,8 +112,9 @@ import Testing
 
     @Test func stridesDilationAveragePoolingPaddingAndGlobalAverage() throws {
         let network = Sequential(randomState: 8) {
-            Conv2D(2, kernelSize: Size2D(2, 3), strides: Size2D(2, 1), dilationRate: Size2D(1, 2), activation: .elu,
-                   kernelRegularizer: .l2(0.01))
+            Conv2D(
+                2, kernelSize: Size2D(2, 3), strides: Size2D(2, 1), dilationRate: Size2D(1, 2), activation: .elu,
+                kernelRegularizer: .l2(0.01))
             AveragePooling2D(2, strides: 1, padding: .same)
             ZeroPadding2D(top: 1, bottom: 0, left: 2, right: 1)
             GlobalAveragePooling2D()
@@ -138,11 +150,13 @@ import Testing
         let network = Sequential(randomState: 13) {
             Embedding(inputDim: 6, outputDim: 3)
             Conv1D(2, kernelSize: 2, activation: .tanh)
-            Flatten()   // smooth, unlike a max over the small initial embeddings
+            Flatten() // smooth, unlike a max over the small initial embeddings
             Dense(1, activation: .sigmoid)
         }
         // Token ids (repeated ids accumulate into one row).
-        try Self.check(network, inputShape: [5], loss: .binaryCrossentropy, labels: [1, 0], rows: 2, input: [0, 3, 3, 5, 1, 2, 4, 0, 5, 5])
+        try Self.check(
+            network, inputShape: [5], loss: .binaryCrossentropy, labels: [1, 0], rows: 2,
+            input: [0, 3, 3, 5, 1, 2, 4, 0, 5, 5])
     }
 
     @Test func rescalingAndRandomFlip() throws {
@@ -173,7 +187,7 @@ import Testing
             #expect(result == original || result == mirrored)
             if result == mirrored { flipped += 1 }
         }
-        #expect(flipped > 0 && flipped < 8)   // P(all or none of 8) = 1/128; seed 3 gives a mix
+        #expect(flipped > 0 && flipped < 8) // P(all or none of 8) = 1/128; seed 3 gives a mix
     }
 
     @Test func batchNormalizationTracksMovingStatisticsAsKeras() throws {
@@ -185,14 +199,21 @@ import Testing
         // Batch mean (2, 20), biased variance (1, 100): moving = 0.5 · initial + 0.5 · batch.
         #expect(network.states == [1, 10, 1, 50.5])
         let normalised = Array(workspace.output(rows: 2))
-        let expected: [Float] = [-1 / (1 + 1e-3).squareRoot(), -10 / (100 + 1e-3).squareRoot(), 1 / (1 + 1e-3).squareRoot(), 10 / (100 + 1e-3).squareRoot()]
+        let expected: [Float] = [
+            -1 / (1 + 1e-3).squareRoot(), -10 / (100 + 1e-3).squareRoot(), 1 / (1 + 1e-3).squareRoot(),
+            10 / (100 + 1e-3).squareRoot()
+        ]
         #expect(zip(normalised, expected).allSatisfy { abs($0 - $1) < 1e-6 })
         network.forward(&workspace, rows: 2, training: false)
         let inference = Array(workspace.output(rows: 2))
-        #expect(abs(inference[0] - (1 - 1) / (1 + 1e-3).squareRoot()) < 1e-6 && abs(inference[3] - (30 - 10) / (50.5 + 1e-3).squareRoot()) < 1e-5)
-        #expect(network.states == [1, 10, 1, 50.5])   // inference leaves them alone
+        #expect(
+            abs(inference[0] - (1 - 1) / (1 + 1e-3).squareRoot()) < 1e-6
+                && abs(inference[3] - (30 - 10) / (50.5 + 1e-3).squareRoot()) < 1e-5)
+        #expect(network.states == [1, 10, 1, 50.5]) // inference leaves them alone
         let summary = try network.summary()
-        #expect(summary.contains(" Trainable params: 4 (16.00 B)") && summary.contains(" Non-trainable params: 4 (16.00 B)"))
+        #expect(
+            summary.contains(" Trainable params: 4 (16.00 B)") && summary.contains(" Non-trainable params: 4 (16.00 B)")
+        )
     }
 
     @Test func layerSettingsAreChecked() throws {
@@ -201,19 +222,28 @@ import Testing
         net = Sequential { Dense(0) }
         #expect(throws: LearnError.self) { try net.build(inputShape: [3]) }
         net = Sequential { Dense(2) }
-        #expect(throws: LearnError.shapeMismatch(operation: "Dense.build", expected: "a flat input (use Flatten first)", got: "[2, 3]")) {
+        #expect(
+            throws: LearnError.shapeMismatch(
+                operation: "Dense.build", expected: "a flat input (use Flatten first)", got: "[2, 3]")
+        ) {
             try net.build(inputShape: [2, 3])
         }
         net = Sequential { BatchNormalization(momentum: 2) }
         #expect(throws: LearnError.self) { try net.build(inputShape: [3]) }
         // Convolutions need images, and a kernel that fits the (padded) input.
         net = Sequential { Conv2D(4, kernelSize: 3) }
-        #expect(throws: LearnError.shapeMismatch(operation: "Conv2D.build", expected: "images of shape [height, width, channels] (4-D batches, NHWC)",
-                                                 got: "samples of shape [8]")) { try net.build(inputShape: [8]) }
-        #expect(throws: LearnError.self) { try net.build(inputShape: [2, 5, 1]) }   // 3 × 3 kernel on 2 rows, no padding
+        #expect(
+            throws: LearnError.shapeMismatch(
+                operation: "Conv2D.build", expected: "images of shape [height, width, channels] (4-D batches, NHWC)",
+                got: "samples of shape [8]")
+        ) { try net.build(inputShape: [8]) }
+        #expect(throws: LearnError.self) { try net.build(inputShape: [2, 5, 1]) } // 3 × 3 kernel on 2 rows, no padding
         try net.build(inputShape: [3, 5, 1])
-        net = Sequential { Conv2D(4, kernelSize: 3, padding: .same); MaxPooling2D(4) }
-        #expect(throws: LearnError.self) { try net.build(inputShape: [2, 5, 1]) }   // pool larger than the image
+        net = Sequential {
+            Conv2D(4, kernelSize: 3, padding: .same)
+            MaxPooling2D(4)
+        }
+        #expect(throws: LearnError.self) { try net.build(inputShape: [2, 5, 1]) } // pool larger than the image
         net = Sequential { Reshape([5, 5]) }
         #expect(throws: LearnError.self) { try net.build(inputShape: [24]) }
     }

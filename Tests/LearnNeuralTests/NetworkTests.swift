@@ -1,8 +1,9 @@
 import Foundation
 import LearnCore
 import LearnData
-@testable import LearnNeural
 import Testing
+
+@testable import LearnNeural
 
 /// The network engine: gradients of whole networks against finite differences, training, callbacks, errors.
 @Suite struct NetworkTests {
@@ -15,7 +16,9 @@ import Testing
             Dense(outputs, activation: final)
         }
         let rows = 4
-        let y: [Float] = loss == .sparseCategoricalCrossentropy ? [0, 2, 1, 2]
+        let y: [Float] =
+            loss == .sparseCategoricalCrossentropy
+            ? [0, 2, 1, 2]
             : loss == .binaryCrossentropy ? [1, 0, 0, 1] : (0..<(rows * outputs)).map { Float($0 % 3) / 2 }
         try LayerGradientTests.check(network, inputShape: [3], loss: loss, labels: y, rows: rows)
     }
@@ -49,11 +52,15 @@ import Testing
 
     @Test func earlyStoppingStopsAndRestoresTheBestEpoch() throws {
         let (X, y) = try makeClassification(nSamples: 300, nFeatures: 6, randomState: 1)
-        var net = Sequential(randomState: 2) { Dense(8, activation: .relu); Dense(3, activation: .softmax) }
+        var net = Sequential(randomState: 2) {
+            Dense(8, activation: .relu)
+            Dense(3, activation: .softmax)
+        }
         net.compile(optimizer: SGD(learningRate: 0.5), loss: .sparseCategoricalCrossentropy, metrics: [.accuracy])
         // A learning rate this large makes the validation loss stop improving quickly.
         let stopper = EarlyStopping(monitor: .valLoss, patience: 2, restoreBestWeights: true)
-        let history = try net.fit(X, y, epochs: 200, batchSize: 16, validationSplit: 0.3, callbacks: [stopper], verbose: 0)
+        let history = try net.fit(
+            X, y, epochs: 200, batchSize: 16, validationSplit: 0.3, callbacks: [stopper], verbose: 0)
         #expect(history.epoch.count < 200 && stopper.stoppedEpoch == history.epoch.count - 1)
         let validationLosses = history["val_loss"]
         let best = try #require(validationLosses.indices.min { validationLosses[$0] < validationLosses[$1] })
@@ -80,7 +87,9 @@ import Testing
                 return try stopper.onEpochEnd(epoch, logs: &logs, model: &model)
             }
         }
-        #expect(try actions(EarlyStopping(monitor: .valAccuracy, patience: 2, baseline: 0.9)) == [.proceed, .proceed, .stop])
+        #expect(
+            try actions(EarlyStopping(monitor: .valAccuracy, patience: 2, baseline: 0.9)) == [.proceed, .proceed, .stop]
+        )
         #expect(try actions(EarlyStopping(monitor: .valAccuracy, patience: 2)) == [.proceed, .proceed, .proceed])
         #expect(Monitor.valAccuracy.increases && !Monitor.valLoss.increases && Monitor(rawValue: "val_auc").increases)
     }
@@ -90,24 +99,39 @@ import Testing
         var adam = Adam(learningRate: 0.1)
         var weights: [Float] = [1, -1, 0.5]
         let gradients: [Float] = [0.2, -3, 0]
-        weights.withUnsafeMutableBufferPointer { w in gradients.withUnsafeBufferPointer { adam.step(w.baseAddress!, gradients: $0.baseAddress!, count: 3) } }
+        weights.withUnsafeMutableBufferPointer { w in
+            gradients.withUnsafeBufferPointer { adam.step(w.baseAddress!, gradients: $0.baseAddress!, count: 3) }
+        }
         #expect(abs(weights[0] - 0.9) < 1e-5 && abs(weights[1] - -0.9) < 1e-5 && weights[2] == 0.5)
         var sgd = SGD(learningRate: 0.1, momentum: 0.9)
         var w: [Float] = [1]
-        for _ in 0..<2 { w.withUnsafeMutableBufferPointer { w in [Float(1)].withUnsafeBufferPointer { sgd.step(w.baseAddress!, gradients: $0.baseAddress!, count: 1) } } }
-        #expect(abs(w[0] - (1 - 0.1 - 0.19)) < 1e-6)   // v1 = −0.1, v2 = 0.9·(−0.1) − 0.1
+        for _ in 0..<2 {
+            w.withUnsafeMutableBufferPointer { w in
+                [Float(1)].withUnsafeBufferPointer { sgd.step(w.baseAddress!, gradients: $0.baseAddress!, count: 1) }
+            }
+        }
+        #expect(abs(w[0] - (1 - 0.1 - 0.19)) < 1e-6) // v1 = −0.1, v2 = 0.9·(−0.1) − 0.1
     }
 
     @Test func badInputThrows() throws {
         let X = try Matrix<Double>([[0, 1], [1, 0], [1, 1], [0, 0]])
         var net = Sequential(randomState: 0) { Dense(1, activation: .sigmoid) }
-        #expect(throws: LearnError.self) { try net.fit(X, [0, 1, 1, 0], verbose: 0) }   // not compiled
+        #expect(throws: LearnError.self) { try net.fit(X, [0, 1, 1, 0], verbose: 0) } // not compiled
         net.compile(optimizer: Adam(), loss: .binaryCrossentropy, metrics: [.accuracy])
-        #expect(throws: LearnError.invalidParameter(name: "batchSize", expected: "at least 1", got: "0")) { try net.fit(X, [0, 1, 1, 0], batchSize: 0) }
-        #expect(throws: LearnError.unknownLabel("label 2.0 is outside 0...1 for binary cross-entropy")) { try net.fit(X, [0, 1, 2, 0]) }
-        #expect(throws: LearnError.nonFiniteInput(operation: "Sequential.fit")) { try net.fit(try Matrix([[0, .nan], [1, 0]]), [0, 1]) }
+        #expect(throws: LearnError.invalidParameter(name: "batchSize", expected: "at least 1", got: "0")) {
+            try net.fit(X, [0, 1, 1, 0], batchSize: 0)
+        }
+        #expect(throws: LearnError.unknownLabel("label 2.0 is outside 0...1 for binary cross-entropy")) {
+            try net.fit(X, [0, 1, 2, 0])
+        }
+        #expect(throws: LearnError.nonFiniteInput(operation: "Sequential.fit")) {
+            try net.fit(try Matrix([[0, .nan], [1, 0]]), [0, 1])
+        }
         try net.fit(X, [0, 1, 1, 0], verbose: 0)
-        #expect(throws: LearnError.shapeMismatch(operation: "Sequential.predict", expected: "2 features (as the network was built for)", got: "3")) {
+        #expect(
+            throws: LearnError.shapeMismatch(
+                operation: "Sequential.predict", expected: "2 features (as the network was built for)", got: "3")
+        ) {
             try net.predict(try Matrix<Double>.zeros(1, 3))
         }
         let untrained = Sequential { Dense(2) }
@@ -115,7 +139,9 @@ import Testing
         var exploding = Sequential(randomState: 0) { Dense(1) }
         exploding.compile(optimizer: SGD(learningRate: 1e30), loss: .meanSquaredError)
         do {
-            try exploding.fit(try Matrix<Double>([[1e10], [2e10]]), try Matrix<Double>([[1], [2]]), epochs: 5, batchSize: 1, verbose: 0)
+            try exploding.fit(
+                try Matrix<Double>([[1e10], [2e10]]), try Matrix<Double>([[1], [2]]), epochs: 5, batchSize: 1,
+                verbose: 0)
             Issue.record("a diverging loss should throw")
         } catch let LearnError.invalidParameter(name, _, got) {
             #expect(name == "loss" && got.contains("epoch") && got.contains("batch"))
@@ -143,11 +169,17 @@ import Testing
     }
 
     @Test func weightsRoundTripThroughGetAndSet() throws {
-        var net = Sequential(randomState: 0) { Dense(3, activation: .relu); Dense(2) }
+        var net = Sequential(randomState: 0) {
+            Dense(3, activation: .relu)
+            Dense(2)
+        }
         try net.build(inputShape: [4])
         let weights = try net.getWeights()
         #expect(weights.map(\.shape) == [[4, 3], [3], [3, 2], [2]])
-        var other = Sequential(randomState: 9) { Dense(3, activation: .relu); Dense(2) }
+        var other = Sequential(randomState: 9) {
+            Dense(3, activation: .relu)
+            Dense(2)
+        }
         try other.build(inputShape: [4])
         try other.setWeights(weights)
         #expect(other.parameters == net.parameters)

@@ -9,13 +9,17 @@ import Testing
     /// `n` sequences of `length` token ids from a vocabulary of `vocabulary`; label 1 when the bigram
     /// (7, 11) occurs. Half the sequences get the bigram at a random position; the others are redrawn
     /// until they have none, so the label depends on the order of two tokens, not their counts.
-    static func makeSequences(_ n: Int, length: Int = 20, vocabulary: Int = 30, randomState: UInt32) throws -> (x: Matrix<Double>, y: [Int]) {
+    static func makeSequences(_ n: Int, length: Int = 20, vocabulary: Int = 30, randomState: UInt32) throws -> (
+        x: Matrix<Double>, y: [Int]
+    ) {
         var rng = RandomState(seed: randomState)
         var rows: [[Double]] = [], labels: [Int] = []
         func hasBigram(_ s: [Int]) -> Bool { zip(s, s.dropFirst()).contains { $0 == 7 && $1 == 11 } }
         for i in 0..<n {
             var sequence: [Int]
-            repeat { sequence = (0..<length).map { _ in Int(rng.nextUInt32() % UInt32(vocabulary)) } } while hasBigram(sequence)
+            repeat {
+                sequence = (0..<length).map { _ in Int(rng.nextUInt32() % UInt32(vocabulary)) }
+            } while hasBigram(sequence)
             let positive = i % 2 == 0
             if positive {
                 let at = Int(rng.nextUInt32() % UInt32(length - 1))
@@ -49,9 +53,16 @@ import Testing
     }
 
     @Test func tokenIdsOutsideTheVocabularyAreRejected() throws {
-        var net = Sequential(randomState: 0) { Embedding(inputDim: 10, outputDim: 4); Flatten(); Dense(1, activation: .sigmoid) }
+        var net = Sequential(randomState: 0) {
+            Embedding(inputDim: 10, outputDim: 4)
+            Flatten()
+            Dense(1, activation: .sigmoid)
+        }
         net.compile(optimizer: Adam(), loss: .binaryCrossentropy)
-        #expect(throws: LearnError.invalidParameter(name: "token id", expected: "whole numbers in 0..<10 (Embedding inputDim)", got: "10.0")) {
+        #expect(
+            throws: LearnError.invalidParameter(
+                name: "token id", expected: "whole numbers in 0..<10 (Embedding inputDim)", got: "10.0")
+        ) {
             try net.fit(try Matrix<Double>([[1, 2, 10], [0, 0, 0]]), [1, 0], verbose: 0)
         }
         #expect(throws: LearnError.self) { try net.fit(try Matrix<Double>([[1, 2.5, 3]]), [1], verbose: 0) }

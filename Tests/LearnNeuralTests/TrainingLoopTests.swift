@@ -3,22 +3,31 @@ import LearnCore
 import LearnData
 import LearnHDF5
 import LearnMetrics
-@testable import LearnNeural
 import Testing
+
+@testable import LearnNeural
 
 /// Callbacks, progress output, weights, validation data, metrics and resumable optimizer state.
 @Suite struct TrainingLoopTests {
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("swiftlearn-neural-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "swiftlearn-neural-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
-    static func data() throws -> (Matrix<Double>, [Int]) { try makeClassification(nSamples: 240, nFeatures: 6, randomState: 4) }
+    static func data() throws -> (Matrix<Double>, [Int]) {
+        try makeClassification(nSamples: 240, nFeatures: 6, randomState: 4)
+    }
 
     static func network(_ seed: Int = 1) -> Sequential {
-        var net = Sequential(randomState: seed) { Dense(12, activation: .relu); Dense(1, activation: .sigmoid) }
-        net.compile(optimizer: Adam(learningRate: 0.01), loss: .binaryCrossentropy, metrics: [.accuracy, .precision, .recall, .auc])
+        var net = Sequential(randomState: seed) {
+            Dense(12, activation: .relu)
+            Dense(1, activation: .sigmoid)
+        }
+        net.compile(
+            optimizer: Adam(learningRate: 0.01), loss: .binaryCrossentropy,
+            metrics: [.accuracy, .precision, .recall, .auc])
         return net
     }
 
@@ -27,13 +36,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let (X, y) = try Self.data()
         var net = Self.network()
-        let every = ModelCheckpoint(filepath: directory.path + "/model-{epoch:02d}-{val_loss:.3f}.h5", saveBestOnly: false)
+        let every = ModelCheckpoint(
+            filepath: directory.path + "/model-{epoch:02d}-{val_loss:.3f}.h5", saveBestOnly: false)
         let best = ModelCheckpoint(filepath: directory.path + "/best.h5", monitor: .valAccuracy, saveBestOnly: true)
         let weightsOnly = ModelCheckpoint(filepath: directory.path + "/weights-{epoch}.h5", saveWeightsOnly: true)
-        let history = try net.fit(X, y, epochs: 4, validationSplit: 0.25, callbacks: [every, best, weightsOnly], verbose: 0)
+        let history = try net.fit(
+            X, y, epochs: 4, validationSplit: 0.25, callbacks: [every, best, weightsOnly], verbose: 0)
         #expect(every.savedPaths.count == 4 && weightsOnly.savedPaths.count == 4)
         let expectedName = String(format: "model-03-%.3f.h5", history["val_loss"][2])
-        #expect(every.savedPaths[2].hasSuffix("/" + expectedName) && FileManager.default.fileExists(atPath: every.savedPaths[2]))
+        #expect(
+            every.savedPaths[2].hasSuffix("/" + expectedName)
+                && FileManager.default.fileExists(atPath: every.savedPaths[2]))
         // saveBestOnly writes on strict improvements of val_accuracy only.
         var record = -Double.infinity, improvements = 0
         for value in history["val_accuracy"] where value > record { (record, improvements) = (value, improvements + 1) }
@@ -46,20 +59,29 @@ import Testing
         try fresh.loadWeights(from: weightsOnly.savedPaths[3])
         #expect(fresh.parameters == net.parameters)
         let other = Sequential(randomState: 0) { Dense(3) }
-        #expect(throws: LearnError.self) { var o = other; try o.build(inputShape: [6]); try o.loadWeights(from: weightsOnly.savedPaths[3]) }
+        #expect(throws: LearnError.self) {
+            var o = other
+            try o.build(inputShape: [6])
+            try o.loadWeights(from: weightsOnly.savedPaths[3])
+        }
         #expect(throws: LearnError.self) {
             try ModelCheckpoint.format("m-{val_los}.h5", epoch: 1, logs: ["val_loss": 0.5])
         }
         #expect(try ModelCheckpoint.format("m-{epoch}-{loss}.h5", epoch: 7, logs: ["loss": 0.25]) == "m-7-0.25.h5")
-        #expect(try ModelCheckpoint.format("m-{epoch:03d}-{loss:.2e}.h5", epoch: 7, logs: ["loss": 0.25]) == "m-007-2.50e-01.h5")
-        #expect(throws: LearnError.self) { try ModelCheckpoint.format("m-{loss:03d}.h5", epoch: 1, logs: ["loss": .nan]) }
+        #expect(
+            try ModelCheckpoint.format("m-{epoch:03d}-{loss:.2e}.h5", epoch: 7, logs: ["loss": 0.25])
+                == "m-007-2.50e-01.h5")
+        #expect(throws: LearnError.self) {
+            try ModelCheckpoint.format("m-{loss:03d}.h5", epoch: 1, logs: ["loss": .nan])
+        }
         #expect(throws: LearnError.self) { try ModelCheckpoint.format("m-{epoch:x}.h5", epoch: 1, logs: [:]) }
         #expect(throws: LearnError.self) { try ModelCheckpoint.format("m-{epoch.h5", epoch: 1, logs: [:]) }
     }
 
     @Test func reduceLROnPlateauFollowsKerasRule() throws {
         var model = Self.network()
-        let reducer = try ReduceLROnPlateau(monitor: .loss, factor: 0.5, patience: 1, minDelta: 0, cooldown: 2, minLr: 0.002)
+        let reducer = try ReduceLROnPlateau(
+            monitor: .loss, factor: 0.5, patience: 1, minDelta: 0, cooldown: 2, minLr: 0.002)
         try reducer.onTrainBegin(model: &model)
         var rates: [Double] = []
         for (epoch, loss) in [1.0, 0.9, 0.95, 0.97, 0.99, 1.0, 1.1].enumerated() {
@@ -94,7 +116,7 @@ import Testing
         let recorder = Recorder()
         let history = try net.fit(X, y, epochs: 5, batchSize: 50, callbacks: [recorder], verbose: 0)
         #expect(recorder.events == ["begin", "epoch 0", "epoch 1", "end"])
-        #expect(recorder.batches == 2 * 5)   // 240 rows in batches of 50
+        #expect(recorder.batches == 2 * 5) // 240 rows in batches of 50
         #expect(history["custom"] == [0, 10] && history.epoch == [0, 1])
     }
 
@@ -102,8 +124,13 @@ import Testing
         #expect(ProgressBar.bar(step: 250, steps: 250) == "250/250 [==============================]")
         #expect(ProgressBar.bar(step: 10, steps: 250) == " 10/250 [>.............................]")
         #expect(ProgressBar.bar(step: 125, steps: 250) == "125/250 [==============>...............]")
-        let line = ProgressBar.summary(step: 250, steps: 250, elapsed: 1.0, logs: ["val_loss": 0.5, "accuracy": 0.902, "loss": 0.32154, "val_accuracy": 0.8])
-        #expect(line == "250/250 [==============================] - 1s 4ms/step - loss: 0.3215 - accuracy: 0.9020 - val_loss: 0.5000 - val_accuracy: 0.8000")
+        let line = ProgressBar.summary(
+            step: 250, steps: 250, elapsed: 1.0,
+            logs: ["val_loss": 0.5, "accuracy": 0.902, "loss": 0.32154, "val_accuracy": 0.8])
+        #expect(
+            line
+                == "250/250 [==============================] - 1s 4ms/step - loss: 0.3215 - accuracy: 0.9020 - val_loss: 0.5000 - val_accuracy: 0.8000"
+        )
         // Not a terminal: one line per epoch; verbose 0: nothing.
         let collected = Collected()
         var quiet = ProgressBar(epochs: 2, steps: 3, verbose: 0, write: { collected.text += $0 }, interactive: false)
@@ -117,7 +144,9 @@ import Testing
             plain.endEpoch(epoch, logs: ["loss": 0.5])
         }
         let lines = collected.text.split(separator: "\n")
-        #expect(lines.count == 2 && lines[1].hasPrefix("Epoch 2/2 - 3/3 [==============================] - ") && lines[1].hasSuffix(" - loss: 0.5000"))
+        #expect(
+            lines.count == 2 && lines[1].hasPrefix("Epoch 2/2 - 3/3 [==============================] - ")
+                && lines[1].hasSuffix(" - loss: 0.5000"))
         var live = ProgressBar(epochs: 1, steps: 3, verbose: 1, write: { collected.text += $0 }, interactive: true)
         collected.text = ""
         live.beginEpoch(0)
@@ -149,21 +178,27 @@ import Testing
         var c = Self.network(), d = Self.network(), e = Self.network(), f = Self.network()
         try c.fit(xTrain, yTrain, epochs: 2, shuffle: false, classWeight: [0: 1, 1: 2.5], verbose: 0)
         try d.fit(xTrain, yTrain, epochs: 2, shuffle: false, sampleWeight: yTrain.map { $0 == 1 ? 2.5 : 1 }, verbose: 0)
-        try e.fit(xTrain, yTrain, epochs: 2, shuffle: false, sampleWeight: [Double](repeating: 1, count: 180), verbose: 0)
+        try e.fit(
+            xTrain, yTrain, epochs: 2, shuffle: false, sampleWeight: [Double](repeating: 1, count: 180), verbose: 0)
         try f.fit(xTrain, yTrain, epochs: 2, shuffle: false, verbose: 0)
         #expect(c.parameters == d.parameters && e.parameters == f.parameters && c.parameters != f.parameters)
         #expect(throws: LearnError.unknownLabel("label 1 has no entry in classWeight")) {
             try f.fit(xTrain, yTrain, classWeight: [0: 1], verbose: 0)
         }
         #expect(throws: LearnError.self) { try f.fit(xTrain, yTrain, sampleWeight: [1, 2], verbose: 0) }
-        #expect(throws: LearnError.self) { try f.fit(xTrain, yTrain, validationData: (xValid, [Int](repeating: 3, count: 60)), verbose: 0) }
+        #expect(throws: LearnError.self) {
+            try f.fit(xTrain, yTrain, validationData: (xValid, [Int](repeating: 3, count: 60)), verbose: 0)
+        }
     }
 
     @Test func optimizerStateSurvivesSaveAndLoad() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let (X, y) = try Self.data()
-        for optimizer in [Adam(learningRate: 0.01, amsgrad: true), RMSprop(momentum: 0.5, centered: true), SGD(momentum: 0.9), Adagrad()] as [any Optimizer] {
+        for optimizer in [
+            Adam(learningRate: 0.01, amsgrad: true), RMSprop(momentum: 0.5, centered: true), SGD(momentum: 0.9),
+            Adagrad()
+        ] as [any Optimizer] {
             var net = Self.network()
             net.compile(optimizer: optimizer, loss: .binaryCrossentropy)
             try net.fit(X, y, epochs: 2, shuffle: false, verbose: 0)
@@ -177,7 +212,10 @@ import Testing
             let worst = zip(net.parameters, resumed.parameters).map { abs($0 - $1) }.max() ?? 1
             #expect(worst < 1e-6, "\(optimizer.kerasClassName): \(worst)")
             let names = try HDF5File.open(path).root.group("optimizer_weights").attribute("weight_names")
-            guard case let .strings(list) = names else { Issue.record("no optimizer weight names"); continue }
+            guard case let .strings(list) = names else {
+                Issue.record("no optimizer weight names")
+                continue
+            }
             #expect(list.prefix(2) == ["\(optimizer.kerasName)/iteration", "\(optimizer.kerasName)/learning_rate"])
             try net.save(to: path, includeOptimizer: false)
             #expect(!(try HDF5File.open(path).root.contains("optimizer_weights")))

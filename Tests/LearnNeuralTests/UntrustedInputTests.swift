@@ -2,8 +2,9 @@ import Foundation
 import LearnCore
 import LearnData
 import LearnHDF5
-@testable import LearnNeural
 import Testing
+
+@testable import LearnNeural
 
 /// Sizes, names and counts from outside (hyper-parameters, Keras files, public arguments) give a `LearnError`,
 /// never a trap or a huge allocation.
@@ -17,12 +18,15 @@ import Testing
         return nil
     }
 
-    private func expectError(_ kind: String, _ fragment: String, sourceLocation: SourceLocation = #_sourceLocation,
-                             _ body: () throws -> Void) {
+    private func expectError(
+        _ kind: String, _ fragment: String, sourceLocation: SourceLocation = #_sourceLocation,
+        _ body: () throws -> Void
+    ) {
         let error = learnError(body)
         #expect(error?.kind == kind, "got \(error.map { "\($0)" } ?? "no LearnError")", sourceLocation: sourceLocation)
-        #expect(error?.message.contains(fragment) == true, "\(error?.message ?? "nothing") lacks \(fragment)",
-                sourceLocation: sourceLocation)
+        #expect(
+            error?.message.contains(fragment) == true, "\(error?.message ?? "nothing") lacks \(fragment)",
+            sourceLocation: sourceLocation)
     }
 
     private func temporaryPath() -> String {
@@ -33,8 +37,12 @@ import Testing
 
     @Test func hugeHiddenLayerSizesAreRefusedBySetParameter() {
         var classifier = MLPClassifier()
-        expectError("invalidParameter", "hiddenLayerSizes") { try classifier.setParameter("hiddenLayerSizes", .doubles([1_099_511_627_776])) }
-        expectError("invalidParameter", "hiddenLayerSizes") { try classifier.setParameter("hiddenLayerSizes", .doubles([.nan])) }
+        expectError("invalidParameter", "hiddenLayerSizes") {
+            try classifier.setParameter("hiddenLayerSizes", .doubles([1_099_511_627_776]))
+        }
+        expectError("invalidParameter", "hiddenLayerSizes") {
+            try classifier.setParameter("hiddenLayerSizes", .doubles([.nan]))
+        }
         var regressor = MLPRegressor()
         expectError("invalidParameter", "hiddenLayerSizes") { try regressor.setParameter("hiddenLayerSizes", .int(-3)) }
         #expect(regressor.hiddenLayerSizes == [100])
@@ -59,7 +67,9 @@ import Testing
         let source = try HDF5File.open(saved).root
         try HDF5File.writeAtomically(to: forged) { file in
             let root = try file.root
-            for name in ["swiftlearn_class", "swiftlearn_format_version", "swiftlearn_version"] + regressor.parameters.keys.sorted() {
+            for name in ["swiftlearn_class", "swiftlearn_format_version", "swiftlearn_version"]
+                + regressor.parameters.keys.sorted()
+            {
                 try root.setAttribute(name, try source.attribute(name))
             }
             try root.write([Int64.max], shape: [], to: "n_features_in")
@@ -113,7 +123,9 @@ import Testing
                 try adam.write([steps], shape: [], to: "iteration")
                 try adam.write([Float(0.01)], shape: [], to: "learning_rate")
             }
-            expectError("corruptFile", "optimizer iteration \(steps) is outside") { _ = try Sequential.load(from: path) }
+            expectError("corruptFile", "optimizer iteration \(steps) is outside") {
+                _ = try Sequential.load(from: path)
+            }
         }
     }
 
@@ -121,9 +133,17 @@ import Testing
 
     @Test func augmentationFactorsOutsideOneTurnOrNonFiniteAreRefused() {
         for factor in [FactorRange(-1e308, 1e308), FactorRange(.nan, .nan), FactorRange(-.infinity, .infinity), 1.5] {
-            var rotation = Sequential(randomState: 0) { RandomRotation(factor); Flatten(); Dense(1) }
+            var rotation = Sequential(randomState: 0) {
+                RandomRotation(factor)
+                Flatten()
+                Dense(1)
+            }
             expectError("invalidParameter", "factor") { try rotation.build(inputShape: [4, 4, 1]) }
-            var translation = Sequential(randomState: 0) { RandomTranslation(heightFactor: factor, widthFactor: 0.1); Flatten(); Dense(1) }
+            var translation = Sequential(randomState: 0) {
+                RandomTranslation(heightFactor: factor, widthFactor: 0.1)
+                Flatten()
+                Dense(1)
+            }
             expectError("invalidParameter", "heightFactor") { try translation.build(inputShape: [4, 4, 1]) }
         }
     }
@@ -132,8 +152,12 @@ import Testing
 
     @Test func adaptingToNoValuesIsAnEmptyInputError() throws {
         var layer = Normalization()
-        expectError("emptyInput", "Normalization.adapt") { try layer.adapt(try Tensor<Double>(shape: [2, 0], scalars: [])) }
-        expectError("emptyInput", "Normalization.adapt") { try layer.adapt(try Tensor<Double>(shape: [0, 3], scalars: [])) }
+        expectError("emptyInput", "Normalization.adapt") {
+            try layer.adapt(try Tensor<Double>(shape: [2, 0], scalars: []))
+        }
+        expectError("emptyInput", "Normalization.adapt") {
+            try layer.adapt(try Tensor<Double>(shape: [0, 3], scalars: []))
+        }
         #expect(layer.mean == nil)
     }
 
@@ -146,7 +170,9 @@ import Testing
         expectError("shapeMismatch", "20 sample weights") {
             try net.fit(X, y, epochs: 1, classWeight: [0: 1, 1: 2], sampleWeight: [1, 1], verbose: 0)
         }
-        expectError("shapeMismatch", "20 sample weights") { try net.fit(X, y, epochs: 1, sampleWeight: [1, 1], verbose: 0) }
+        expectError("shapeMismatch", "20 sample weights") {
+            try net.fit(X, y, epochs: 1, sampleWeight: [1, 1], verbose: 0)
+        }
         #expect(net.inputShape == nil)
     }
 
@@ -158,7 +184,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         try net.save(to: path)
         let file = try HDF5File.open(path, writable: true)
-        guard case let .string(json) = try file.root.attribute("model_config") else { Issue.record("no model_config"); return }
+        guard case let .string(json) = try file.root.attribute("model_config") else {
+            Issue.record("no model_config")
+            return
+        }
         #expect(json.contains(old))
         try file.root.setAttribute("model_config", .string(json.replacingOccurrences(of: old, with: new)), ascii: true)
         try file.close()
@@ -167,15 +196,20 @@ import Testing
 
     @Test func hugeOrNegativeUnitsInAKerasFileAreRefused() throws {
         let net = try trainedNetwork()
-        expectError("corruptFile", "9223372036854775807") { try loadMutated(net, replacing: "\"units\":3", with: "\"units\":9223372036854775807") }
-        expectError("resourceLimit", "Dense dense kernel") { try loadMutated(net, replacing: "\"units\":3", with: "\"units\":1099511627776") }
+        expectError("corruptFile", "9223372036854775807") {
+            try loadMutated(net, replacing: "\"units\":3", with: "\"units\":9223372036854775807")
+        }
+        expectError("resourceLimit", "Dense dense kernel") {
+            try loadMutated(net, replacing: "\"units\":3", with: "\"units\":1099511627776")
+        }
         expectError("corruptFile", "units") { try loadMutated(net, replacing: "\"units\":3", with: "\"units\":-3") }
     }
 
     @Test func hugeBatchShapesInAKerasFileAreRefused() throws {
         let net = try trainedNetwork()
         expectError("resourceLimit", "Sequential input") {
-            try loadMutated(net, replacing: "\"batch_shape\":[null,4]", with: "\"batch_shape\":[null,9223372036854775807]")
+            try loadMutated(
+                net, replacing: "\"batch_shape\":[null,4]", with: "\"batch_shape\":[null,9223372036854775807]")
         }
         expectError("corruptFile", "batch shape") {
             try loadMutated(net, replacing: "\"batch_shape\":[null,4]", with: "\"batch_shape\":[null,-4]")

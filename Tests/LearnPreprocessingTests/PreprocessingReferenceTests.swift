@@ -8,7 +8,8 @@ import Testing
 /// written by `Benchmarks/Reference/preprocessing_reference.py`).
 @Suite struct PreprocessingReferenceTests {
     static func reference() throws -> JSONValue {
-        let url = try #require(Bundle.module.url(forResource: "preprocessing_reference", withExtension: "json", subdirectory: "Resources"))
+        let url = try #require(
+            Bundle.module.url(forResource: "preprocessing_reference", withExtension: "json", subdirectory: "Resources"))
         return try JSONValue.load(url)
     }
 
@@ -17,13 +18,19 @@ import Testing
         return try Matrix(rows: rows, columns: scalars.count / Swift.max(rows, 1), scalars: scalars)
     }
 
-    static func close(_ got: [Double]?, _ expected: JSONValue?, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func close(
+        _ got: [Double]?, _ expected: JSONValue?, _ what: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         guard let expected, !expected.isNull else {
             #expect(got == nil, "\(what) should be nil", sourceLocation: sourceLocation)
             return
         }
         let values: [Double]
-        if case let .array(items) = expected, case .array? = items.first { values = try expected.hexMatrix().scalars } else { values = try expected.hexDoubles() }
+        if case let .array(items) = expected, case .array? = items.first {
+            values = try expected.hexMatrix().scalars
+        } else {
+            values = try expected.hexDoubles()
+        }
         let got = try #require(got, "\(what) is nil", sourceLocation: sourceLocation)
         // The same float64 formulas as scikit-learn, summed in other orders: 1e-12 relative.
         expectClose(got, values, tolerance: 1e-12, what, sourceLocation: sourceLocation)
@@ -35,7 +42,9 @@ import Testing
         let cases = try ref.member("standard").array()
         #expect(cases.count == 3)
         for c in cases {
-            guard case let .bool(withMean)? = c["with_mean"], case let .bool(withStd)? = c["with_std"] else { throw VectorError("flags") }
+            guard case let .bool(withMean)? = c["with_mean"], case let .bool(withStd)? = c["with_std"] else {
+                throw VectorError("flags")
+            }
             var scaler = StandardScaler(withMean: withMean, withStd: withStd)
             try scaler.fit(X)
             let what = "withMean \(withMean) withStd \(withStd)"

@@ -27,7 +27,9 @@ struct NearestCentroidDouble: Classifier {
 
     func predictProba(_ X: Matrix<Double>) throws -> Matrix<Double> {
         let labels = try predict(X)
-        return try Matrix(rows: X.rows, columns: classes.count, scalars: labels.flatMap { label in classes.map { $0 == label ? 1.0 : 0.0 } })
+        return try Matrix(
+            rows: X.rows, columns: classes.count,
+            scalars: labels.flatMap { label in classes.map { $0 == label ? 1.0 : 0.0 } })
     }
 }
 

@@ -63,8 +63,9 @@ import Testing
         #expect(split.yTest.filter { $0 == Int.min }.count == 2 && split.yTest.filter { $0 == Int.max }.count == 2)
         #expect(Set(split.trainIndices + split.testIndices) == Set(0..<8))
         // The same split as with the labels 0 and 1: only their order matters.
-        let small = try trainTestSplit(X, labels.map { $0 == Int.min ? 0 : 1 }, testSize: 0.5, randomState: 0,
-                                       stratify: labels.map { $0 == Int.min ? 0 : 1 })
+        let small = try trainTestSplit(
+            X, labels.map { $0 == Int.min ? 0 : 1 }, testSize: 0.5, randomState: 0,
+            stratify: labels.map { $0 == Int.min ? 0 : 1 })
         #expect(split.testIndices == small.testIndices)
     }
 
@@ -74,7 +75,8 @@ import Testing
         for (fraction, text) in [(Double.nan, "nan"), (.infinity, "inf"), (-.infinity, "-inf")] {
             for name in ["testSize", "trainSize"] {
                 let error = #expect(throws: LearnError.self) {
-                    name == "testSize" ? try trainTestSplit(X, y, testSize: .fraction(fraction), stratify: y)
+                    name == "testSize"
+                        ? try trainTestSplit(X, y, testSize: .fraction(fraction), stratify: y)
                         : try trainTestSplit(X, y, trainSize: .fraction(fraction), stratify: y)
                 }
                 guard case let .invalidParameter(thrownName, expected, got)? = error else {
@@ -89,11 +91,16 @@ import Testing
     @Test func badInputThrowsScikitLearnsErrors() throws {
         let X = try Matrix<Double>.zeros(10, 2)
         let y = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1]
-        #expect(throws: LearnError.shapeMismatch(operation: "trainTestSplit", expected: "y with 10 labels (one per row of X)", got: "9")) {
+        #expect(
+            throws: LearnError.shapeMismatch(
+                operation: "trainTestSplit", expected: "y with 10 labels (one per row of X)", got: "9")
+        ) {
             try trainTestSplit(X, Array(y.dropLast()))
         }
-        #expect(throws: LearnError.invalidParameter(
-            name: "testSize", expected: "a fraction in the open interval (0, 1) or a count in 1..<10", got: "1.0")) {
+        #expect(
+            throws: LearnError.invalidParameter(
+                name: "testSize", expected: "a fraction in the open interval (0, 1) or a count in 1..<10", got: "1.0")
+        ) {
             try trainTestSplit(X, y, testSize: 1.0)
         }
         #expect(throws: LearnError.self) { try trainTestSplit(X, y, testSize: 10) }
@@ -101,7 +108,10 @@ import Testing
         #expect(throws: LearnError.self) { try trainTestSplit(X, y, testSize: 0.6, trainSize: 0.6) }
         #expect(throws: LearnError.self) { try trainTestSplit(X, y, testSize: 6, trainSize: 6) }
         #expect(throws: LearnError.self) { try trainTestSplit(X, y, testSize: .fraction(.nan)) }
-        #expect(throws: LearnError.invalidParameter(name: "stratify", expected: "at least 2 members in every class", got: "a class with 1")) {
+        #expect(
+            throws: LearnError.invalidParameter(
+                name: "stratify", expected: "at least 2 members in every class", got: "a class with 1")
+        ) {
             try trainTestSplit(X, y, randomState: 0, stratify: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1])
         }
         #expect(throws: LearnError.self) { try trainTestSplit(X, y, testSize: 1, randomState: 0, stratify: y) }

@@ -15,12 +15,15 @@ public func relativeError<G: BinaryFloatingPoint, E: BinaryFloatingPoint>(_ got:
 }
 
 /// Whether `got` is within `tolerance` of `expected` by the rule above.
-public func isClose<G: BinaryFloatingPoint, E: BinaryFloatingPoint>(_ got: G, _ expected: E, tolerance: Double) -> Bool {
+public func isClose<G: BinaryFloatingPoint, E: BinaryFloatingPoint>(_ got: G, _ expected: E, tolerance: Double) -> Bool
+{
     relativeError(got, expected) <= tolerance
 }
 
 /// Whether both arrays have the same count and every pair is close.
-public func isClose<G: BinaryFloatingPoint, E: BinaryFloatingPoint>(_ got: [G], _ expected: [E], tolerance: Double) -> Bool {
+public func isClose<G: BinaryFloatingPoint, E: BinaryFloatingPoint>(_ got: [G], _ expected: [E], tolerance: Double)
+    -> Bool
+{
     got.count == expected.count && zip(got, expected).allSatisfy { isClose($0, $1, tolerance: tolerance) }
 }
 
@@ -28,18 +31,24 @@ public func isClose<G: BinaryFloatingPoint, E: BinaryFloatingPoint>(_ got: [G], 
 public func expectClose<G: BinaryFloatingPoint, E: BinaryFloatingPoint>(
     _ got: G, _ expected: E, tolerance: Double, _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    #expect(isClose(got, expected, tolerance: tolerance), "\(what): got \(got), expected \(expected) (tolerance \(tolerance))",
-            sourceLocation: sourceLocation)
+    #expect(
+        isClose(got, expected, tolerance: tolerance),
+        "\(what): got \(got), expected \(expected) (tolerance \(tolerance))",
+        sourceLocation: sourceLocation)
 }
 
 /// Expects the same count and every element within `tolerance`; a failure names the worst element.
 public func expectClose<G: BinaryFloatingPoint, E: BinaryFloatingPoint>(
-    _ got: [G], _ expected: [E], tolerance: Double, _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation
+    _ got: [G], _ expected: [E], tolerance: Double, _ what: String = "",
+    sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    #expect(got.count == expected.count, "\(what): \(got.count) values, expected \(expected.count)", sourceLocation: sourceLocation)
+    #expect(
+        got.count == expected.count, "\(what): \(got.count) values, expected \(expected.count)",
+        sourceLocation: sourceLocation)
     let errors = zip(got, expected).map { relativeError($0, $1) }
     guard let worst = errors.indices.max(by: { errors[$0] < errors[$1] }) else { return }
-    #expect(errors[worst] <= tolerance,
-            "\(what)[\(worst)]: got \(got[worst]), expected \(expected[worst]) (relative error \(errors[worst]), tolerance \(tolerance))",
-            sourceLocation: sourceLocation)
+    #expect(
+        errors[worst] <= tolerance,
+        "\(what)[\(worst)]: got \(got[worst]), expected \(expected[worst]) (relative error \(errors[worst]), tolerance \(tolerance))",
+        sourceLocation: sourceLocation)
 }

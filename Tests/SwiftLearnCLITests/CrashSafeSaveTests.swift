@@ -12,8 +12,10 @@ import Testing
     /// A folder with a small classification CSV.
     static func trainingSet() throws -> (folder: String, train: String) {
         let train = GeneratorCommandTests.temporaryPath("train.csv")
-        let made = try GeneratorCommandTests.run(["make-classification", "--n-samples", "200", "--n-features", "8",
-                                                  "--random-state", "3", "--output", train])
+        let made = try GeneratorCommandTests.run([
+            "make-classification", "--n-samples", "200", "--n-features", "8",
+            "--random-state", "3", "--output", train
+        ])
         #expect(made.status == 0, "\(made.stderr)")
         return ((train as NSString).deletingLastPathComponent, train)
     }
@@ -44,17 +46,19 @@ import Testing
         let (folder, train) = try Self.trainingSet()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let model = folder + "/model.h5"
-        let choices = [0.25, 4.0]  // two models, so "the old or the new one" can be told apart by C
+        let choices = [0.25, 4.0] // two models, so "the old or the new one" can be told apart by C
         // One undisturbed run to learn how long a fit-and-save takes here; kills are then spread over
         // the whole run, weighted towards its end where the save happens.
         let started = Date()
-        let calibration = try Self.start(Self.fitArguments(train: train, c: choices[1],
-                                                           output: folder + "/calibration.h5"))
+        let calibration = try Self.start(
+            Self.fitArguments(
+                train: train, c: choices[1],
+                output: folder + "/calibration.h5"))
         calibration.waitUntilExit()
         #expect(calibration.terminationStatus == 0)
         let duration = Date().timeIntervalSince(started)
         var random = RandomState(seed: 2026)
-        var saved: Double?  // C of the model in the file, nil before the first completed save
+        var saved: Double? // C of the model in the file, nil before the first completed save
         var killedWithTemporary = 0
         for run in 0..<Self.runs {
             let c = choices[run % 2]
@@ -95,7 +99,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         let limited = "ulimit -f 8; trap '' XFSZ; exec \"$0\" \"$@\""
-        process.arguments = ["-c", limited, GeneratorCommandTests.executable.path]
+        process.arguments =
+            ["-c", limited, GeneratorCommandTests.executable.path]
             + Self.fitArguments(train: train, c: 2, output: model)
         process.environment = ProcessInfo.processInfo.environment.merging(["SWIFTLEARN_NO_BLAS_WARNING": "1"]) { $1 }
         let errors = Pipe()

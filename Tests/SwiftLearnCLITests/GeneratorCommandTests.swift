@@ -9,7 +9,8 @@ import Testing
     /// The built `swiftlearn` beside the test bundle.
     static var executable: URL {
         let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("swiftlearn")
-        return FileManager.default.fileExists(atPath: beside.path) ? beside : Bundle.main.bundleURL.appendingPathComponent("swiftlearn")
+        return FileManager.default.fileExists(atPath: beside.path)
+            ? beside : Bundle.main.bundleURL.appendingPathComponent("swiftlearn")
     }
 
     /// Runs the built `swiftlearn` with `arguments`; returns the exit status and standard error.
@@ -28,19 +29,24 @@ import Testing
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         let printed = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: printed, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: printed, as: UTF8.self)
+        )
     }
 
     static func temporaryPath(_ name: String) -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swiftlearn-cli-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "swiftlearn-cli-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.appendingPathComponent(name).path
     }
 
     @Test func makeClassificationWritesScikitLearnsDataset() throws {
         let path = Self.temporaryPath("article.csv")
-        let result = try Self.run(["make-classification", "--n-samples", "100", "--n-features", "10",
-                                   "--random-state", "42", "--output", path])
+        let result = try Self.run([
+            "make-classification", "--n-samples", "100", "--n-features", "10",
+            "--random-state", "42", "--output", path
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("x0,x1,x2,x3,x4,x5,x6,x7,x8,x9,y\n-1.1405260113164644,"))
@@ -55,10 +61,11 @@ import Testing
     @Test func everyOptionReachesTheGenerator() throws {
         let path = Self.temporaryPath("options.csv")
         let result = try Self.run([
-            "make-classification", "--n-samples", "80", "--n-features", "15", "--n-informative", "5", "--n-redundant", "3",
+            "make-classification", "--n-samples", "80", "--n-features", "15", "--n-informative", "5", "--n-redundant",
+            "3",
             "--n-repeated", "4", "--n-classes", "4", "--n-clusters-per-class", "2", "--weights", "0.1,0.2,0.3",
             "--flip-y", "0.1", "--class-sep", "1.5", "--shift", "random", "--scale", "random", "--random-state", "2024",
-            "--output", path,
+            "--output", path
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let vector = try SpecVectors.load("mc_redundant_repeated_shift_scale")
@@ -68,12 +75,24 @@ import Testing
     @Test func otherGeneratorsMatchTheLibrary() throws {
         let blobs = Self.temporaryPath("blobs.csv"), moons = Self.temporaryPath("moons.csv")
         let circles = Self.temporaryPath("circles.csv"), regression = Self.temporaryPath("regression.csv")
-        #expect(try Self.run(["make-blobs", "--n-samples", "31", "--n-features", "3", "--centers", "4", "--cluster-std", "0.5",
-                              "--random-state", "42", "--output", blobs]).status == 0)
-        #expect(try Self.run(["make-moons", "--n-samples", "20", "--noise", "0.1", "--random-state", "42", "--output", moons]).status == 0)
-        #expect(try Self.run(["make-circles", "--n-samples", "11", "--factor", "0.5", "--random-state", "0", "--output", circles]).status == 0)
-        #expect(try Self.run(["make-regression", "--n-samples", "10", "--n-features", "4", "--n-targets", "2", "--noise", "1",
-                              "--random-state", "0", "--output", regression]).status == 0)
+        #expect(
+            try Self.run([
+                "make-blobs", "--n-samples", "31", "--n-features", "3", "--centers", "4", "--cluster-std", "0.5",
+                "--random-state", "42", "--output", blobs
+            ]).status == 0)
+        #expect(
+            try Self.run([
+                "make-moons", "--n-samples", "20", "--noise", "0.1", "--random-state", "42", "--output", moons
+            ]).status == 0)
+        #expect(
+            try Self.run([
+                "make-circles", "--n-samples", "11", "--factor", "0.5", "--random-state", "0", "--output", circles
+            ]).status == 0)
+        #expect(
+            try Self.run([
+                "make-regression", "--n-samples", "10", "--n-features", "4", "--n-targets", "2", "--noise", "1",
+                "--random-state", "0", "--output", regression
+            ]).status == 0)
         let b = try makeBlobs(nSamples: 31, nFeatures: 3, centers: 4, clusterStd: 0.5, randomState: 42)
         #expect(try readCSV(from: blobs, targetColumn: "y").data == b.X)
         let m = try makeMoons(nSamples: 20, noise: 0.1, randomState: 42)
@@ -88,13 +107,17 @@ import Testing
 
     @Test func badArgumentsFailWithAClearMessage() throws {
         let path = Self.temporaryPath("bad.csv")
-        let tooMany = try Self.run(["make-classification", "--n-samples", "10", "--n-features", "3", "--n-informative", "3",
-                                    "--output", path])
+        let tooMany = try Self.run([
+            "make-classification", "--n-samples", "10", "--n-features", "3", "--n-informative", "3",
+            "--output", path
+        ])
         #expect(tooMany.status != 0)
         #expect(tooMany.stderr.contains("nInformative + nRedundant + nRepeated (5) <= nFeatures"))
         let hdf5 = try Self.run(["make-moons", "--output", Self.temporaryPath("m.h5")])
         #expect(hdf5.status != 0 && hdf5.stderr.contains("HDF5 output is not available yet"))
-        let weights = try Self.run(["make-classification", "--n-samples", "10", "--n-features", "5", "--weights", "a,b", "--output", path])
+        let weights = try Self.run([
+            "make-classification", "--n-samples", "10", "--n-features", "5", "--weights", "a,b", "--output", path
+        ])
         #expect(weights.status != 0 && weights.stderr.contains("weights"))
         let seed = try Self.run(["make-moons", "--random-state=-3", "--output", path])
         #expect(seed.status != 0 && seed.stderr.contains("seed between 0 and 2**32 - 1"))
@@ -106,9 +129,13 @@ import Testing
 @Suite struct DatasetCommandTests {
     @Test func installedToolWritesTheBundledDatasets() throws {
         let built = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("swiftlearn")
-        let source = FileManager.default.fileExists(atPath: built.path) ? built : Bundle.main.bundleURL.appendingPathComponent("swiftlearn")
-        let installed = URL(fileURLWithPath: GeneratorCommandTests.temporaryPath("bin")).appendingPathComponent("swiftlearn")
-        try FileManager.default.createDirectory(at: installed.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let source =
+            FileManager.default.fileExists(atPath: built.path)
+            ? built : Bundle.main.bundleURL.appendingPathComponent("swiftlearn")
+        let installed = URL(fileURLWithPath: GeneratorCommandTests.temporaryPath("bin")).appendingPathComponent(
+            "swiftlearn")
+        try FileManager.default.createDirectory(
+            at: installed.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: source, to: installed)
         let output = GeneratorCommandTests.temporaryPath("digits.csv")
         let process = Process()

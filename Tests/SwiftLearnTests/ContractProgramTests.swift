@@ -34,7 +34,8 @@ enum InteropFiles {
         var model = LogisticRegression(C: 1.0, maxIter: 1000)
         try model.fit(xTrain, split.yTrain)
         let yPred = try model.predict(xTest)
-        print(try accuracyScore(split.yTest, yPred), try recallScore(split.yTest, yPred), try f1Score(split.yTest, yPred))
+        print(
+            try accuracyScore(split.yTest, yPred), try recallScore(split.yTest, yPred), try f1Score(split.yTest, yPred))
         print(try classificationReport(split.yTest, yPred))
 
         try model.save(to: modelPath)
@@ -45,7 +46,8 @@ enum InteropFiles {
         // Every hyper-parameter is also a var property (the Swift form of set_params).
         model.tol = 1e-10
         #expect(model.parameters["tol"] == .double(1e-10))
-        #expect(X[0, 0] == split.xTrain[split.trainIndices.firstIndex(of: 0) ?? 0, 0] || !split.trainIndices.contains(0))
+        #expect(
+            X[0, 0] == split.xTrain[split.trainIndices.firstIndex(of: 0) ?? 0, 0] || !split.trainIndices.contains(0))
         // The seed article's Keras network, in Swift.
         var net = Sequential {
             Dense(1024, activation: .relu)
@@ -55,8 +57,9 @@ enum InteropFiles {
             Dense(1, activation: .sigmoid)
         }
         net.compile(optimizer: Adam(learningRate: 0.001), loss: .binaryCrossentropy, metrics: [.accuracy])
-        let history = try net.fit(xTrain, split.yTrain, epochs: 10, batchSize: 32, validationSplit: 0.2,
-                                  callbacks: [EarlyStopping(monitor: .valLoss, patience: 3)])
+        let history = try net.fit(
+            xTrain, split.yTrain, epochs: 10, batchSize: 32, validationSplit: 0.2,
+            callbacks: [EarlyStopping(monitor: .valLoss, patience: 3)])
         print(history)
         print(try net.evaluate(xTest, split.yTest))
         let networkPath = folder.appendingPathComponent("my_model.h5").path
@@ -67,8 +70,11 @@ enum InteropFiles {
         #expect(history.epoch.count >= 4 && history.history["val_loss"]?.count == history.epoch.count)
         try FileManager.default.copyItem(atPath: networkPath, toPath: InteropFiles.path("my_model.h5"))
         let probe = try xTest.rows(in: 0..<20)
-        let probeJSON: [String: Any] = ["input": (0..<probe.rows).map { try! probe.row($0) }, "predictions": try net.predict(probe).scalars]
-        try JSONSerialization.data(withJSONObject: probeJSON).write(to: URL(fileURLWithPath: InteropFiles.path("my_model_predictions.json")))
+        let probeJSON: [String: Any] = [
+            "input": (0..<probe.rows).map { try! probe.row($0) }, "predictions": try net.predict(probe).scalars
+        ]
+        try JSONSerialization.data(withJSONObject: probeJSON).write(
+            to: URL(fileURLWithPath: InteropFiles.path("my_model_predictions.json")))
 
         // scikit-learn 1.9.1 prints 0.885 0.88 0.8844221105527639 for the same pipeline.
         #expect(try accuracyScore(split.yTest, yPred) == 0.885)

@@ -11,11 +11,11 @@ import Testing
         let X = try Matrix<Double>([[1, 1], [1, 2], [1, 3], [1, 4]])
         let y = Matrix<Double>(column: [6, 5, 7, 10])
 
-        let lstsq = try leastSquares(X, y)                        // LAPACK gelsd
-        let gram = try matmul(X, X, transposeA: true)             // BLAS dgemm, Xᵀ X
-        let rhs = try matmul(X, y, transposeA: true)              // Xᵀ y
-        let normal = try solvePositiveDefinite(gram, rhs)         // LAPACK potrf + potrs
-        let scores = try (X * 0.5).softmax(axis: 1)               // stable row-wise softmax
+        let lstsq = try leastSquares(X, y) // LAPACK gelsd
+        let gram = try matmul(X, X, transposeA: true) // BLAS dgemm, Xᵀ X
+        let rhs = try matmul(X, y, transposeA: true) // Xᵀ y
+        let normal = try solvePositiveDefinite(gram, rhs) // LAPACK potrf + potrs
+        let scores = try (X * 0.5).softmax(axis: 1) // stable row-wise softmax
 
         // numpy.linalg.lstsq gives intercept 3.5, slope 1.4 for this data.
         #expect(Swift.abs(lstsq.solution[0, 0] - 3.5) < 1e-12)

@@ -1,5 +1,5 @@
-import Foundation
 import CLibFuzzer
+import Foundation
 
 /// The scratch file one fuzzer process writes each input to: in /dev/shm (RAM) when it exists, named by the
 /// process id so parallel fuzzers (`-jobs`, `-workers`) never share one.

@@ -49,7 +49,9 @@ extension LabelEncoder: Defaulted {}
 extension MLPClassifier: Defaulted {}
 extension MLPRegressor: Defaulted {}
 
-func check<E: Defaulted>(_ type: E.Type, _ assignments: [(name: String, value: ParameterValue)], fit: (inout E) throws -> Void) {
+func check<E: Defaulted>(
+    _ type: E.Type, _ assignments: [(name: String, value: ParameterValue)], fit: (inout E) throws -> Void
+) {
     var estimator = E()
     for (name, value) in assignments { try? estimator.setParameter(name, value) }
     let reported = estimator.parameters

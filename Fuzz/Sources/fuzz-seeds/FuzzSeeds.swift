@@ -28,11 +28,12 @@ struct FuzzSeeds {
     /// One file per estimator with its default parameters as `key=value` lines (the corpus of `fuzz-parameters`).
     static func writeParameters(to folder: String) throws {
         let defaults: [(String, [String: ParameterValue])] = [
-            ("logistic-regression", LogisticRegression().parameters), ("linear-regression", LinearRegression().parameters),
+            ("logistic-regression", LogisticRegression().parameters),
+            ("linear-regression", LinearRegression().parameters),
             ("ridge", Ridge().parameters), ("sgd-regressor", SGDRegressor().parameters),
             ("standard-scaler", StandardScaler().parameters), ("min-max-scaler", MinMaxScaler().parameters),
             ("one-hot-encoder", OneHotEncoder<Int>().parameters), ("mlp-classifier", MLPClassifier().parameters),
-            ("mlp-regressor", MLPRegressor().parameters),
+            ("mlp-regressor", MLPRegressor().parameters)
         ]
         for (name, parameters) in defaults {
             let lines = parameters.keys.sorted().map { "\($0)=\(commandLineText(parameters[$0] ?? .none))\n" }

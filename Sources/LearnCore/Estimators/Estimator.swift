@@ -23,7 +23,8 @@ extension Estimator {
     /// The error for a name that is not one of ``parameters``' keys.
     public func unknownParameter(_ name: String) -> LearnError {
         LearnError.invalidParameter(
-            name: name, expected: "one of \(Self.estimatorName)'s parameters (\(parameters.keys.sorted().joined(separator: ", ")))",
+            name: name,
+            expected: "one of \(Self.estimatorName)'s parameters (\(parameters.keys.sorted().joined(separator: ", ")))",
             got: "an unknown name")
     }
 }
@@ -67,7 +68,8 @@ extension SupervisedEstimator {
     func predictionsToScore(_ X: Matrix<Double>, _ y: [Target]) throws -> [Target] {
         let predicted = try predict(X)
         guard predicted.count == y.count else {
-            throw LearnError.shapeMismatch(operation: "score", expected: "y with \(predicted.count) targets", got: "\(y.count)")
+            throw LearnError.shapeMismatch(
+                operation: "score", expected: "y with \(predicted.count) targets", got: "\(y.count)")
         }
         guard !y.isEmpty else { throw LearnError.emptyInput(operation: "score") }
         return predicted

@@ -53,7 +53,8 @@ public enum ParameterValue: Sendable, Equatable, Hashable, CustomStringConvertib
             } else if let x = Double(trimmed) {
                 self = .double(x)
             } else if trimmed.contains(","), case let parts = trimmed.split(separator: ",").compactMap({ Double($0) }),
-                      parts.count == trimmed.split(separator: ",").count {
+                parts.count == trimmed.split(separator: ",").count
+            {
                 self = .doubles(parts)
             } else {
                 self = .string(trimmed)
@@ -101,14 +102,17 @@ public enum ParameterValue: Sendable, Equatable, Hashable, CustomStringConvertib
 
     /// The value as a `Bool`, or an error naming the parameter.
     public func bool(_ name: String) throws -> Bool {
-        guard case let .bool(b) = self else { throw LearnError.invalidParameter(name: name, expected: "true or false", got: description) }
+        guard case let .bool(b) = self else {
+            throw LearnError.invalidParameter(name: name, expected: "true or false", got: description)
+        }
         return b
     }
 
     /// The value as a `String`, or an error naming the parameter.
     public func string(_ name: String) throws -> String {
-        guard case let .string(s) = self else { throw LearnError.invalidParameter(name: name, expected: "a name", got: description) }
+        guard case let .string(s) = self else {
+            throw LearnError.invalidParameter(name: name, expected: "a name", got: description)
+        }
         return s
     }
 }
-

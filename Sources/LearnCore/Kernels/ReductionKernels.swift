@@ -10,15 +10,26 @@ extension LearnScalar {
     public static func allFiniteKernel(_ input: UnsafePointer<Self>, count: Int) -> Bool {
         // x − x is 0 for finite x and NaN otherwise. Eight independent sums keep the adds from
         // waiting on each other (one chain runs at add latency: ~1.7× slower than reading memory).
-        var (a0, a1, a2, a3, a4, a5, a6, a7): (Self, Self, Self, Self, Self, Self, Self, Self) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var (a0, a1, a2, a3, a4, a5, a6, a7): (Self, Self, Self, Self, Self, Self, Self, Self) = (
+            0, 0, 0, 0, 0, 0, 0, 0
+        )
         var i = 0
         while i &+ 8 <= count {
             let p = input + i
-            a0 += p[0] - p[0]; a1 += p[1] - p[1]; a2 += p[2] - p[2]; a3 += p[3] - p[3]
-            a4 += p[4] - p[4]; a5 += p[5] - p[5]; a6 += p[6] - p[6]; a7 += p[7] - p[7]
+            a0 += p[0] - p[0]
+            a1 += p[1] - p[1]
+            a2 += p[2] - p[2]
+            a3 += p[3] - p[3]
+            a4 += p[4] - p[4]
+            a5 += p[5] - p[5]
+            a6 += p[6] - p[6]
+            a7 += p[7] - p[7]
             i &+= 8
         }
-        while i < count { a0 += input[i] - input[i]; i &+= 1 }
+        while i < count {
+            a0 += input[i] - input[i]
+            i &+= 1
+        }
         return (a0 + a1) + (a2 + a3) + (a4 + a5) + (a6 + a7) == 0
     }
 
@@ -30,8 +41,14 @@ extension LearnScalar {
     ) {
         switch operation {
         case .sum: reduceLanes(input, outer, length, inner, out, laneSum, .zero) { $0 + $1 }
-        case .max: reduceLanes(input, outer, length, inner, out, laneMax, nil) { $0.isNaN || $1.isNaN ? .nan : ($1 > $0 ? $1 : $0) }
-        case .min: reduceLanes(input, outer, length, inner, out, laneMin, nil) { $0.isNaN || $1.isNaN ? .nan : ($1 < $0 ? $1 : $0) }
+        case .max:
+            reduceLanes(input, outer, length, inner, out, laneMax, nil) {
+                $0.isNaN || $1.isNaN ? .nan : ($1 > $0 ? $1 : $0)
+            }
+        case .min:
+            reduceLanes(input, outer, length, inner, out, laneMin, nil) {
+                $0.isNaN || $1.isNaN ? .nan : ($1 < $0 ? $1 : $0)
+            }
         case let .variance(ddof): varianceLanes(input, outer, length, inner, ddof, out)
         case .logSumExp: logSumExpLanes(input, outer, length, inner, out)
         }
@@ -51,8 +68,14 @@ extension LearnScalar {
                 if !best.isNaN {
                     for i in 1..<max(length, 1) {
                         let v = lane[i &* inner]
-                        if v.isNaN { bestIndex = i; break }
-                        if better(v, best) { best = v; bestIndex = i }
+                        if v.isNaN {
+                            bestIndex = i
+                            break
+                        }
+                        if better(v, best) {
+                            best = v
+                            bestIndex = i
+                        }
                     }
                 }
                 out[o &* inner &+ k] = bestIndex
@@ -62,7 +85,8 @@ extension LearnScalar {
 
     /// Softmax (or log-softmax) along the middle axis, shifted by each lane's maximum.
     public static func softmaxKernel(
-        input: UnsafePointer<Self>, outer: Int, length: Int, inner: Int, out: UnsafeMutablePointer<Self>, logarithm: Bool
+        input: UnsafePointer<Self>, outer: Int, length: Int, inner: Int, out: UnsafeMutablePointer<Self>,
+        logarithm: Bool
     ) {
         for o in 0..<outer {
             for k in 0..<inner {
@@ -123,12 +147,21 @@ func laneSum<T: LearnScalar>(_ p: UnsafePointer<T>, _ n: Int) -> T {
     var s4 = T.zero, s5 = T.zero, s6 = T.zero, s7 = T.zero
     var i = 0
     while i &+ 8 <= n {
-        s0 += p[i]; s1 += p[i &+ 1]; s2 += p[i &+ 2]; s3 += p[i &+ 3]
-        s4 += p[i &+ 4]; s5 += p[i &+ 5]; s6 += p[i &+ 6]; s7 += p[i &+ 7]
+        s0 += p[i]
+        s1 += p[i &+ 1]
+        s2 += p[i &+ 2]
+        s3 += p[i &+ 3]
+        s4 += p[i &+ 4]
+        s5 += p[i &+ 5]
+        s6 += p[i &+ 6]
+        s7 += p[i &+ 7]
         i &+= 8
     }
     var tail = T.zero
-    while i < n { tail += p[i]; i &+= 1 }
+    while i < n {
+        tail += p[i]
+        i &+= 1
+    }
     return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)) + tail
 }
 
@@ -164,7 +197,10 @@ func varianceLanes<T: LearnScalar>(
     for o in 0..<outer {
         let block = input + o &* length &* inner
         let result = out + o &* inner
-        for k in 0..<inner { means[k] = 0; result[k] = 0 }
+        for k in 0..<inner {
+            means[k] = 0
+            result[k] = 0
+        }
         for i in 0..<length { for k in 0..<inner { means[k] += block[i &* inner &+ k] } }
         for k in 0..<inner { means[k] /= T(length) }
         for i in 0..<length {

@@ -39,8 +39,9 @@ public enum RowBlockKernels {
         _ x: UnsafePointer<Double>, rows: Int, columns: Int, weights w: UnsafePointer<Double>, classes: Int,
         weightStride: Int, into z: UnsafeMutablePointer<Double>, prefetching next: UnsafeBufferPointer<Double>? = nil
     ) {
-        products(x, rows: rows, columns: columns, weights: w, classes: classes, weightStride: weightStride, into: z,
-                 prefetching: next, fused: usesVectorUnits)
+        products(
+            x, rows: rows, columns: columns, weights: w, classes: classes, weightStride: weightStride, into: z,
+            prefetching: next, fused: usesVectorUnits)
     }
 
     /// The block's products as above, through the fused kernels when `fused` (portable C on CPUs
@@ -48,15 +49,17 @@ public enum RowBlockKernels {
     /// compare the routes.
     public static func products(
         _ x: UnsafePointer<Double>, rows: Int, columns: Int, weights w: UnsafePointer<Double>, classes: Int,
-        weightStride: Int, into z: UnsafeMutablePointer<Double>, prefetching next: UnsafeBufferPointer<Double>?, fused: Bool
+        weightStride: Int, into z: UnsafeMutablePointer<Double>, prefetching next: UnsafeBufferPointer<Double>?,
+        fused: Bool
     ) {
         guard !fused, let (m, n, k) = blasSizes(rows, columns, classes) else {
             learn_row_products(x, rows, columns, w, classes, weightStride, z, next?.baseAddress, next?.count ?? 0)
             return
         }
         for c in 0..<classes {
-            Double.gemv(transpose: false, m: m, n: n, alpha: 1, a: x, lda: n, x: w + c &* weightStride, incx: 1, beta: 0,
-                        y: z + c, incy: k)
+            Double.gemv(
+                transpose: false, m: m, n: n, alpha: 1, a: x, lda: n, x: w + c &* weightStride, incx: 1, beta: 0,
+                y: z + c, incy: k)
         }
     }
 
@@ -67,23 +70,26 @@ public enum RowBlockKernels {
         _ x: UnsafePointer<Double>, rows: Int, columns: Int, coefficients z: UnsafePointer<Double>, classes: Int,
         into g: UnsafeMutablePointer<Double>, gradientStride: Int, prefetching next: UnsafeBufferPointer<Double>? = nil
     ) {
-        accumulateProducts(x, rows: rows, columns: columns, coefficients: z, classes: classes, into: g, gradientStride: gradientStride,
-                           prefetching: next, fused: usesVectorUnits)
+        accumulateProducts(
+            x, rows: rows, columns: columns, coefficients: z, classes: classes, into: g, gradientStride: gradientStride,
+            prefetching: next, fused: usesVectorUnits)
     }
 
     /// The block's transposed product as above, through the route chosen by `fused` as for the
     /// products.
     public static func accumulateProducts(
         _ x: UnsafePointer<Double>, rows: Int, columns: Int, coefficients z: UnsafePointer<Double>, classes: Int,
-        into g: UnsafeMutablePointer<Double>, gradientStride: Int, prefetching next: UnsafeBufferPointer<Double>?, fused: Bool
+        into g: UnsafeMutablePointer<Double>, gradientStride: Int, prefetching next: UnsafeBufferPointer<Double>?,
+        fused: Bool
     ) {
         guard !fused, let (m, n, k) = blasSizes(rows, columns, classes) else {
             learn_accumulate_rows(x, rows, columns, z, classes, g, gradientStride, next?.baseAddress, next?.count ?? 0)
             return
         }
         for c in 0..<classes {
-            Double.gemv(transpose: true, m: m, n: n, alpha: 1, a: x, lda: n, x: z + c, incx: k, beta: 1,
-                        y: g + c &* gradientStride, incy: 1)
+            Double.gemv(
+                transpose: true, m: m, n: n, alpha: 1, a: x, lda: n, x: z + c, incx: k, beta: 1,
+                y: g + c &* gradientStride, incy: 1)
         }
     }
 
@@ -91,16 +97,22 @@ public enum RowBlockKernels {
     /// 32 bits) and the C kernels do the work.
     private static func blasSizes(_ rows: Int, _ columns: Int, _ classes: Int) -> (Int32, Int32, Int32)? {
         guard rows > 0, columns > 0, let m = Int32(exactly: rows), let n = Int32(exactly: columns),
-              let k = Int32(exactly: classes) else { return nil }
+            let k = Int32(exactly: classes)
+        else { return nil }
         return (m, n, k)
     }
 
     /// The next block cut in two: the first half for the products to prefetch, the rest for the
     /// accumulation (so both phases keep memory busy).
-    public static func splitForPrefetch(_ next: UnsafeBufferPointer<Double>?) -> (UnsafeBufferPointer<Double>?, UnsafeBufferPointer<Double>?) {
+    public static func splitForPrefetch(_ next: UnsafeBufferPointer<Double>?) -> (
+        UnsafeBufferPointer<Double>?, UnsafeBufferPointer<Double>?
+    ) {
         guard let next, let base = next.baseAddress else { return (nil, nil) }
         let half = next.count / 2
-        return (UnsafeBufferPointer(start: base, count: half), UnsafeBufferPointer(start: base + half, count: next.count - half))
+        return (
+            UnsafeBufferPointer(start: base, count: half),
+            UnsafeBufferPointer(start: base + half, count: next.count - half)
+        )
     }
 
     /// `y[i] = eˣ⁽ⁱ⁾` for `i < count` (`y` may be `x`), vectorised: within 1 ulp of the C library's

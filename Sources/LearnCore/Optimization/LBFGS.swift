@@ -37,8 +37,10 @@ public struct LBFGS: Sendable {
     public var maxLineSearchSteps: Int
 
     /// Creates an optimiser; defaults follow scikit-learn's call of SciPy (`ftol = 64 ε`, `maxls = 50`, `m = 10`).
-    public init(gtol: Double = 1e-5, ftol: Double = 64 * Double.ulpOfOne, maxIterations: Int = 15_000, memory: Int = 10,
-                maxLineSearchSteps: Int = 50) {
+    public init(
+        gtol: Double = 1e-5, ftol: Double = 64 * Double.ulpOfOne, maxIterations: Int = 15_000, memory: Int = 10,
+        maxLineSearchSteps: Int = 50
+    ) {
         (self.gtol, self.ftol, self.maxIterations, self.memory, self.maxLineSearchSteps) =
             (gtol, ftol, maxIterations, memory, maxLineSearchSteps)
     }
@@ -46,7 +48,9 @@ public struct LBFGS: Sendable {
     /// Minimises `objective`, which returns f(x) and writes ∇f(x) into its second argument.
     /// - Throws: ``LearnError/nonFiniteInput(operation:)`` when the objective is not finite at the start;
     ///   errors thrown by `objective`.
-    public func minimize(_ objective: (_ x: [Double], _ gradient: inout [Double]) throws -> Double, from start: [Double]) throws
+    public func minimize(
+        _ objective: (_ x: [Double], _ gradient: inout [Double]) throws -> Double, from start: [Double]
+    ) throws
         -> OptimizationResult
     {
         let n = start.count
@@ -54,47 +58,60 @@ public struct LBFGS: Sendable {
         var g = [Double](repeating: 0, count: n)
         var f = try objective(x, &g)
         var evaluations = 1
-        guard f.isFinite && g.allSatisfy(\.isFinite) else { throw LearnError.nonFiniteInput(operation: "LBFGS.minimize") }
+        guard f.isFinite && g.allSatisfy(\.isFinite) else {
+            throw LearnError.nonFiniteInput(operation: "LBFGS.minimize")
+        }
         var history = CorrectionHistory(capacity: memory, dimension: n)
         var iterations = 0
         while true {
             if Self.maxAbs(g) <= gtol {
-                return OptimizationResult(x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
-                                          converged: true, message: "gradient below gtol")
+                return OptimizationResult(
+                    x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
+                    converged: true, message: "gradient below gtol")
             }
             if iterations >= maxIterations {
-                return OptimizationResult(x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
-                                          converged: false, message: "reached maxIterations (\(maxIterations))")
+                return OptimizationResult(
+                    x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
+                    converged: false, message: "reached maxIterations (\(maxIterations))")
             }
             var direction = history.apply(to: g)
             for i in 0..<n { direction[i] = -direction[i] }
             var slope = Self.dot(g, direction)
-            if !(slope < 0) {  // not a descent direction: restart from steepest descent
+            if !(slope < 0) { // not a descent direction: restart from steepest descent
                 history.clear()
                 direction = g.map { -$0 }
                 slope = Self.dot(g, direction)
             }
             let initialStep = history.isEmpty ? Swift.min(1, 1 / Swift.max(Self.norm(g), .leastNormalMagnitude)) : 1
             var search = WolfeLineSearch(f0: f, slope0: slope, direction: direction, maxSteps: maxLineSearchSteps)
-            guard let step = try search.run(initialStep: initialStep, evaluate: { alpha, gradient in
-                var trial = x
-                for i in 0..<n { trial[i] += alpha * direction[i] }
-                return try objective(trial, &gradient)
-            }) else {
-                return OptimizationResult(x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations + search.evaluations,
-                                          converged: false, message: "line search failed to find a Wolfe step")
+            guard
+                let step = try search.run(
+                    initialStep: initialStep,
+                    evaluate: { alpha, gradient in
+                        var trial = x
+                        for i in 0..<n { trial[i] += alpha * direction[i] }
+                        return try objective(trial, &gradient)
+                    })
+            else {
+                return OptimizationResult(
+                    x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations + search.evaluations,
+                    converged: false, message: "line search failed to find a Wolfe step")
             }
             evaluations += search.evaluations
             var s = direction
-            for i in 0..<n { s[i] *= step.alpha; x[i] += s[i] }
+            for i in 0..<n {
+                s[i] *= step.alpha
+                x[i] += s[i]
+            }
             let yVector = zip(step.gradient, g).map { $0 - $1 }
             history.append(s: s, y: yVector)
             let previous = f
             (f, g) = (step.value, step.gradient)
             iterations += 1
             if (previous - f) / Swift.max(Swift.abs(previous), Swift.abs(f), 1) <= ftol {
-                return OptimizationResult(x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
-                                          converged: true, message: "relative reduction below ftol")
+                return OptimizationResult(
+                    x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
+                    converged: true, message: "relative reduction below ftol")
             }
         }
     }

@@ -26,15 +26,21 @@ struct WolfeLineSearch {
 
     /// The accepted step, or `nil` when none was found within `maxSteps` evaluations.
     /// `evaluate(α, &gradient)` returns f(x + α d) and writes its gradient.
-    mutating func run(initialStep: Double, evaluate: (Double, inout [Double]) throws -> Double) throws -> LineSearchStep? {
+    mutating func run(initialStep: Double, evaluate: (Double, inout [Double]) throws -> Double) throws
+        -> LineSearchStep?
+    {
         var previous: Point = (0, f0, slope0)
         var alpha = initialStep
         for iteration in 0..<maxSteps {
             let (current, gradient) = try probe(alpha, evaluate)
-            if !current.value.isFinite || current.value > f0 + c1 * alpha * slope0 || (iteration > 0 && current.value >= previous.value) {
+            if !current.value.isFinite || current.value > f0 + c1 * alpha * slope0
+                || (iteration > 0 && current.value >= previous.value)
+            {
                 return try zoom(low: previous, high: current, evaluate)
             }
-            if Swift.abs(current.slope) <= -c2 * slope0 { return LineSearchStep(alpha: alpha, value: current.value, gradient: gradient) }
+            if Swift.abs(current.slope) <= -c2 * slope0 {
+                return LineSearchStep(alpha: alpha, value: current.value, gradient: gradient)
+            }
             if current.slope >= 0 { return try zoom(low: current, high: previous, evaluate) }
             previous = current
             alpha *= 2
@@ -43,7 +49,9 @@ struct WolfeLineSearch {
     }
 
     /// One evaluation; remembers the lowest sufficient-decrease point as a fallback.
-    private mutating func probe(_ alpha: Double, _ evaluate: (Double, inout [Double]) throws -> Double) throws -> (Point, [Double]) {
+    private mutating func probe(_ alpha: Double, _ evaluate: (Double, inout [Double]) throws -> Double) throws -> (
+        Point, [Double]
+    ) {
         var gradient = [Double]()
         let value = try evaluate(alpha, &gradient)
         evaluations += 1
@@ -56,7 +64,8 @@ struct WolfeLineSearch {
     }
 
     /// Narrows the bracket (`low` satisfies sufficient decrease and has the lower value) to a Wolfe point.
-    private mutating func zoom(low start: Point, high end: Point, _ evaluate: (Double, inout [Double]) throws -> Double) throws
+    private mutating func zoom(low start: Point, high end: Point, _ evaluate: (Double, inout [Double]) throws -> Double)
+        throws
         -> LineSearchStep?
     {
         var (low, high) = (start, end)

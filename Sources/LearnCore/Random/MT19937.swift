@@ -39,14 +39,20 @@ public struct MT19937: Sendable, Equatable {
             key[i] = (key[i] ^ ((previous ^ (previous >> 30)) &* 1_664_525)) &+ keyWord &+ UInt32(truncatingIfNeeded: j)
             i += 1
             j += 1
-            if i >= Self.n { key[0] = key[Self.n - 1]; i = 1 }
+            if i >= Self.n {
+                key[0] = key[Self.n - 1]
+                i = 1
+            }
             if j >= length { j = 0 }
         }
         for _ in 0..<(Self.n - 1) {
             let previous = key[i - 1]
             key[i] = (key[i] ^ ((previous ^ (previous >> 30)) &* 1_566_083_941)) &- UInt32(i)
             i += 1
-            if i >= Self.n { key[0] = key[Self.n - 1]; i = 1 }
+            if i >= Self.n {
+                key[0] = key[Self.n - 1]
+                i = 1
+            }
         }
         key[0] = 0x8000_0000
         position = Self.n

@@ -18,7 +18,8 @@ extension RandomState {
     private func uniformRange(low: Double, high: Double) throws -> Double {
         let range = high - low
         guard range.isFinite else {
-            throw LearnError.invalidParameter(name: "high - low", expected: "a finite range in uniform", got: "\(range)")
+            throw LearnError.invalidParameter(
+                name: "high - low", expected: "a finite range in uniform", got: "\(range)")
         }
         return range
     }
@@ -102,11 +103,14 @@ extension RandomState {
     }
 
     /// `count` random integers in [0, high) (`randint(high, size=count)`).
-    public mutating func randint(_ high: Int, count: Int) throws -> [Int] { try randint(low: 0, high: high, count: count) }
+    public mutating func randint(_ high: Int, count: Int) throws -> [Int] {
+        try randint(low: 0, high: high, count: count)
+    }
 
     private func randintRange(low: Int, high: Int) throws -> (offset: UInt64, range: UInt64) {
         guard low < high else {
-            throw LearnError.invalidParameter(name: "high", expected: "low < high in randint (low = \(low))", got: "\(high)")
+            throw LearnError.invalidParameter(
+                name: "high", expected: "low < high in randint (low = \(low))", got: "\(high)")
         }
         let highInclusive = UInt64(bitPattern: Int64(high - 1))
         let offset = UInt64(bitPattern: Int64(low))
@@ -149,7 +153,12 @@ extension RandomState {
     @inline(__always)
     static func smear(_ x: UInt64) -> UInt64 {
         var m = x
-        m |= m >> 1; m |= m >> 2; m |= m >> 4; m |= m >> 8; m |= m >> 16; m |= m >> 32
+        m |= m >> 1
+        m |= m >> 2
+        m |= m >> 4
+        m |= m >> 8
+        m |= m >> 16
+        m |= m >> 32
         return m
     }
 }

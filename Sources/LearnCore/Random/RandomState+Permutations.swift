@@ -1,7 +1,8 @@
 extension RandomState {
     /// Shuffles `elements` in place by NumPy's legacy Fisher–Yates (`shuffle(x)`):
     /// for i from n−1 down to 1, swap element i with a uniform j in [0, i].
-    public mutating func shuffle<C: MutableCollection & RandomAccessCollection>(_ elements: inout C) where C.Index == Int {
+    public mutating func shuffle<C: MutableCollection & RandomAccessCollection>(_ elements: inout C)
+    where C.Index == Int {
         let n = elements.count
         guard n > 1 else { return }
         let start = elements.startIndex
@@ -20,7 +21,9 @@ extension RandomState {
             guard let base = buffer.baseAddress else { return }
             for i in stride(from: n - 1, through: 1, by: -1) {
                 let j = Int(truncatingIfNeeded: randomInterval(UInt64(i)))
-                let t = base[i]; base[i] = base[j]; base[j] = t
+                let t = base[i]
+                base[i] = base[j]
+                base[j] = t
             }
         }
     }

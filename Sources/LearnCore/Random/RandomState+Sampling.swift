@@ -17,7 +17,9 @@ extension RandomState {
     /// `sample_without_replacement(n_population, n_samples, method, random_state=self)`.
     /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for a negative population or
     ///   more samples than the population holds.
-    public mutating func sampleWithoutReplacement(nPopulation: Int, nSamples: Int, method: SamplingMethod = .auto) throws -> [Int] {
+    public mutating func sampleWithoutReplacement(nPopulation: Int, nSamples: Int, method: SamplingMethod = .auto)
+        throws -> [Int]
+    {
         guard nPopulation >= 0 else {
             throw LearnError.invalidParameter(name: "nPopulation", expected: "nPopulation >= 0", got: "\(nPopulation)")
         }
@@ -31,7 +33,8 @@ extension RandomState {
             return Array(try permutation(nPopulation)[0..<nSamples])
         case .auto, .trackingSelection:
             // scikit-learn routes an explicit "tracking_selection" through the same ratio rule.
-            return ratio < 0.2 ? try trackingSelection(nPopulation, nSamples) : try reservoirSampling(nPopulation, nSamples)
+            return ratio < 0.2
+                ? try trackingSelection(nPopulation, nSamples) : try reservoirSampling(nPopulation, nSamples)
         case .reservoirSampling:
             return try reservoirSampling(nPopulation, nSamples)
         case .pool:
@@ -79,7 +82,8 @@ extension RandomState {
     public mutating func approximateMode(classCounts: [Int], nDraws: Int) throws -> [Int] {
         let total = classCounts.reduce(0, +)
         guard classCounts.allSatisfy({ $0 >= 0 }), total > 0 else {
-            throw LearnError.invalidParameter(name: "classCounts", expected: "non-negative counts with a positive total", got: "\(classCounts)")
+            throw LearnError.invalidParameter(
+                name: "classCounts", expected: "non-negative counts with a positive total", got: "\(classCounts)")
         }
         guard nDraws >= 0 && nDraws <= total else {
             throw LearnError.invalidParameter(name: "nDraws", expected: "0 <= nDraws <= \(total)", got: "\(nDraws)")

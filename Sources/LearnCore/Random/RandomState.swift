@@ -28,7 +28,8 @@ public struct RandomState: Sendable, Equatable, RandomNumberGenerator {
     /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` unless `0 ≤ seed ≤ 2³² − 1`.
     public init(checkedSeed seed: Int) throws {
         guard let word = UInt32(exactly: seed) else {
-            throw LearnError.invalidParameter(name: "randomState", expected: "a seed between 0 and 2**32 - 1", got: "\(seed)")
+            throw LearnError.invalidParameter(
+                name: "randomState", expected: "a seed between 0 and 2**32 - 1", got: "\(seed)")
         }
         self.init(seed: word)
     }

@@ -25,7 +25,7 @@ public func readCSV(
     from path: String, targetColumn: String? = nil, limits: ResourceLimits = .standard
 ) throws -> CSVTable {
     var bytes = try readRegularFile(path, limits)
-    bytes.append(0)  // strtod needs a terminator after the last field
+    bytes.append(0) // strtod needs a terminator after the last field
     return try parse(bytes, targetColumn: targetColumn, source: path)
 }
 
@@ -34,8 +34,10 @@ public func readCSV(
 /// such as `/dev/zero`, a FIFO or a folder would be read forever or not at all. (POSIX reads rather than
 /// `Data(contentsOf:)`, whose read buffer LeakSanitizer reports as leaked on every call.)
 private func readRegularFile(_ path: String, _ limits: ResourceLimits) throws -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_NONBLOCK)  // a FIFO must not block the open
-    guard descriptor >= 0 else { throw LearnError.io(path: path, reason: "cannot read the file (\(String(cString: strerror(errno))))") }
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK) // a FIFO must not block the open
+    guard descriptor >= 0 else {
+        throw LearnError.io(path: path, reason: "cannot read the file (\(String(cString: strerror(errno))))")
+    }
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else {
@@ -89,7 +91,7 @@ public func readCSV(string: String, targetColumn: String? = nil, source: String 
 /// Parses CSV bytes already in memory; `source` names them in error messages.
 public func readCSV(data: Data, targetColumn: String? = nil, source: String = "<data>") throws -> CSVTable {
     var bytes = [UInt8](data)
-    bytes.append(0)  // strtod needs a terminator after the last field
+    bytes.append(0) // strtod needs a terminator after the last field
     return try parse(bytes, targetColumn: targetColumn, source: source)
 }
 
@@ -115,13 +117,15 @@ private struct CSVParser {
 
     mutating func table(targetColumn: String?) throws -> CSVTable {
         guard let header = nextLine() else {
-            throw LearnError.corruptFile(path: source, reason: "the file is empty: expected a header line of column names")
+            throw LearnError.corruptFile(
+                path: source, reason: "the file is empty: expected a header line of column names")
         }
         let names = fields(header).map { name in String(decoding: buffer[name], as: UTF8.self).trimmedCSVName }
         let targetIndex = try targetColumn.map { target in
             guard let index = names.firstIndex(of: target) else {
                 throw LearnError.invalidParameter(
-                    name: "targetColumn", expected: "one of the header's columns (\(names.joined(separator: ", ")))", got: "'\(target)'")
+                    name: "targetColumn", expected: "one of the header's columns (\(names.joined(separator: ", ")))",
+                    got: "'\(target)'")
             }
             return index
         }
@@ -131,7 +135,8 @@ private struct CSVParser {
         while let range = nextLine() {
             let cells = fields(range)
             guard cells.count == width else {
-                throw LearnError.corruptFile(path: source, reason: "line \(line): expected \(width) fields as in the header, got \(cells.count)")
+                throw LearnError.corruptFile(
+                    path: source, reason: "line \(line): expected \(width) fields as in the header, got \(cells.count)")
             }
             for (column, cell) in cells.enumerated() {
                 values.append(try number(cell, column: column, name: names[column]))
@@ -142,8 +147,9 @@ private struct CSVParser {
         guard let targetIndex else { return CSVTable(featureNames: names, data: all) }
         let featureColumns = (0..<width).filter { $0 != targetIndex }
         let features = try all.transposed().rows(at: featureColumns).transposed()
-        return CSVTable(featureNames: featureColumns.map { names[$0] }, data: features,
-                        targetName: names[targetIndex], target: try all.column(targetIndex))
+        return CSVTable(
+            featureNames: featureColumns.map { names[$0] }, data: features,
+            targetName: names[targetIndex], target: try all.column(targetIndex))
     }
 
     /// The next non-blank line's byte range (without its line end), or `nil` at the end.
@@ -196,7 +202,9 @@ extension String {
     /// A header cell without surrounding spaces or double quotes.
     var trimmedCSVName: String {
         var name = trimmingCharacters(in: .whitespaces)
-        if name.count >= 2 && name.hasPrefix("\"") && name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()) }
+        if name.count >= 2 && name.hasPrefix("\"") && name.hasSuffix("\"") {
+            name = String(name.dropFirst().dropLast())
+        }
         return name
     }
 }

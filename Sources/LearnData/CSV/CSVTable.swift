@@ -25,7 +25,8 @@ public struct CSVTable: Sendable, Equatable {
     ///   value is not a whole number.
     public func integerTarget() throws -> [Int] {
         guard let target, let targetName else {
-            throw LearnError.invalidParameter(name: "targetColumn", expected: "a target column to have been read", got: "none")
+            throw LearnError.invalidParameter(
+                name: "targetColumn", expected: "a target column to have been read", got: "none")
         }
         return try target.enumerated().map { row, value in
             guard value.isFinite, value.rounded() == value, let label = Int(exactly: value) else {

@@ -14,18 +14,23 @@ import LearnCore
 /// - Throws: `LearnError/shapeMismatch(operation:expected:got:)` when the names or target do not
 ///   match the data; `LearnError/invalidParameter(name:expected:got:)` for names containing commas
 ///   or line breaks; `LearnError/io(path:reason:)` when the file cannot be written.
-public func writeCSV(_ data: Matrix<Double>, target: [Double]? = nil, to path: String,
-                     featureNames: [String]? = nil, targetName: String = "y") throws {
+public func writeCSV(
+    _ data: Matrix<Double>, target: [Double]? = nil, to path: String,
+    featureNames: [String]? = nil, targetName: String = "y"
+) throws {
     let names = featureNames ?? (0..<data.columns).map { "x\($0)" }
     guard names.count == data.columns else {
-        throw LearnError.shapeMismatch(operation: "writeCSV", expected: "\(data.columns) feature names", got: "\(names.count)")
+        throw LearnError.shapeMismatch(
+            operation: "writeCSV", expected: "\(data.columns) feature names", got: "\(names.count)")
     }
     if let target, target.count != data.rows {
-        throw LearnError.shapeMismatch(operation: "writeCSV", expected: "a target of \(data.rows) values", got: "\(target.count)")
+        throw LearnError.shapeMismatch(
+            operation: "writeCSV", expected: "a target of \(data.rows) values", got: "\(target.count)")
     }
     let header = names + (target == nil ? [] : [targetName])
     if let bad = header.first(where: { $0.contains(where: { $0 == "," || $0 == "\n" || $0 == "\r" }) }) {
-        throw LearnError.invalidParameter(name: "featureNames", expected: "names without commas or line breaks", got: "'\(bad)'")
+        throw LearnError.invalidParameter(
+            name: "featureNames", expected: "names without commas or line breaks", got: "'\(bad)'")
     }
     var text = [UInt8]()
     text.reserveCapacity(data.count * 24 + header.count * 8)
@@ -49,8 +54,10 @@ public func writeCSV(_ data: Matrix<Double>, target: [Double]? = nil, to path: S
 }
 
 /// ``writeCSV(_:target:to:featureNames:targetName:)`` with class labels as the target.
-public func writeCSV(_ data: Matrix<Double>, labels: [Int], to path: String,
-                     featureNames: [String]? = nil, targetName: String = "y") throws {
+public func writeCSV(
+    _ data: Matrix<Double>, labels: [Int], to path: String,
+    featureNames: [String]? = nil, targetName: String = "y"
+) throws {
     try writeCSV(data, target: labels.map(Double.init), to: path, featureNames: featureNames, targetName: targetName)
 }
 
@@ -58,14 +65,16 @@ public func writeCSV(_ data: Matrix<Double>, labels: [Int], to path: String,
 private func appendNumber(_ value: Double, to text: inout [UInt8], scratch: inout [CChar]) {
     if value.rounded() == value && Swift.abs(value) < 9_007_199_254_740_992 {
         text.append(contentsOf: String(Int64(value)).utf8)
-        if value == 0 && value.sign == .minus { text.insert(45, at: text.count - 1) }  // keep -0
+        if value == 0 && value.sign == .minus { text.insert(45, at: text.count - 1) } // keep -0
         return
     }
     let length = scratch.withUnsafeMutableBufferPointer { buffer in
         withVaList([value]) { vsnprintf(buffer.baseAddress, buffer.count, "%.17g", $0) }
     }
     scratch.withUnsafeBufferPointer { buffer in
-        buffer.baseAddress?.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { text.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(length))) }
+        buffer.baseAddress?.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+            text.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(length)))
+        }
     }
 }
 

@@ -41,7 +41,7 @@ func loadBundledDataset(_ name: String) throws -> Dataset {
     let table = try readCSV(string: csv, targetColumn: "target", source: path)
     let target = try table.integerTarget()
     guard table.data.shape == [metadata.n_samples, metadata.n_features], table.featureNames == metadata.feature_names,
-          target.allSatisfy({ (0..<metadata.target_names.count).contains($0) })
+        target.allSatisfy({ (0..<metadata.target_names.count).contains($0) })
     else {
         throw LearnError.corruptFile(path: path, reason: "the data does not match \(name).json's sizes and names")
     }
@@ -49,6 +49,7 @@ func loadBundledDataset(_ name: String) throws -> Dataset {
     if let shape = metadata.image_shape {
         images = try Tensor(shape: [metadata.n_samples] + shape, scalars: table.data.scalars)
     }
-    return Dataset(data: table.data, target: target, featureNames: table.featureNames,
-                   targetNames: metadata.target_names, images: images, source: metadata.source)
+    return Dataset(
+        data: table.data, target: target, featureNames: table.featureNames,
+        targetNames: metadata.target_names, images: images, source: metadata.source)
 }

@@ -6,8 +6,10 @@ extension ClassificationPlan {
     /// The column blocks (informative, redundant, random) are kept as separate contiguous matrices
     /// and only meet in the final pass, which shifts, scales and gathers rows and columns in
     /// shuffled order straight into the result.
-    func generate(hypercube: Bool, shift: [Double]?, scale: [Double]?, shuffle: Bool,
-                  using g: inout RandomState) throws -> (X: Matrix<Double>, y: [Int]) {
+    func generate(
+        hypercube: Bool, shift: [Double]?, scale: [Double]?, shuffle: Bool,
+        using g: inout RandomState
+    ) throws -> (X: Matrix<Double>, y: [Int]) {
         let (n, f, k) = (nSamples, nFeatures, nInformative)
         let centroids = try drawCentroids(hypercube: hypercube, using: &g)
         var informative = try g.standardNormal(rows: n, columns: k)
@@ -30,9 +32,11 @@ extension ClassificationPlan {
             g.shuffle(&rowOrder)
             g.shuffle(&columnOrder)
         }
-        let layout = ColumnLayout(informative: k, redundant: nRedundant, repeatedSources: repeatedSources, random: nRandom)
-        let X = try layout.assemble(informative, redundant, random, shift: shiftValues, scale: scaleValues,
-                                    rows: rowOrder, columns: columnOrder)
+        let layout = ColumnLayout(
+            informative: k, redundant: nRedundant, repeatedSources: repeatedSources, random: nRandom)
+        let X = try layout.assemble(
+            informative, redundant, random, shift: shiftValues, scale: scaleValues,
+            rows: rowOrder, columns: columnOrder)
         return (X, rowOrder.map { y[$0] })
     }
 
@@ -52,7 +56,9 @@ extension ClassificationPlan {
 
     /// Step 7: each cluster's rows become `Z · A + centroid`, with `A` drawn for every cluster
     /// (even an empty one) so the stream stays aligned with scikit-learn.
-    private func mixClusters(_ z: inout Matrix<Double>, _ y: inout [Int], centroids: [Double], using g: inout RandomState) throws {
+    private func mixClusters(
+        _ z: inout Matrix<Double>, _ y: inout [Int], centroids: [Double], using g: inout RandomState
+    ) throws {
         let k = nInformative
         var start = 0
         for (cluster, size) in clusterSizes.enumerated() {
@@ -91,13 +97,17 @@ private struct ColumnLayout {
     func source(of c: Int) -> (block: Int, column: Int) {
         if c < informative { return (0, c) }
         if c < informative + redundant { return (1, c - informative) }
-        if c < informative + redundant + repeatedSources.count { return source(of: repeatedSources[c - informative - redundant]) }
+        if c < informative + redundant + repeatedSources.count {
+            return source(of: repeatedSources[c - informative - redundant])
+        }
         return (2, c - informative - redundant - repeatedSources.count)
     }
 
     /// Steps 12–14 in one pass: `out[i, j] = (x[rows[i], columns[j]] + shift) * scale`.
-    func assemble(_ informativeBlock: Matrix<Double>, _ redundantBlock: Matrix<Double>, _ randomBlock: Matrix<Double>,
-                  shift: [Double], scale: [Double], rows: [Int], columns: [Int]) throws -> Matrix<Double> {
+    func assemble(
+        _ informativeBlock: Matrix<Double>, _ redundantBlock: Matrix<Double>, _ randomBlock: Matrix<Double>,
+        shift: [Double], scale: [Double], rows: [Int], columns: [Int]
+    ) throws -> Matrix<Double> {
         let f = columns.count
         let sources = columns.map { source(of: $0) }
         let widths = [informative, redundant, random]

@@ -27,7 +27,8 @@ public enum GeneratorParameter: Sendable, Equatable, ExpressibleByFloatLiteral, 
         case let .value(x): return [Double](repeating: x, count: count)
         case let .values(xs):
             guard xs.count == count else {
-                throw LearnError.invalidParameter(name: name, expected: "\(count) values (one per item)", got: "\(xs.count) values")
+                throw LearnError.invalidParameter(
+                    name: name, expected: "\(count) values (one per item)", got: "\(xs.count) values")
             }
             return xs
         case .random: return nil

@@ -25,8 +25,9 @@ public func makeBlobs(
     try GeneratorValidation.atLeast(1, nFeatures, "nFeatures")
     try Shape.checkArray([count, nFeatures], scalarSize: 8, operation: "makeBlobs centers")
     try Shape.checkArray([nSamples, nFeatures], scalarSize: 8, operation: "makeBlobs")
-    return try makeBlobs(nSamplesPerCenter: BlobLayout.evenCounts(nSamples, over: count), nFeatures: nFeatures,
-                         clusterStd: clusterStd, centerBox: centerBox, shuffle: shuffle, randomState: randomState)
+    return try makeBlobs(
+        nSamplesPerCenter: BlobLayout.evenCounts(nSamples, over: count), nFeatures: nFeatures,
+        clusterStd: clusterStd, centerBox: centerBox, shuffle: shuffle, randomState: randomState)
 }
 
 /// Blobs around the given `centers` (one per row), as `make_blobs(centers=array)`: no center draws,
@@ -38,8 +39,10 @@ public func makeBlobs(
     try GeneratorValidation.atLeast(1, nSamples, "nSamples")
     try GeneratorValidation.atLeast(1, centers.rows, "centers")
     var g = try RandomState.from(randomState)
-    return try BlobLayout(counts: BlobLayout.evenCounts(nSamples, over: centers.rows), centers: centers, clusterStd: clusterStd)
-        .generate(shuffle: shuffle, using: &g)
+    return try BlobLayout(
+        counts: BlobLayout.evenCounts(nSamples, over: centers.rows), centers: centers, clusterStd: clusterStd
+    )
+    .generate(shuffle: shuffle, using: &g)
 }
 
 /// Blobs with an explicit number of samples per center (`make_blobs(n_samples=[…])`); the
@@ -54,7 +57,8 @@ public func makeBlobs(
     var g = try RandomState.from(randomState)
     let drawn = try g.uniform(low: centerBox.0, high: centerBox.1, count: nSamplesPerCenter.count * nFeatures)
     let centers = try Matrix(rows: nSamplesPerCenter.count, columns: nFeatures, scalars: drawn)
-    return try BlobLayout(counts: nSamplesPerCenter, centers: centers, clusterStd: clusterStd).generate(shuffle: shuffle, using: &g)
+    return try BlobLayout(counts: nSamplesPerCenter, centers: centers, clusterStd: clusterStd).generate(
+        shuffle: shuffle, using: &g)
 }
 
 /// The validated layout of one `makeBlobs` call.
@@ -71,7 +75,8 @@ struct BlobLayout {
         try Shape.checkArray([total, centers.columns], scalarSize: 8, operation: "makeBlobs")
         guard centers.isFinite else { throw LearnError.nonFiniteInput(operation: "makeBlobs centers") }
         guard let deviations = try clusterStd.resolved(count: centers.rows, name: "clusterStd") else {
-            throw LearnError.invalidParameter(name: "clusterStd", expected: "a number or one number per center", got: ".random")
+            throw LearnError.invalidParameter(
+                name: "clusterStd", expected: "a number or one number per center", got: ".random")
         }
         for std in deviations { try GeneratorValidation.nonNegative(std, "clusterStd") }
         (self.counts, self.centers, self.deviations) = (counts, centers, deviations)
@@ -83,7 +88,9 @@ struct BlobLayout {
     }
 
     /// Draws each center's points in order (`normal(loc=center, scale=std)`), then shuffles rows.
-    func generate(shuffle: Bool, using g: inout RandomState) throws -> (X: Matrix<Double>, y: [Int], centers: Matrix<Double>) {
+    func generate(shuffle: Bool, using g: inout RandomState) throws -> (
+        X: Matrix<Double>, y: [Int], centers: Matrix<Double>
+    ) {
         let f = centers.columns
         var x: [Double] = []
         var y: [Int] = []

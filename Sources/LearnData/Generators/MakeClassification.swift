@@ -52,7 +52,8 @@ public func makeClassification(
         flipY: flipY, classSep: classSep)
     let shiftValues = try shift.resolved(count: nFeatures, name: "shift")
     let scaleValues = try scale.resolved(count: nFeatures, name: "scale")
-    return try plan.generate(hypercube: hypercube, shift: shiftValues, scale: scaleValues, shuffle: shuffle, using: &generator)
+    return try plan.generate(
+        hypercube: hypercube, shift: shiftValues, scale: scaleValues, shuffle: shuffle, using: &generator)
 }
 
 /// The validated sizes of one `makeClassification` call.
@@ -62,8 +63,10 @@ struct ClassificationPlan {
     /// Rows per cluster, in cluster order.
     let clusterSizes: [Int]
 
-    init(nSamples: Int, nFeatures: Int, nInformative: Int, nRedundant: Int, nRepeated: Int, nClasses: Int,
-         nClustersPerClass: Int, weights: [Double]?, flipY: Double, classSep: Double) throws {
+    init(
+        nSamples: Int, nFeatures: Int, nInformative: Int, nRedundant: Int, nRepeated: Int, nClasses: Int,
+        nClustersPerClass: Int, weights: [Double]?, flipY: Double, classSep: Double
+    ) throws {
         typealias V = GeneratorValidation
         try V.atLeast(1, nSamples, "nSamples")
         try V.atLeast(1, nFeatures, "nFeatures")
@@ -88,10 +91,12 @@ struct ClassificationPlan {
         guard Double(nInformative) >= log2(Double(clusters)) else {
             throw LearnError.invalidParameter(
                 name: "nClasses * nClustersPerClass",
-                expected: "at most 2**nInformative = 2**\(nInformative) clusters", got: "\(nClasses) * \(nClustersPerClass)")
+                expected: "at most 2**nInformative = 2**\(nInformative) clusters",
+                got: "\(nClasses) * \(nClustersPerClass)")
         }
-        try Self.checkSizes(nSamples: nSamples, nFeatures: nFeatures, nInformative: nInformative,
-                            nRedundant: nRedundant, clusters: clusters)
+        try Self.checkSizes(
+            nSamples: nSamples, nFeatures: nFeatures, nInformative: nInformative,
+            nRedundant: nRedundant, clusters: clusters)
         let classWeights = try Self.classWeights(weights, nClasses: nClasses)
         var sizes = (0..<clusters).map { k in
             Int((Double(nSamples) * classWeights[k % nClasses]) / Double(nClustersPerClass))
@@ -111,7 +116,7 @@ struct ClassificationPlan {
         let arrays = [
             ("makeClassification", [nSamples, nFeatures]), ("makeClassification centroids", [clusters, nInformative]),
             ("makeClassification cluster mixing", [nInformative, nInformative]),
-            ("makeClassification redundant features", [nInformative, nRedundant]),
+            ("makeClassification redundant features", [nInformative, nRedundant])
         ]
         for (operation, shape) in arrays { try Shape.checkArray(shape, scalarSize: 8, operation: operation) }
     }
@@ -121,12 +126,14 @@ struct ClassificationPlan {
         guard let weights else { return [Double](repeating: 1.0 / Double(nClasses), count: nClasses) }
         guard weights.count == nClasses || weights.count == nClasses - 1 else {
             throw LearnError.invalidParameter(
-                name: "weights", expected: "nClasses (\(nClasses)) or nClasses - 1 values", got: "\(weights.count) values")
+                name: "weights", expected: "nClasses (\(nClasses)) or nClasses - 1 values",
+                got: "\(weights.count) values")
         }
         var result = weights
         if weights.count == nClasses - 1 { result.append(1.0 - weights.reduce(0, +)) }
         guard result.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 1 }) else {
-            throw LearnError.invalidParameter(name: "weights", expected: "class proportions in [0, 1]", got: "\(result)")
+            throw LearnError.invalidParameter(
+                name: "weights", expected: "class proportions in [0, 1]", got: "\(result)")
         }
         return result
     }

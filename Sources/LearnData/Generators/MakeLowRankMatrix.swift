@@ -13,8 +13,9 @@ public func makeLowRankMatrix(
     randomState: Int? = nil
 ) throws -> Matrix<Double> {
     var g = try RandomState.from(randomState)
-    return try makeLowRankMatrix(nSamples: nSamples, nFeatures: nFeatures, effectiveRank: effectiveRank,
-                                 tailStrength: tailStrength, using: &g)
+    return try makeLowRankMatrix(
+        nSamples: nSamples, nFeatures: nFeatures, effectiveRank: effectiveRank,
+        tailStrength: tailStrength, using: &g)
 }
 
 /// ``makeLowRankMatrix(nSamples:nFeatures:effectiveRank:tailStrength:randomState:)`` drawing from
@@ -39,6 +40,6 @@ public func makeLowRankMatrix(
         let tail = tailStrength * exp(-0.1 * Double(i) / rank)
         return lowRank + tail
     }
-    let scaled = try u * singular   // u · diag(s): scales column j by s[j]
+    let scaled = try u * singular // u · diag(s): scales column j by s[j]
     return try matmul(scaled, v, transposeB: true)
 }

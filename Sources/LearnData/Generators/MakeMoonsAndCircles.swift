@@ -11,14 +11,17 @@ public func makeMoons(nSamples: Int = 100, shuffle: Bool = true, noise: Double? 
     -> (X: Matrix<Double>, y: [Int])
 {
     try GeneratorValidation.atLeast(1, nSamples, "nSamples")
-    return try makeMoons(nSamples: (outer: nSamples / 2, inner: nSamples - nSamples / 2), shuffle: shuffle, noise: noise,
-                         randomState: randomState)
+    return try makeMoons(
+        nSamples: (outer: nSamples / 2, inner: nSamples - nSamples / 2), shuffle: shuffle, noise: noise,
+        randomState: randomState)
 }
 
 /// ``makeMoons(nSamples:shuffle:noise:randomState:)`` with the two moons' sizes given separately
 /// (scikit-learn's `n_samples=(n_out, n_in)`).
-public func makeMoons(nSamples: (outer: Int, inner: Int), shuffle: Bool = true, noise: Double? = nil,
-                      randomState: Int? = nil) throws -> (X: Matrix<Double>, y: [Int]) {
+public func makeMoons(
+    nSamples: (outer: Int, inner: Int), shuffle: Bool = true, noise: Double? = nil,
+    randomState: Int? = nil
+) throws -> (X: Matrix<Double>, y: [Int]) {
     let (outer, inner) = nSamples
     try GeneratorValidation.atLeast(0, outer, "nSamples.outer")
     try GeneratorValidation.atLeast(0, inner, "nSamples.inner")
@@ -44,8 +47,9 @@ public func makeCircles(
     nSamples: Int = 100, shuffle: Bool = true, noise: Double? = nil, randomState: Int? = nil, factor: Double = 0.8
 ) throws -> (X: Matrix<Double>, y: [Int]) {
     try GeneratorValidation.atLeast(1, nSamples, "nSamples")
-    return try makeCircles(nSamples: (outer: nSamples / 2, inner: nSamples - nSamples / 2), shuffle: shuffle, noise: noise,
-                           randomState: randomState, factor: factor)
+    return try makeCircles(
+        nSamples: (outer: nSamples / 2, inner: nSamples - nSamples / 2), shuffle: shuffle, noise: noise,
+        randomState: randomState, factor: factor)
 }
 
 /// ``makeCircles(nSamples:shuffle:noise:randomState:factor:)`` with the two circles' sizes given
@@ -71,8 +75,10 @@ public func makeCircles(
 }
 
 /// Labels (outer 0, inner 1), shuffle, then noise — the order scikit-learn draws in.
-private func finishTwoClassCurves(_ points: [(Double, Double)], outer: Int, shuffle: Bool, noise: Double?,
-                                  using g: inout RandomState) throws -> (X: Matrix<Double>, y: [Int]) {
+private func finishTwoClassCurves(
+    _ points: [(Double, Double)], outer: Int, shuffle: Bool, noise: Double?,
+    using g: inout RandomState
+) throws -> (X: Matrix<Double>, y: [Int]) {
     var X = try Matrix(rows: points.count, columns: 2, scalars: points.flatMap { [$0.0, $0.1] })
     var y = points.indices.map { $0 < outer ? 0 : 1 }
     if shuffle { (X, y) = shuffledRows(X, y, using: &g) }

@@ -21,7 +21,8 @@ public func makeRegression(
 ) throws -> (X: Matrix<Double>, y: [Double], coef: [Double]) {
     let (X, y, coef) = try makeRegression(
         nSamples: nSamples, nFeatures: nFeatures, nInformative: nInformative, nTargets: 1, bias: bias,
-        effectiveRank: effectiveRank, tailStrength: tailStrength, noise: noise, shuffle: shuffle, randomState: randomState)
+        effectiveRank: effectiveRank, tailStrength: tailStrength, noise: noise, shuffle: shuffle,
+        randomState: randomState)
     return (X, y.scalars, coef.scalars)
 }
 
@@ -43,9 +44,11 @@ public func makeRegression(
     }
     var g = try RandomState.from(randomState)
     let informative = Swift.min(nFeatures, nInformative)
-    var X = try effectiveRank.map {
-        try makeLowRankMatrix(nSamples: nSamples, nFeatures: nFeatures, effectiveRank: $0, tailStrength: tailStrength, using: &g)
-    } ?? g.standardNormal(rows: nSamples, columns: nFeatures)
+    var X =
+        try effectiveRank.map {
+            try makeLowRankMatrix(
+                nSamples: nSamples, nFeatures: nFeatures, effectiveRank: $0, tailStrength: tailStrength, using: &g)
+        } ?? g.standardNormal(rows: nSamples, columns: nFeatures)
     var coef = try Matrix<Double>.zeros(nFeatures, nTargets)
     let drawn = try g.uniform(count: informative * nTargets)
     for i in drawn.indices { coef[i / nTargets, i % nTargets] = 100 * drawn[i] }

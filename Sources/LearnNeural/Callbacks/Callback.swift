@@ -43,7 +43,8 @@ extension Callback {
     /// Nothing.
     public func onBatchEnd(_ batch: Int, loss: Double, model: inout Sequential) throws {}
     /// Proceeds.
-    public func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction { .proceed }
+    public func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction
+    { .proceed }
     /// Nothing.
     public func onTrainEnd(model: inout Sequential) throws {}
 }

@@ -22,9 +22,13 @@ public final class EarlyStopping: Callback {
     private var bestWeights: (parameters: [Float], states: [Float])?
 
     /// `EarlyStopping(monitor: .valLoss, patience: 3)`.
-    public init(monitor: Monitor = .valLoss, minDelta: Double = 0, patience: Int = 0, mode: MonitorMode = .auto,
-                restoreBestWeights: Bool = false, baseline: Double? = nil) {
-        (self.monitor, self.minDelta, self.patience, self.restoreBestWeights, self.baseline) = (monitor, abs(minDelta), patience, restoreBestWeights, baseline)
+    public init(
+        monitor: Monitor = .valLoss, minDelta: Double = 0, patience: Int = 0, mode: MonitorMode = .auto,
+        restoreBestWeights: Bool = false, baseline: Double? = nil
+    ) {
+        (self.monitor, self.minDelta, self.patience, self.restoreBestWeights, self.baseline) = (
+            monitor, abs(minDelta), patience, restoreBestWeights, baseline
+        )
         tracker = BestTracker(monitor: monitor, mode: mode, minDelta: minDelta)
     }
 
@@ -36,7 +40,8 @@ public final class EarlyStopping: Callback {
 
     /// Keras' rule: an epoch that beats the best (by `minDelta`) resets the wait (if it also beats the
     /// baseline); after `patience` epochs without that, stop.
-    public func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction {
+    public func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction
+    {
         guard let current = logs[monitor.rawValue] else { return .proceed }
         if restoreBestWeights && bestWeights == nil { bestWeights = (model.parameters, model.states) }
         wait += 1

@@ -20,8 +20,13 @@ public final class ModelCheckpoint: Callback {
     private var tracker: BestTracker
 
     /// `ModelCheckpoint(filepath: "best.h5", monitor: .valLoss, saveBestOnly: true)`.
-    public init(filepath: String, monitor: Monitor = .valLoss, saveBestOnly: Bool = false, saveWeightsOnly: Bool = false, mode: MonitorMode = .auto) {
-        (self.filepath, self.monitor, self.saveBestOnly, self.saveWeightsOnly) = (filepath, monitor, saveBestOnly, saveWeightsOnly)
+    public init(
+        filepath: String, monitor: Monitor = .valLoss, saveBestOnly: Bool = false, saveWeightsOnly: Bool = false,
+        mode: MonitorMode = .auto
+    ) {
+        (self.filepath, self.monitor, self.saveBestOnly, self.saveWeightsOnly) = (
+            filepath, monitor, saveBestOnly, saveWeightsOnly
+        )
         tracker = BestTracker(monitor: monitor, mode: mode, minDelta: 0)
     }
 
@@ -34,11 +39,13 @@ public final class ModelCheckpoint: Callback {
     /// Saves when due.
     /// - Throws: `LearnError/invalidParameter(name:expected:got:)` when `saveBestOnly` watches a key the
     ///   logs lack or the path names one; `LearnError/io(path:reason:)` when the file cannot be written.
-    public func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction {
+    public func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction
+    {
         if saveBestOnly {
             guard let current = logs[monitor.rawValue] else {
-                throw LearnError.invalidParameter(name: "monitor", expected: "one of " + logs.keys.sorted().joined(separator: ", "),
-                                                  got: monitor.rawValue)
+                throw LearnError.invalidParameter(
+                    name: "monitor", expected: "one of " + logs.keys.sorted().joined(separator: ", "),
+                    got: monitor.rawValue)
             }
             guard tracker.record(current) else { return .proceed }
         }
@@ -55,7 +62,8 @@ public final class ModelCheckpoint: Callback {
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else {
-                throw LearnError.invalidParameter(name: "filepath", expected: "balanced { } placeholders", got: template)
+                throw LearnError.invalidParameter(
+                    name: "filepath", expected: "balanced { } placeholders", got: template)
             }
             let field = rest[rest.index(after: open)..<close]
             let parts = field.split(separator: ":", maxSplits: 1).map(String.init)
@@ -66,8 +74,10 @@ public final class ModelCheckpoint: Callback {
             } else if let logged = logs[key] {
                 value = logged
             } else {
-                throw LearnError.invalidParameter(name: "filepath", expected: "placeholders among epoch, " + logs.keys.sorted().joined(separator: ", "),
-                                                  got: "{\(field)}")
+                throw LearnError.invalidParameter(
+                    name: "filepath",
+                    expected: "placeholders among epoch, " + logs.keys.sorted().joined(separator: ", "),
+                    got: "{\(field)}")
             }
             result += try render(value, spec: parts.count > 1 ? parts[1] : nil, isInteger: key == "epoch")
             rest = rest[rest.index(after: close)...]
@@ -84,7 +94,8 @@ public final class ModelCheckpoint: Callback {
         }
         guard kind != "d" else {
             guard value.isFinite, Swift.abs(value) < 1e15 else {
-                throw LearnError.invalidParameter(name: "filepath", expected: "a finite value for an integer placeholder", got: "\(value)")
+                throw LearnError.invalidParameter(
+                    name: "filepath", expected: "a finite value for an integer placeholder", got: "\(value)")
             }
             return String(format: "%\(flags)ld", Int(value))
         }

@@ -20,10 +20,17 @@ public final class ReduceLROnPlateau: Callback {
 
     /// `ReduceLROnPlateau(monitor: .valLoss, factor: 0.5, patience: 2)`.
     /// - Throws: `LearnError/invalidParameter(name:expected:got:)` for a factor outside (0, 1).
-    public init(monitor: Monitor = .valLoss, factor: Double = 0.1, patience: Int = 10, mode: MonitorMode = .auto, minDelta: Double = 1e-4,
-                cooldown: Int = 0, minLr: Double = 0) throws {
-        guard factor > 0 && factor < 1 else { throw LearnError.invalidParameter(name: "factor", expected: "a number in (0, 1)", got: "\(factor)") }
-        (self.monitor, self.factor, self.patience, self.minDelta, self.cooldown, self.minLr) = (monitor, factor, patience, minDelta, cooldown, minLr)
+    public init(
+        monitor: Monitor = .valLoss, factor: Double = 0.1, patience: Int = 10, mode: MonitorMode = .auto,
+        minDelta: Double = 1e-4,
+        cooldown: Int = 0, minLr: Double = 0
+    ) throws {
+        guard factor > 0 && factor < 1 else {
+            throw LearnError.invalidParameter(name: "factor", expected: "a number in (0, 1)", got: "\(factor)")
+        }
+        (self.monitor, self.factor, self.patience, self.minDelta, self.cooldown, self.minLr) = (
+            monitor, factor, patience, minDelta, cooldown, minLr
+        )
         tracker = BestTracker(monitor: monitor, mode: mode, minDelta: minDelta)
     }
 
@@ -34,7 +41,8 @@ public final class ReduceLROnPlateau: Callback {
     }
 
     /// Logs the epoch's `learning_rate`, then applies Keras' rule to the next epochs' rate.
-    public func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction {
+    public func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction
+    {
         guard let rate = model.learningRate else { return .proceed }
         logs["learning_rate"] = rate
         guard let current = logs[monitor.rawValue] else { return .proceed }

@@ -19,10 +19,17 @@ public struct Conv1D: Layer, Equatable {
     public var activation: Activation { engine.activation }
 
     /// `Conv1D(64, kernelSize: 5, activation: .relu)`.
-    public init(_ filters: Int, kernelSize: Int, strides: Int = 1, padding: Padding = .valid, dilationRate: Int = 1, activation: Activation = .linear,
-                useBias: Bool = true, kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil, name: String = "") {
-        engine = Conv2D(filters, kernelSize: Size2D(1, kernelSize), strides: Size2D(1, strides), padding: padding, dilationRate: Size2D(1, dilationRate),
-                        activation: activation, useBias: useBias, kernelRegularizer: kernelRegularizer, biasRegularizer: biasRegularizer, name: name)
+    public init(
+        _ filters: Int, kernelSize: Int, strides: Int = 1, padding: Padding = .valid, dilationRate: Int = 1,
+        activation: Activation = .linear,
+        useBias: Bool = true, kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil,
+        name: String = ""
+    ) {
+        engine = Conv2D(
+            filters, kernelSize: Size2D(1, kernelSize), strides: Size2D(1, strides), padding: padding,
+            dilationRate: Size2D(1, dilationRate),
+            activation: activation, useBias: useBias, kernelRegularizer: kernelRegularizer,
+            biasRegularizer: biasRegularizer, name: name)
     }
 
     /// `"Conv1D"`.
@@ -31,34 +38,48 @@ public struct Conv1D: Layer, Equatable {
     /// `[steps, channels]` → `[outSteps, filters]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         guard inputShape.count == 2 else {
-            throw LearnError.shapeMismatch(operation: "Conv1D.build", expected: "sequences of shape [steps, channels] (3-D batches)",
-                                           got: "samples of shape \(inputShape)")
+            throw LearnError.shapeMismatch(
+                operation: "Conv1D.build", expected: "sequences of shape [steps, channels] (3-D batches)",
+                got: "samples of shape \(inputShape)")
         }
         return Array(try engine.build(inputShape: [1] + inputShape).dropFirst())
     }
 
     /// `kernel` `[kernelSize, channels, filters]`, then `bias`.
     public var weights: [LayerWeight] {
-        engine.weights.map { weight in weight.name == "kernel" ? LayerWeight("kernel", shape: Array(weight.shape.dropFirst())) : weight }
+        engine.weights.map { weight in
+            weight.name == "kernel" ? LayerWeight("kernel", shape: Array(weight.shape.dropFirst())) : weight
+        }
     }
 
     /// As ``Conv2D``.
     public func scratchCount(batch: Int) -> Int { engine.scratchCount(batch: batch) }
     /// Glorot-uniform kernel (fans `k · channels`, `k · filters`), zero bias.
-    public func initialize(parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState) {
+    public func initialize(
+        parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState
+    ) {
         engine.initialize(parameters: parameters, state: state, using: &rng)
     }
     /// As ``Conv2D``.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
-        engine.forward(input, output, batch: batch, parameters: parameters, state: state, scratch: scratch, training: training, rng: &rng)
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
+        engine.forward(
+            input, output, batch: batch, parameters: parameters, state: state, scratch: scratch, training: training,
+            rng: &rng)
     }
     /// As ``Conv2D``.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
-        engine.backward(input, output, outputGradient: outputGradient, inputGradient: inputGradient, batch: batch, parameters: parameters,
-                        parameterGradients: parameterGradients, scratch: scratch)
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
+        engine.backward(
+            input, output, outputGradient: outputGradient, inputGradient: inputGradient, batch: batch,
+            parameters: parameters,
+            parameterGradients: parameterGradients, scratch: scratch)
     }
     /// As ``Conv2D``.
     public func regularization(parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>?) -> Float {
@@ -78,14 +99,17 @@ public struct Conv1D: Layer, Equatable {
     init(kerasConfig config: [String: Any], name: String) throws {
         func first(_ key: String) -> Int? { (config[key] as? [Int])?.first ?? config[key] as? Int }
         guard let filters = config["filters"] as? Int, let kernel = first("kernel_size"),
-              let activation = Activation(kerasName: config["activation"] as? String ?? "linear"),
-              let padding = Padding(rawValue: config["padding"] as? String ?? "valid") else {
+            let activation = Activation(kerasName: config["activation"] as? String ?? "linear"),
+            let padding = Padding(rawValue: config["padding"] as? String ?? "valid")
+        else {
             throw KerasConfig.unsupported("Conv1D", name)
         }
-        self.init(filters, kernelSize: kernel, strides: first("strides") ?? 1, padding: padding, dilationRate: first("dilation_rate") ?? 1,
-                  activation: activation, useBias: config["use_bias"] as? Bool ?? true,
-                  kernelRegularizer: Regularizer(kerasConfig: config["kernel_regularizer"]),
-                  biasRegularizer: Regularizer(kerasConfig: config["bias_regularizer"]), name: name)
+        self.init(
+            filters, kernelSize: kernel, strides: first("strides") ?? 1, padding: padding,
+            dilationRate: first("dilation_rate") ?? 1,
+            activation: activation, useBias: config["use_bias"] as? Bool ?? true,
+            kernelRegularizer: Regularizer(kerasConfig: config["kernel_regularizer"]),
+            biasRegularizer: Regularizer(kerasConfig: config["bias_regularizer"]), name: name)
     }
 }
 
@@ -97,7 +121,8 @@ public struct MaxPooling1D: Layer, Equatable {
 
     /// `MaxPooling1D(2)`.
     public init(_ poolSize: Int = 2, strides: Int? = nil, padding: Padding = .valid, name: String = "") {
-        engine = Pooling2D(poolSize: Size2D(1, poolSize), strides: strides.map { Size2D(1, $0) }, padding: padding, kind: .max)
+        engine = Pooling2D(
+            poolSize: Size2D(1, poolSize), strides: strides.map { Size2D(1, $0) }, padding: padding, kind: .max)
         self.name = name
     }
 
@@ -106,7 +131,9 @@ public struct MaxPooling1D: Layer, Equatable {
     /// `[steps, channels]` → `[pooled steps, channels]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         guard inputShape.count == 2 else {
-            throw LearnError.shapeMismatch(operation: "MaxPooling1D.build", expected: "sequences of shape [steps, channels]", got: "samples of shape \(inputShape)")
+            throw LearnError.shapeMismatch(
+                operation: "MaxPooling1D.build", expected: "sequences of shape [steps, channels]",
+                got: "samples of shape \(inputShape)")
         }
         return Array(try engine.build([1] + inputShape, "MaxPooling1D").dropFirst())
     }
@@ -115,19 +142,27 @@ public struct MaxPooling1D: Layer, Equatable {
     /// Where each maximum came from.
     public func scratchCount(batch: Int) -> Int { batch * engine.outputCount }
     /// The window maxima.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         engine.forward(input, output, batch: batch, scratch: scratch, training: training)
     }
     /// Routes each gradient to its maximum.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         if let inputGradient { engine.backward(outputGradient, inputGradient, batch: batch, scratch: scratch) }
     }
     /// `pool_size`, `strides`, `padding` as 1-D sizes.
     public var kerasConfig: [String: Any] {
-        ["pool_size": [engine.poolSize.width], "strides": [engine.strides.width], "padding": engine.padding.rawValue, "data_format": "channels_last"]
+        [
+            "pool_size": [engine.poolSize.width], "strides": [engine.strides.width], "padding": engine.padding.rawValue,
+            "data_format": "channels_last"
+        ]
     }
 }
 
@@ -148,7 +183,9 @@ public struct GlobalMaxPooling1D: Layer, Equatable {
     /// `[steps, c]` → `[c]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         guard inputShape.count == 2 else {
-            throw LearnError.shapeMismatch(operation: "GlobalMaxPooling1D.build", expected: "sequences of shape [steps, channels]", got: "samples of shape \(inputShape)")
+            throw LearnError.shapeMismatch(
+                operation: "GlobalMaxPooling1D.build", expected: "sequences of shape [steps, channels]",
+                got: "samples of shape \(inputShape)")
         }
         return try engine.build(inputShape: [1] + inputShape)
     }
@@ -157,16 +194,25 @@ public struct GlobalMaxPooling1D: Layer, Equatable {
     /// As ``GlobalMaxPooling2D``.
     public func scratchCount(batch: Int) -> Int { engine.scratchCount(batch: batch) }
     /// Channel maxima.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
-        engine.forward(input, output, batch: batch, parameters: parameters, state: state, scratch: scratch, training: training, rng: &rng)
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
+        engine.forward(
+            input, output, batch: batch, parameters: parameters, state: state, scratch: scratch, training: training,
+            rng: &rng)
     }
     /// The gradient goes to each channel's maximum.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
-        engine.backward(input, output, outputGradient: outputGradient, inputGradient: inputGradient, batch: batch, parameters: parameters,
-                        parameterGradients: parameterGradients, scratch: scratch)
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
+        engine.backward(
+            input, output, outputGradient: outputGradient, inputGradient: inputGradient, batch: batch,
+            parameters: parameters,
+            parameterGradients: parameterGradients, scratch: scratch)
     }
     /// `data_format`, `keepdims`.
     public var kerasConfig: [String: Any] { engine.kerasConfig }

@@ -32,11 +32,17 @@ public struct Conv2D: Layer, Equatable {
     private var input = ImageShape(), output = ImageShape(), padBefore = ImageShape()
 
     /// `Conv2D(32, kernelSize: 3, activation: .relu)`.
-    public init(_ filters: Int, kernelSize: Size2D, strides: Size2D = 1, padding: Padding = .valid, dilationRate: Size2D = 1,
-                activation: Activation = .linear, useBias: Bool = true, kernelRegularizer: Regularizer? = nil,
-                biasRegularizer: Regularizer? = nil, name: String = "") {
-        (self.filters, self.kernelSize, self.strides, self.padding, self.dilationRate) = (filters, kernelSize, strides, padding, dilationRate)
-        (self.activation, self.useBias, self.kernelRegularizer, self.biasRegularizer, self.name) = (activation, useBias, kernelRegularizer, biasRegularizer, name)
+    public init(
+        _ filters: Int, kernelSize: Size2D, strides: Size2D = 1, padding: Padding = .valid, dilationRate: Size2D = 1,
+        activation: Activation = .linear, useBias: Bool = true, kernelRegularizer: Regularizer? = nil,
+        biasRegularizer: Regularizer? = nil, name: String = ""
+    ) {
+        (self.filters, self.kernelSize, self.strides, self.padding, self.dilationRate) = (
+            filters, kernelSize, strides, padding, dilationRate
+        )
+        (self.activation, self.useBias, self.kernelRegularizer, self.biasRegularizer, self.name) = (
+            activation, useBias, kernelRegularizer, biasRegularizer, name
+        )
     }
 
     /// `"Conv2D"`.
@@ -45,19 +51,27 @@ public struct Conv2D: Layer, Equatable {
     /// `[height, width, channels]` → `[outHeight, outWidth, filters]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         guard inputShape.count == 3, inputShape.allSatisfy({ $0 >= 1 }) else {
-            throw LearnError.shapeMismatch(operation: "Conv2D.build", expected: "images of shape [height, width, channels] (4-D batches, NHWC)",
-                                           got: "samples of shape \(inputShape)")
+            throw LearnError.shapeMismatch(
+                operation: "Conv2D.build", expected: "images of shape [height, width, channels] (4-D batches, NHWC)",
+                got: "samples of shape \(inputShape)")
         }
-        for (name, size) in [("filters", Size2D(filters, filters)), ("kernelSize", kernelSize), ("strides", strides), ("dilationRate", dilationRate)]
+        for (name, size) in [
+            ("filters", Size2D(filters, filters)), ("kernelSize", kernelSize), ("strides", strides),
+            ("dilationRate", dilationRate)
+        ]
         where size.height < 1 || size.width < 1 {
             throw LearnError.invalidParameter(name: name, expected: "at least 1", got: "\(size)")
         }
         input = ImageShape(height: inputShape[0], width: inputShape[1], channels: inputShape[2])
-        let rows = try padding.layout(input: input.height, window: kernelSize.height, stride: strides.height, dilation: dilationRate.height)
-        let columns = try padding.layout(input: input.width, window: kernelSize.width, stride: strides.width, dilation: dilationRate.width)
+        let rows = try padding.layout(
+            input: input.height, window: kernelSize.height, stride: strides.height, dilation: dilationRate.height)
+        let columns = try padding.layout(
+            input: input.width, window: kernelSize.width, stride: strides.width, dilation: dilationRate.width)
         guard rows.output >= 1, columns.output >= 1 else {
-            throw LearnError.shapeMismatch(operation: "Conv2D.build", expected: "a kernel no larger than the (padded) \(input.height) × \(input.width) input",
-                                           got: "kernel \(kernelSize) with dilation \(dilationRate)")
+            throw LearnError.shapeMismatch(
+                operation: "Conv2D.build",
+                expected: "a kernel no larger than the (padded) \(input.height) × \(input.width) input",
+                got: "kernel \(kernelSize) with dilation \(dilationRate)")
         }
         output = ImageShape(height: rows.output, width: columns.output)
         padBefore = ImageShape(height: rows.before, width: columns.before)
@@ -80,7 +94,9 @@ public struct Conv2D: Layer, Equatable {
     }
 
     /// Glorot-uniform kernel with Keras' fans (`kh · kw · channels`, `kh · kw · filters`); zero bias.
-    public func initialize(parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState) {
+    public func initialize(
+        parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState
+    ) {
         let receptive = kernelSize.height * kernelSize.width
         let limit = (6.0 / Double(receptive * input.channels + receptive * filters)).squareRoot()
         for i in 0..<(patch * filters) { parameters[i] = Float(-limit + 2 * limit * rng.randomSample()) }
@@ -116,7 +132,11 @@ public struct Conv2D: Layer, Equatable {
                         }
                         for kx in 0..<kw {
                             let ix = left + kx * dilationRate.width
-                            if ix >= 0 && ix < w { Self.copy(line + ix * c, to: row, count: c) } else { row.update(repeating: 0, count: c) }
+                            if ix >= 0 && ix < w {
+                                Self.copy(line + ix * c, to: row, count: c)
+                            } else {
+                                row.update(repeating: 0, count: c)
+                            }
                             row += c
                         }
                     }
@@ -157,35 +177,53 @@ public struct Conv2D: Layer, Equatable {
     }
 
     /// `output = activation(im2col(input) · kernel + bias)`.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         let rows = batch * positions
         im2col(input, batch: batch, into: scratch)
         Dense.fillRows(output, with: useBias ? parameters + patch * filters : nil, rows: rows, width: filters)
-        Float.gemm(transposeA: false, transposeB: false, m: Int32(rows), n: Int32(filters), k: Int32(patch), alpha: 1,
-                   a: scratch, lda: Int32(patch), b: parameters, ldb: Int32(filters), beta: useBias ? 1 : 0, c: output, ldc: Int32(filters))
-        if training && activation.backwardNeedsInput { (scratch + 2 * rows * patch).update(from: output, count: rows * filters) }
+        Float.gemm(
+            transposeA: false, transposeB: false, m: Int32(rows), n: Int32(filters), k: Int32(patch), alpha: 1,
+            a: scratch, lda: Int32(patch), b: parameters, ldb: Int32(filters), beta: useBias ? 1 : 0, c: output,
+            ldc: Int32(filters))
+        if training && activation.backwardNeedsInput {
+            (scratch + 2 * rows * patch).update(from: output, count: rows * filters)
+        }
         activation.forward(output, rows: rows, width: filters)
     }
 
     /// ∂kernel += colsᵀ · δ, ∂bias += Σ δ, ∂input = col2im(δ · kernelᵀ).
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         let rows = batch * positions
         if activation != .linear {
-            activation.backward(outputGradient, input: UnsafePointer(scratch + 2 * rows * patch), output: output, rows: rows, width: filters)
+            activation.backward(
+                outputGradient, input: UnsafePointer(scratch + 2 * rows * patch), output: output, rows: rows,
+                width: filters)
         }
-        Float.gemm(transposeA: true, transposeB: false, m: Int32(patch), n: Int32(filters), k: Int32(rows), alpha: 1,
-                   a: scratch, lda: Int32(patch), b: outputGradient, ldb: Int32(filters), beta: 1, c: parameterGradients, ldc: Int32(filters))
+        Float.gemm(
+            transposeA: true, transposeB: false, m: Int32(patch), n: Int32(filters), k: Int32(rows), alpha: 1,
+            a: scratch, lda: Int32(patch), b: outputGradient, ldb: Int32(filters), beta: 1, c: parameterGradients,
+            ldc: Int32(filters))
         if useBias {
             let bias = parameterGradients + patch * filters
-            for r in 0..<rows { let row = outputGradient + r &* filters; for j in 0..<filters { bias[j] += row[j] } }
+            for r in 0..<rows {
+                let row = outputGradient + r &* filters
+                for j in 0..<filters { bias[j] += row[j] }
+            }
         }
         guard let inputGradient else { return }
         let columnGradient = scratch + rows * patch
-        Float.gemm(transposeA: false, transposeB: true, m: Int32(rows), n: Int32(patch), k: Int32(filters), alpha: 1,
-                   a: outputGradient, lda: Int32(filters), b: parameters, ldb: Int32(filters), beta: 0, c: columnGradient, ldc: Int32(patch))
+        Float.gemm(
+            transposeA: false, transposeB: true, m: Int32(rows), n: Int32(patch), k: Int32(filters), alpha: 1,
+            a: outputGradient, lda: Int32(filters), b: parameters, ldb: Int32(filters), beta: 0, c: columnGradient,
+            ldc: Int32(patch))
         col2im(columnGradient, batch: batch, into: inputGradient)
     }
 
@@ -193,7 +231,8 @@ public struct Conv2D: Layer, Equatable {
     public func regularization(parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>?) -> Float {
         var total: Float = kernelRegularizer?.penalty(parameters, count: patch * filters, gradients: gradients) ?? 0
         if useBias, let biasRegularizer {
-            total += biasRegularizer.penalty(parameters + patch * filters, count: filters, gradients: gradients.map { $0 + patch * filters })
+            total += biasRegularizer.penalty(
+                parameters + patch * filters, count: filters, gradients: gradients.map { $0 + patch * filters })
         }
         return total
     }
@@ -202,10 +241,13 @@ public struct Conv2D: Layer, Equatable {
     public var kerasConfig: [String: Any] {
         var config: [String: Any] = [
             "filters": filters, "kernel_size": kernelSize.keras, "strides": strides.keras, "padding": padding.rawValue,
-            "data_format": "channels_last", "dilation_rate": dilationRate.keras, "groups": 1, "activation": activation.kerasName,
+            "data_format": "channels_last", "dilation_rate": dilationRate.keras, "groups": 1,
+            "activation": activation.kerasName,
             "use_bias": useBias,
-            "kernel_initializer": KerasConfig.initializer("GlorotUniform", ["seed": NSNull()]), "bias_initializer": KerasConfig.initializer("Zeros"),
-            "kernel_regularizer": kernelRegularizer?.kerasConfig ?? NSNull(), "bias_regularizer": biasRegularizer?.kerasConfig ?? NSNull(),
+            "kernel_initializer": KerasConfig.initializer("GlorotUniform", ["seed": NSNull()]),
+            "bias_initializer": KerasConfig.initializer("Zeros"),
+            "kernel_regularizer": kernelRegularizer?.kerasConfig ?? NSNull(),
+            "bias_regularizer": biasRegularizer?.kerasConfig ?? NSNull()
         ]
         for key in ["activity_regularizer", "kernel_constraint", "bias_constraint"] { config[key] = NSNull() }
         return config
@@ -214,14 +256,18 @@ public struct Conv2D: Layer, Equatable {
     /// The layer a Keras `Conv2D` config describes (channels last, one group).
     init(kerasConfig config: [String: Any], name: String) throws {
         guard let filters = config["filters"] as? Int, let kernel = Size2D(keras: config["kernel_size"]),
-              let activation = Activation(kerasName: config["activation"] as? String ?? "linear"),
-              let padding = Padding(rawValue: config["padding"] as? String ?? "valid"),
-              (config["data_format"] as? String ?? "channels_last") == "channels_last", (config["groups"] as? Int ?? 1) == 1 else {
+            let activation = Activation(kerasName: config["activation"] as? String ?? "linear"),
+            let padding = Padding(rawValue: config["padding"] as? String ?? "valid"),
+            (config["data_format"] as? String ?? "channels_last") == "channels_last",
+            (config["groups"] as? Int ?? 1) == 1
+        else {
             throw KerasConfig.unsupported("Conv2D", name)
         }
-        self.init(filters, kernelSize: kernel, strides: Size2D(keras: config["strides"]) ?? 1, padding: padding,
-                  dilationRate: Size2D(keras: config["dilation_rate"]) ?? 1, activation: activation, useBias: config["use_bias"] as? Bool ?? true,
-                  kernelRegularizer: Regularizer(kerasConfig: config["kernel_regularizer"]),
-                  biasRegularizer: Regularizer(kerasConfig: config["bias_regularizer"]), name: name)
+        self.init(
+            filters, kernelSize: kernel, strides: Size2D(keras: config["strides"]) ?? 1, padding: padding,
+            dilationRate: Size2D(keras: config["dilation_rate"]) ?? 1, activation: activation,
+            useBias: config["use_bias"] as? Bool ?? true,
+            kernelRegularizer: Regularizer(kerasConfig: config["kernel_regularizer"]),
+            biasRegularizer: Regularizer(kerasConfig: config["bias_regularizer"]), name: name)
     }
 }

@@ -21,8 +21,11 @@ public struct GlobalAveragePooling2D: Layer, Equatable {
     public var weights: [LayerWeight] { [] }
 
     /// Channel means.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         let (pixels, c) = (self.input.height * self.input.width, self.input.channels)
         for n in 0..<batch {
             let (image, out) = (input + n * pixels * c, output + n * c)
@@ -33,9 +36,11 @@ public struct GlobalAveragePooling2D: Layer, Equatable {
     }
 
     /// Each pixel receives its channel's gradient over the pixel count.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         guard let inputGradient else { return }
         let (pixels, c) = (self.input.height * self.input.width, self.input.channels)
         for n in 0..<batch {
@@ -70,8 +75,11 @@ public struct GlobalMaxPooling2D: Layer, Equatable {
     public func scratchCount(batch: Int) -> Int { batch * input.channels }
 
     /// Channel maxima.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         let (pixels, c) = (self.input.height * self.input.width, self.input.channels)
         for n in 0..<batch {
             let (image, out, taken) = (input + n * pixels * c, output + n * c, scratch + n * c)
@@ -83,14 +91,18 @@ public struct GlobalMaxPooling2D: Layer, Equatable {
     }
 
     /// The gradient goes to each channel's maximum.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         guard let inputGradient else { return }
         let (pixels, c) = (self.input.height * self.input.width, self.input.channels)
         inputGradient.update(repeating: 0, count: batch * pixels * c)
         for n in 0..<batch {
-            for k in 0..<c { inputGradient[n * pixels * c + Int(scratch[n * c + k]) * c + k] = outputGradient[n * c + k] }
+            for k in 0..<c {
+                inputGradient[n * pixels * c + Int(scratch[n * c + k]) * c + k] = outputGradient[n * c + k]
+            }
         }
     }
 
@@ -101,7 +113,9 @@ public struct GlobalMaxPooling2D: Layer, Equatable {
 enum GlobalPooling {
     static func imageShape(_ shape: [Int], _ operation: String) throws -> ImageShape {
         guard shape.count == 3, shape.allSatisfy({ $0 >= 1 }) else {
-            throw LearnError.shapeMismatch(operation: "\(operation).build", expected: "images of shape [height, width, channels]", got: "samples of shape \(shape)")
+            throw LearnError.shapeMismatch(
+                operation: "\(operation).build", expected: "images of shape [height, width, channels]",
+                got: "samples of shape \(shape)")
         }
         return ImageShape(height: shape[0], width: shape[1], channels: shape[2])
     }

@@ -16,18 +16,22 @@ struct Pooling2D: Sendable, Equatable {
 
     mutating func build(_ inputShape: [Int], _ operation: String) throws -> [Int] {
         guard inputShape.count == 3, inputShape.allSatisfy({ $0 >= 1 }) else {
-            throw LearnError.shapeMismatch(operation: "\(operation).build", expected: "images of shape [height, width, channels]",
-                                           got: "samples of shape \(inputShape)")
+            throw LearnError.shapeMismatch(
+                operation: "\(operation).build", expected: "images of shape [height, width, channels]",
+                got: "samples of shape \(inputShape)")
         }
         guard poolSize.height >= 1, poolSize.width >= 1, strides.height >= 1, strides.width >= 1 else {
-            throw LearnError.invalidParameter(name: "poolSize/strides", expected: "at least 1", got: "\(poolSize), \(strides)")
+            throw LearnError.invalidParameter(
+                name: "poolSize/strides", expected: "at least 1", got: "\(poolSize), \(strides)")
         }
         input = ImageShape(height: inputShape[0], width: inputShape[1], channels: inputShape[2])
         let rows = try padding.layout(input: input.height, window: poolSize.height, stride: strides.height)
         let columns = try padding.layout(input: input.width, window: poolSize.width, stride: strides.width)
         guard rows.output >= 1, columns.output >= 1 else {
-            throw LearnError.shapeMismatch(operation: "\(operation).build", expected: "a pool no larger than the \(input.height) × \(input.width) input",
-                                           got: "pool \(poolSize)")
+            throw LearnError.shapeMismatch(
+                operation: "\(operation).build",
+                expected: "a pool no larger than the \(input.height) × \(input.width) input",
+                got: "pool \(poolSize)")
         }
         output = ImageShape(height: rows.output, width: columns.output, channels: input.channels)
         padBefore = ImageShape(height: rows.before, width: columns.before)
@@ -37,13 +41,19 @@ struct Pooling2D: Sendable, Equatable {
     /// The rows and columns of the input window for output `(oy, ox)`, clipped to the image.
     private func window(_ oy: Int, _ ox: Int) -> (rows: Range<Int>, columns: Range<Int>) {
         let top = oy * strides.height - padBefore.height, left = ox * strides.width - padBefore.width
-        return (Swift.max(top, 0)..<Swift.min(top + poolSize.height, input.height), Swift.max(left, 0)..<Swift.min(left + poolSize.width, input.width))
+        return (
+            Swift.max(top, 0)..<Swift.min(top + poolSize.height, input.height),
+            Swift.max(left, 0)..<Swift.min(left + poolSize.width, input.width)
+        )
     }
 
     /// Max: the largest value, remembering its position in `scratch`; average: the mean of the window's
     /// values inside the image (TensorFlow leaves padding out of the count). Channels are the inner loop,
     /// so every step runs over contiguous memory.
-    func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, scratch: UnsafeMutablePointer<Float>, training: Bool) {
+    func forward(
+        _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, scratch: UnsafeMutablePointer<Float>,
+        training: Bool
+    ) {
         let (h, w, c) = (input.height, input.width, input.channels)
         var out = y, taken = scratch
         for n in 0..<batch {
@@ -58,12 +68,13 @@ struct Pooling2D: Sendable, Equatable {
                                 let offset = (iy * w + ix) * c
                                 let source = image + offset
                                 guard training else {
-                                    for k in 0..<c { out[k] = Swift.max(out[k], source[k]) }   // inference needs no positions
+                                    // Inference needs no positions.
+                                    for k in 0..<c { out[k] = Swift.max(out[k], source[k]) }
                                     continue
                                 }
                                 let position = Float(bitPattern: UInt32(truncatingIfNeeded: offset))
                                 for k in 0..<c {
-                                    let better = source[k] > out[k]   // selects, not branches, so the loop vectorises
+                                    let better = source[k] > out[k] // selects, not branches, so the loop vectorises
                                     out[k] = better ? source[k] : out[k]
                                     taken[k] = better ? position : taken[k]
                                 }
@@ -71,7 +82,12 @@ struct Pooling2D: Sendable, Equatable {
                         }
                     } else {
                         out.update(repeating: 0, count: c)
-                        for iy in rows { for ix in columns { let source = image + (iy * w + ix) * c; for k in 0..<c { out[k] += source[k] } } }
+                        for iy in rows {
+                            for ix in columns {
+                                let source = image + (iy * w + ix) * c
+                                for k in 0..<c { out[k] += source[k] }
+                            }
+                        }
                         let share = 1 / Float(rows.count * columns.count)
                         for k in 0..<c { out[k] *= share }
                     }
@@ -83,7 +99,9 @@ struct Pooling2D: Sendable, Equatable {
     }
 
     /// Max: the gradient goes to the chosen position; average: spread evenly over the window.
-    func backward(_ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>, batch: Int, scratch: UnsafePointer<Float>) {
+    func backward(
+        _ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>, batch: Int, scratch: UnsafePointer<Float>
+    ) {
         let (h, w, c) = (input.height, input.width, input.channels)
         dx.update(repeating: 0, count: batch * h * w * c)
         var gradient = dy, taken = scratch
@@ -96,10 +114,12 @@ struct Pooling2D: Sendable, Equatable {
                     } else {
                         let (rows, columns) = window(oy, ox)
                         let share = 1 / Float(rows.count * columns.count)
-                        for iy in rows { for ix in columns {
-                            let target = image + (iy * w + ix) * c
-                            for channel in 0..<c { target[channel] += gradient[channel] * share }
-                        } }
+                        for iy in rows {
+                            for ix in columns {
+                                let target = image + (iy * w + ix) * c
+                                for channel in 0..<c { target[channel] += gradient[channel] * share }
+                            }
+                        }
                     }
                     gradient += c
                     taken += c
@@ -111,7 +131,10 @@ struct Pooling2D: Sendable, Equatable {
     var outputCount: Int { output.height * output.width * output.channels }
 
     var kerasConfig: [String: Any] {
-        ["pool_size": poolSize.keras, "strides": strides.keras, "padding": padding.rawValue, "data_format": "channels_last"]
+        [
+            "pool_size": poolSize.keras, "strides": strides.keras, "padding": padding.rawValue,
+            "data_format": "channels_last"
+        ]
     }
 
     init(poolSize: Size2D, strides: Size2D?, padding: Padding, kind: PoolingKind) {
@@ -119,8 +142,10 @@ struct Pooling2D: Sendable, Equatable {
     }
 
     init(kerasConfig config: [String: Any], kind: PoolingKind, className: String, name: String) throws {
-        guard let pool = Size2D(keras: config["pool_size"]), let padding = Padding(rawValue: config["padding"] as? String ?? "valid"),
-              (config["data_format"] as? String ?? "channels_last") == "channels_last" else {
+        guard let pool = Size2D(keras: config["pool_size"]),
+            let padding = Padding(rawValue: config["padding"] as? String ?? "valid"),
+            (config["data_format"] as? String ?? "channels_last") == "channels_last"
+        else {
             throw KerasConfig.unsupported(className, name)
         }
         self.init(poolSize: pool, strides: Size2D(keras: config["strides"]), padding: padding, kind: kind)
@@ -148,14 +173,19 @@ public struct MaxPooling2D: Layer, Equatable {
     /// Where each maximum came from.
     public func scratchCount(batch: Int) -> Int { batch * engine.outputCount }
     /// The window maxima.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         engine.forward(input, output, batch: batch, scratch: scratch, training: training)
     }
     /// Routes each gradient to its maximum.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         if let inputGradient { engine.backward(outputGradient, inputGradient, batch: batch, scratch: scratch) }
     }
     /// `pool_size`, `strides`, `padding`.
@@ -181,14 +211,19 @@ public struct AveragePooling2D: Layer, Equatable {
     /// None.
     public var weights: [LayerWeight] { [] }
     /// The window means.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         engine.forward(input, output, batch: batch, scratch: scratch, training: training)
     }
     /// Spreads each gradient over its window.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         if let inputGradient { engine.backward(outputGradient, inputGradient, batch: batch, scratch: scratch) }
     }
     /// `pool_size`, `strides`, `padding`.

@@ -21,7 +21,13 @@ public struct Size2D: Sendable, Equatable, Hashable, ExpressibleByIntegerLiteral
 
     /// From Keras' JSON (`[h, w]` or `h`).
     init?(keras value: Any?) {
-        if let pair = value as? [Int], pair.count == 2 { self.init(pair[0], pair[1]) } else if let n = value as? Int { self.init(n, n) } else { return nil }
+        if let pair = value as? [Int], pair.count == 2 {
+            self.init(pair[0], pair[1])
+        } else if let n = value as? Int {
+            self.init(n, n)
+        } else {
+            return nil
+        }
     }
 }
 
@@ -42,8 +48,9 @@ public enum Padding: String, Sendable, CaseIterable {
             return (input >= span ? (input - span) / stride + 1 : 0, 0)
         case .same:
             let output = try Shape.total([input, stride, -1], operation: operation) / stride
-            let reach = try Shape.sum(try Shape.product(output - 1, stride, operation: operation), span,
-                                      operation: operation)
+            let reach = try Shape.sum(
+                try Shape.product(output - 1, stride, operation: operation), span,
+                operation: operation)
             return (output, Swift.max(reach - input, 0) / 2)
         }
     }

@@ -57,13 +57,24 @@ public struct MLPClassifier: Classifier, MultilayerPerceptron {
     public internal(set) var trainingLog: MLPTrainingLog?
 
     /// A classifier with scikit-learn's defaults.
-    public init(hiddenLayerSizes: [Int] = [100], activation: MLPActivation = .relu, solver: MLPSolver = .adam, alpha: Double = 1e-4,
-                batchSize: Int? = nil, learningRateInit: Double = 1e-3, maxIter: Int = 200, shuffle: Bool = true, randomState: Int? = nil,
-                tol: Double = 1e-4, momentum: Double = 0.9, nesterovsMomentum: Bool = true, earlyStopping: Bool = false,
-                validationFraction: Double = 0.1, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, nIterNoChange: Int = 10) {
-        (self.hiddenLayerSizes, self.activation, self.solver, self.alpha, self.batchSize) = (hiddenLayerSizes, activation, solver, alpha, batchSize)
-        (self.learningRateInit, self.maxIter, self.shuffle, self.randomState, self.tol) = (learningRateInit, maxIter, shuffle, randomState, tol)
-        (self.momentum, self.nesterovsMomentum, self.earlyStopping, self.validationFraction) = (momentum, nesterovsMomentum, earlyStopping, validationFraction)
+    public init(
+        hiddenLayerSizes: [Int] = [100], activation: MLPActivation = .relu, solver: MLPSolver = .adam,
+        alpha: Double = 1e-4,
+        batchSize: Int? = nil, learningRateInit: Double = 1e-3, maxIter: Int = 200, shuffle: Bool = true,
+        randomState: Int? = nil,
+        tol: Double = 1e-4, momentum: Double = 0.9, nesterovsMomentum: Bool = true, earlyStopping: Bool = false,
+        validationFraction: Double = 0.1, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
+        nIterNoChange: Int = 10
+    ) {
+        (self.hiddenLayerSizes, self.activation, self.solver, self.alpha, self.batchSize) = (
+            hiddenLayerSizes, activation, solver, alpha, batchSize
+        )
+        (self.learningRateInit, self.maxIter, self.shuffle, self.randomState, self.tol) = (
+            learningRateInit, maxIter, shuffle, randomState, tol
+        )
+        (self.momentum, self.nesterovsMomentum, self.earlyStopping, self.validationFraction) = (
+            momentum, nesterovsMomentum, earlyStopping, validationFraction
+        )
         (self.beta1, self.beta2, self.epsilon, self.nIterNoChange) = (beta1, beta2, epsilon, nIterNoChange)
     }
 
@@ -73,13 +84,16 @@ public struct MLPClassifier: Classifier, MultilayerPerceptron {
         try MLPData.check(X, count: y.count, "MLPClassifier.fit")
         let labels = Array(Set(y)).sorted()
         guard labels.count >= 2 else {
-            throw LearnError.invalidParameter(name: "y", expected: "samples of at least 2 classes", got: "only one class: \(labels.first.map(String.init) ?? "none")")
+            throw LearnError.invalidParameter(
+                name: "y", expected: "samples of at least 2 classes",
+                got: "only one class: \(labels.first.map(String.init) ?? "none")")
         }
         let code = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         let indices = y.map { code[$0] ?? 0 }
         let binary = labels.count == 2
         let problem = MLPProblem(
-            targets: indices.map(Float.init), outputs: binary ? 1 : labels.count, outputActivation: binary ? .sigmoid : .softmax,
+            targets: indices.map(Float.init), outputs: binary ? 1 : labels.count,
+            outputActivation: binary ? .sigmoid : .softmax,
             loss: binary ? .binaryCrossentropy : .sparseCategoricalCrossentropy, lossScale: 1, strata: indices,
             score: { network, rows in
                 let predicted = try Self.classIndices(try network.predict(try X.rows(at: rows), batchSize: 256))
@@ -105,7 +119,9 @@ public struct MLPClassifier: Classifier, MultilayerPerceptron {
     /// Log-probabilities (scikit-learn's `predict_log_proba`).
     public func predictLogProba(_ X: Matrix<Double>) throws -> Matrix<Double> {
         let probabilities = try predictProba(X)
-        return try Matrix(rows: probabilities.rows, columns: probabilities.columns, scalars: probabilities.scalars.map { Foundation.log($0) })
+        return try Matrix(
+            rows: probabilities.rows, columns: probabilities.columns,
+            scalars: probabilities.scalars.map { Foundation.log($0) })
     }
 
     /// Column of the largest output (the first on ties, as NumPy); threshold 0.5 for one sigmoid output.

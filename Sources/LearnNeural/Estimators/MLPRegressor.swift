@@ -49,13 +49,24 @@ public struct MLPRegressor: Regressor, MultilayerPerceptron {
     public internal(set) var trainingLog: MLPTrainingLog?
 
     /// A regressor with scikit-learn's defaults.
-    public init(hiddenLayerSizes: [Int] = [100], activation: MLPActivation = .relu, solver: MLPSolver = .adam, alpha: Double = 1e-4,
-                batchSize: Int? = nil, learningRateInit: Double = 1e-3, maxIter: Int = 200, shuffle: Bool = true, randomState: Int? = nil,
-                tol: Double = 1e-4, momentum: Double = 0.9, nesterovsMomentum: Bool = true, earlyStopping: Bool = false,
-                validationFraction: Double = 0.1, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, nIterNoChange: Int = 10) {
-        (self.hiddenLayerSizes, self.activation, self.solver, self.alpha, self.batchSize) = (hiddenLayerSizes, activation, solver, alpha, batchSize)
-        (self.learningRateInit, self.maxIter, self.shuffle, self.randomState, self.tol) = (learningRateInit, maxIter, shuffle, randomState, tol)
-        (self.momentum, self.nesterovsMomentum, self.earlyStopping, self.validationFraction) = (momentum, nesterovsMomentum, earlyStopping, validationFraction)
+    public init(
+        hiddenLayerSizes: [Int] = [100], activation: MLPActivation = .relu, solver: MLPSolver = .adam,
+        alpha: Double = 1e-4,
+        batchSize: Int? = nil, learningRateInit: Double = 1e-3, maxIter: Int = 200, shuffle: Bool = true,
+        randomState: Int? = nil,
+        tol: Double = 1e-4, momentum: Double = 0.9, nesterovsMomentum: Bool = true, earlyStopping: Bool = false,
+        validationFraction: Double = 0.1, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
+        nIterNoChange: Int = 10
+    ) {
+        (self.hiddenLayerSizes, self.activation, self.solver, self.alpha, self.batchSize) = (
+            hiddenLayerSizes, activation, solver, alpha, batchSize
+        )
+        (self.learningRateInit, self.maxIter, self.shuffle, self.randomState, self.tol) = (
+            learningRateInit, maxIter, shuffle, randomState, tol
+        )
+        (self.momentum, self.nesterovsMomentum, self.earlyStopping, self.validationFraction) = (
+            momentum, nesterovsMomentum, earlyStopping, validationFraction
+        )
         (self.beta1, self.beta2, self.epsilon, self.nIterNoChange) = (beta1, beta2, epsilon, nIterNoChange)
     }
 
@@ -65,7 +76,8 @@ public struct MLPRegressor: Regressor, MultilayerPerceptron {
         try MLPData.check(X, count: y.count, "MLPRegressor.fit")
         guard y.allSatisfy(\.isFinite) else { throw LearnError.nonFiniteInput(operation: "MLPRegressor.fit") }
         let problem = MLPProblem(
-            targets: y.map(Float.init), outputs: 1, outputActivation: .linear, loss: .meanSquaredError, lossScale: 0.5, strata: nil,
+            targets: y.map(Float.init), outputs: 1, outputActivation: .linear, loss: .meanSquaredError, lossScale: 0.5,
+            strata: nil,
             score: { network, rows in
                 let predicted = try network.predict(try X.rows(at: rows), batchSize: 256).scalars
                 let truth = rows.map { y[$0] }

@@ -42,7 +42,8 @@ extension MultilayerPerceptron {
         try validateSettings()
         var rng = try RandomState.from(randomState)
         let sizes = try checkLayerSizes(inputs: X.columns, outputs: problem.outputs)
-        let layers: [any Layer] = hiddenLayerSizes.map { Dense($0, activation: activation.activation) }
+        let layers: [any Layer] =
+            hiddenLayerSizes.map { Dense($0, activation: activation.activation) }
             + [Dense(problem.outputs, activation: problem.outputActivation)]
         var network = Sequential(randomState: randomState, layers: layers)
         try network.build(inputShape: [X.columns])
@@ -55,7 +56,8 @@ extension MultilayerPerceptron {
             parameters += try rng.uniform(low: -bound, high: bound, count: fanOut).map(Float.init)
         }
         network.parameters = parameters
-        var optimizer: any Optimizer = solver == .adam
+        var optimizer: any Optimizer =
+            solver == .adam
             ? Adam(learningRate: learningRateInit, beta1: beta1, beta2: beta2, epsilon: epsilon)
             : SGD(learningRate: learningRateInit, momentum: momentum, nesterov: nesterovsMomentum)
         optimizer.prepare(parameterCount: parameters.count)
@@ -63,14 +65,18 @@ extension MultilayerPerceptron {
         var validationRows: [Int] = []
         if earlyStopping {
             // scikit-learn splits with the estimator's own stream, after the initial weights.
-            (rows, validationRows) = try trainTestSplitIndices(nSamples: X.rows, testSize: .fraction(validationFraction),
-                                                               stratify: problem.strata, using: &rng)
+            (rows, validationRows) = try trainTestSplitIndices(
+                nSamples: X.rows, testSize: .fraction(validationFraction),
+                stratify: problem.strata, using: &rng)
         }
-        return try runEpochs(X, problem, network: network, optimizer: optimizer, rows: rows, validationRows: validationRows, rng: &rng)
+        return try runEpochs(
+            X, problem, network: network, optimizer: optimizer, rows: rows, validationRows: validationRows, rng: &rng)
     }
 
-    private func runEpochs(_ X: Matrix<Double>, _ problem: MLPProblem, network: Sequential, optimizer: any Optimizer, rows: [Int],
-                           validationRows: [Int], rng: inout RandomState) throws -> (Sequential, MLPTrainingLog) {
+    private func runEpochs(
+        _ X: Matrix<Double>, _ problem: MLPProblem, network: Sequential, optimizer: any Optimizer, rows: [Int],
+        validationRows: [Int], rng: inout RandomState
+    ) throws -> (Sequential, MLPTrainingLog) {
         var network = network
         var fit = MLPTrainingLog()
         var optimizer = optimizer
@@ -92,10 +98,12 @@ extension MultilayerPerceptron {
                 let batchOrder = order[start..<(start + count)]
                 Sequential.gather(data, width: X.columns, order: batchOrder, into: &workspace.activations)
                 Sequential.gather(problem.targets, width: targetWidth, order: batchOrder, into: &batchTargets)
-                let loss = try step(&network, &workspace, &optimizer, problem, targets: batchTargets, rows: count, kernels: kernels)
+                let loss = try step(
+                    &network, &workspace, &optimizer, problem, targets: batchTargets, rows: count, kernels: kernels)
                 guard loss.isFinite else {
-                    throw LearnError.invalidParameter(name: "loss", expected: "a finite loss (lower learningRateInit or scale the data)",
-                                                      got: "\(loss) at epoch \(epoch)")
+                    throw LearnError.invalidParameter(
+                        name: "loss", expected: "a finite loss (lower learningRateInit or scale the data)",
+                        got: "\(loss) at epoch \(epoch)")
                 }
                 accumulated += loss * Double(count)
                 start += count
@@ -112,7 +120,10 @@ extension MultilayerPerceptron {
                 noImprovement = epochLoss > bestLoss - tol ? noImprovement + 1 : 0
                 bestLoss = Swift.min(bestLoss, epochLoss)
             }
-            if noImprovement > nIterNoChange { stopped = true; break }
+            if noImprovement > nIterNoChange {
+                stopped = true
+                break
+            }
         }
         if earlyStopping {
             network.parameters = bestParameters
@@ -121,7 +132,8 @@ extension MultilayerPerceptron {
             fit.bestLoss = bestLoss
         }
         if !stopped {
-            let message = "Stochastic Optimizer: Maximum iterations (\(maxIter)) reached and the optimization hasn't converged yet."
+            let message =
+                "Stochastic Optimizer: Maximum iterations (\(maxIter)) reached and the optimization hasn't converged yet."
             fit.convergenceWarning = message
             FileHandle.standardError.write(Data("SwiftLearn warning: \(message)\n".utf8))
         }
@@ -129,16 +141,20 @@ extension MultilayerPerceptron {
     }
 
     /// Forward, scikit-learn's loss (+ the L2 penalty), backward, update; returns the batch's loss.
-    private func step(_ network: inout Sequential, _ workspace: inout Workspace, _ optimizer: inout any Optimizer, _ problem: MLPProblem,
-                      targets: [Float], rows: Int, kernels: [Range<Int>]) throws -> Double {
+    private func step(
+        _ network: inout Sequential, _ workspace: inout Workspace, _ optimizer: inout any Optimizer,
+        _ problem: MLPProblem,
+        targets: [Float], rows: Int, kernels: [Range<Int>]
+    ) throws -> Double {
         network.forward(&workspace, rows: rows, training: true)
         let outputStart = workspace.activationOffsets[workspace.activationOffsets.count - 1]
         let outputs = problem.outputs
         var loss = try workspace.activations.withUnsafeBufferPointer { a in
             try workspace.gradients.withUnsafeMutableBufferPointer { g in
                 try targets.withUnsafeBufferPointer { t in
-                    try problem.loss.evaluate(predictions: a.baseAddress! + outputStart, targets: t.baseAddress!, rows: rows, width: outputs,
-                                              gradient: g.baseAddress! + outputStart)
+                    try problem.loss.evaluate(
+                        predictions: a.baseAddress! + outputStart, targets: t.baseAddress!, rows: rows, width: outputs,
+                        gradient: g.baseAddress! + outputStart)
                 }
             }
         }

@@ -6,7 +6,9 @@ enum MLPData {
     /// Non-empty, finite `X` with one row per target.
     static func check(_ X: Matrix<Double>, count: Int, _ operation: String) throws {
         guard X.rows > 0, X.columns > 0 else { throw LearnError.emptyInput(operation: operation) }
-        guard X.rows == count else { throw LearnError.shapeMismatch(operation: operation, expected: "y with \(X.rows) values", got: "\(count)") }
+        guard X.rows == count else {
+            throw LearnError.shapeMismatch(operation: operation, expected: "y with \(X.rows) values", got: "\(count)")
+        }
         guard X.isFinite else { throw LearnError.nonFiniteInput(operation: operation) }
     }
 
@@ -22,12 +24,18 @@ extension MultilayerPerceptron {
     public var coefs: [Matrix<Double>] {
         guard let network else { return [] }
         return network.weightLocations().filter { $0.weight.name == "kernel" }.compactMap { location in
-            try? Matrix(rows: location.weight.shape[0], columns: location.weight.shape[1], scalars: network.values(at: location).map(Double.init))
+            try? Matrix(
+                rows: location.weight.shape[0], columns: location.weight.shape[1],
+                scalars: network.values(at: location).map(Double.init))
         }
     }
     /// Each layer's biases (`intercepts_`); empty before `fit`.
     public var intercepts: [[Double]] {
-        network.map { network in network.weightLocations().filter { $0.weight.name == "bias" }.map { network.values(at: $0).map(Double.init) } } ?? []
+        network.map { network in
+            network.weightLocations().filter { $0.weight.name == "bias" }.map {
+                network.values(at: $0).map(Double.init)
+            }
+        } ?? []
     }
     /// Epochs run (`n_iter_`).
     public var nIter: Int { trainingLog?.nIter ?? 0 }

@@ -5,7 +5,9 @@ import LearnHDF5
 extension MultilayerPerceptron {
     /// `n_features_in`, `coefs_<i>` `[fanIn, fanOut]`, `intercepts_<i>`, `loss_curve`, `n_iter`.
     func writePerceptron(to group: HDF5Group) throws {
-        guard let network, let inputs = network.inputShape?.first else { throw LearnError.notFitted(type: Self.estimatorName) }
+        guard let network, let inputs = network.inputShape?.first else {
+            throw LearnError.notFitted(type: Self.estimatorName)
+        }
         try group.write([Int64(inputs)], shape: [], to: "n_features_in")
         for (index, (kernel, bias)) in zip(coefs, intercepts).enumerated() {
             try group.write(kernel.scalars.map(Float.init), shape: kernel.shape, to: "coefs_\(index)")
@@ -17,16 +19,22 @@ extension MultilayerPerceptron {
 
     /// Rebuilds the network written by ``writePerceptron(to:)`` for these hyper-parameters and `outputs`
     /// output units, checking every shape.
-    func readPerceptron(from group: HDF5Group, outputs: Int, outputActivation: Activation, loss: Loss) throws -> (Sequential, MLPTrainingLog) {
+    func readPerceptron(from group: HDF5Group, outputs: Int, outputActivation: Activation, loss: Loss) throws -> (
+        Sequential, MLPTrainingLog
+    ) {
         func corrupt(_ reason: String) -> LearnError { LearnError.corruptFile(path: group.file.path, reason: reason) }
         let storedInputs = try group.read(Int64.self, from: "n_features_in", shape: []).first ?? 0
         guard (1...Int64(Int32.max)).contains(storedInputs), !hiddenLayerSizes.isEmpty,
-              hiddenLayerSizes.allSatisfy(Self.layerSizeRange.contains) else {
+            hiddenLayerSizes.allSatisfy(Self.layerSizeRange.contains)
+        else {
             throw corrupt("n_features_in \(storedInputs) or hiddenLayerSizes \(hiddenLayerSizes) out of range")
         }
         let inputs = Int(storedInputs)
         let sizes = try checkLayerSizes(inputs: inputs, outputs: outputs)
-        let layers: [any Layer] = hiddenLayerSizes.map { Dense($0, activation: activation.activation) } + [Dense(outputs, activation: outputActivation)]
+        let layers: [any Layer] =
+            hiddenLayerSizes.map { Dense($0, activation: activation.activation) } + [
+                Dense(outputs, activation: outputActivation)
+            ]
         // Shapes and storage first: a small file must not make the loader allocate the network it declares.
         for index in 0..<(sizes.count - 1) {
             try group.validateDataset(Float.self, "coefs_\(index)", shape: [sizes[index], sizes[index + 1]])
@@ -41,7 +49,9 @@ extension MultilayerPerceptron {
         for index in 0..<(sizes.count - 1) {
             let kernel = try group.read(Float.self, from: "coefs_\(index)", shape: [sizes[index], sizes[index + 1]])
             let bias = try group.read(Float.self, from: "intercepts_\(index)", shape: [sizes[index + 1]])
-            guard kernel.allSatisfy(\.isFinite), bias.allSatisfy(\.isFinite) else { throw corrupt("layer \(index) has non-finite weights") }
+            guard kernel.allSatisfy(\.isFinite), bias.allSatisfy(\.isFinite) else {
+                throw corrupt("layer \(index) has non-finite weights")
+            }
             parameters += kernel + bias
         }
         network.parameters = parameters
@@ -71,11 +81,13 @@ extension MLPClassifier: PersistableEstimator {
     public mutating func readFitted(from group: HDF5Group) throws {
         let labels = try group.read(Int64.self, from: "classes").values.map { Int($0) }
         guard labels.count >= 2, labels == Array(Set(labels)).sorted() else {
-            throw LearnError.corruptFile(path: group.file.path, reason: "classes must be at least two distinct sorted labels, got \(labels)")
+            throw LearnError.corruptFile(
+                path: group.file.path, reason: "classes must be at least two distinct sorted labels, got \(labels)")
         }
         let binary = labels.count == 2
-        (network, trainingLog) = try readPerceptron(from: group, outputs: binary ? 1 : labels.count, outputActivation: binary ? .sigmoid : .softmax,
-                                                    loss: binary ? .binaryCrossentropy : .sparseCategoricalCrossentropy)
+        (network, trainingLog) = try readPerceptron(
+            from: group, outputs: binary ? 1 : labels.count, outputActivation: binary ? .sigmoid : .softmax,
+            loss: binary ? .binaryCrossentropy : .sparseCategoricalCrossentropy)
         classes = labels
     }
 }
@@ -92,6 +104,7 @@ extension MLPRegressor: PersistableEstimator {
 
     /// Reads and checks what ``writeFitted(to:)`` wrote.
     public mutating func readFitted(from group: HDF5Group) throws {
-        (network, trainingLog) = try readPerceptron(from: group, outputs: 1, outputActivation: .linear, loss: .meanSquaredError)
+        (network, trainingLog) = try readPerceptron(
+            from: group, outputs: 1, outputActivation: .linear, loss: .meanSquaredError)
     }
 }

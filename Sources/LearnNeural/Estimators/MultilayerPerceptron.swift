@@ -79,13 +79,16 @@ public protocol MultilayerPerceptron: Estimator {
 extension MultilayerPerceptron {
     /// Every hyper-parameter by name (scikit-learn's `get_params`).
     public var parameters: [String: ParameterValue] {
-        ["hiddenLayerSizes": .doubles(hiddenLayerSizes.map(Double.init)), "activation": .string(activation.rawValue),
-         "solver": .string(solver.rawValue), "alpha": .double(alpha), "batchSize": batchSize.map { .int($0) } ?? .string("auto"),
-         "learningRateInit": .double(learningRateInit), "maxIter": .int(maxIter), "shuffle": .bool(shuffle),
-         "randomState": randomState.map { .int($0) } ?? .none, "tol": .double(tol), "momentum": .double(momentum),
-         "nesterovsMomentum": .bool(nesterovsMomentum), "earlyStopping": .bool(earlyStopping),
-         "validationFraction": .double(validationFraction), "beta1": .double(beta1), "beta2": .double(beta2),
-         "epsilon": .double(epsilon), "nIterNoChange": .int(nIterNoChange)]
+        [
+            "hiddenLayerSizes": .doubles(hiddenLayerSizes.map(Double.init)), "activation": .string(activation.rawValue),
+            "solver": .string(solver.rawValue), "alpha": .double(alpha),
+            "batchSize": batchSize.map { .int($0) } ?? .string("auto"),
+            "learningRateInit": .double(learningRateInit), "maxIter": .int(maxIter), "shuffle": .bool(shuffle),
+            "randomState": randomState.map { .int($0) } ?? .none, "tol": .double(tol), "momentum": .double(momentum),
+            "nesterovsMomentum": .bool(nesterovsMomentum), "earlyStopping": .bool(earlyStopping),
+            "validationFraction": .double(validationFraction), "beta1": .double(beta1), "beta2": .double(beta2),
+            "epsilon": .double(epsilon), "nIterNoChange": .int(nIterNoChange)
+        ]
     }
 
     /// Sets one hyper-parameter by name (scikit-learn's `set_params`).
@@ -96,11 +99,14 @@ extension MultilayerPerceptron {
             case let .int(n): hiddenLayerSizes = [try Shape.integer(Double(n), in: Self.layerSizeRange, name: name)]
             case let .doubles(sizes) where !sizes.isEmpty:
                 hiddenLayerSizes = try sizes.map { try Shape.integer($0, in: Self.layerSizeRange, name: name) }
-            default: throw LearnError.invalidParameter(name: name, expected: "layer sizes such as 100 or 64,32", got: value.description)
+            default:
+                throw LearnError.invalidParameter(
+                    name: name, expected: "layer sizes such as 100 or 64,32", got: value.description)
             }
         case "activation":
             guard let parsed = MLPActivation(rawValue: try value.string(name)) else {
-                throw LearnError.invalidParameter(name: name, expected: "identity, logistic, tanh or relu", got: value.description)
+                throw LearnError.invalidParameter(
+                    name: name, expected: "identity, logistic, tanh or relu", got: value.description)
             }
             activation = parsed
         case "solver":
@@ -146,15 +152,23 @@ extension MultilayerPerceptron {
         func bad(_ name: String, _ expected: String, _ got: Any) -> LearnError {
             LearnError.invalidParameter(name: name, expected: expected, got: "\(got)")
         }
-        guard !hiddenLayerSizes.isEmpty, hiddenLayerSizes.allSatisfy(Self.layerSizeRange.contains) else { throw bad("hiddenLayerSizes", "sizes of at least 1", hiddenLayerSizes) }
+        guard !hiddenLayerSizes.isEmpty, hiddenLayerSizes.allSatisfy(Self.layerSizeRange.contains) else {
+            throw bad("hiddenLayerSizes", "sizes of at least 1", hiddenLayerSizes)
+        }
         guard alpha >= 0 && alpha.isFinite else { throw bad("alpha", "a non-negative number", alpha) }
         guard batchSize.map({ $0 >= 1 }) ?? true else { throw bad("batchSize", "at least 1 (or auto)", batchSize ?? 0) }
-        guard learningRateInit > 0 && learningRateInit.isFinite else { throw bad("learningRateInit", "a positive number", learningRateInit) }
+        guard learningRateInit > 0 && learningRateInit.isFinite else {
+            throw bad("learningRateInit", "a positive number", learningRateInit)
+        }
         guard maxIter >= 1 else { throw bad("maxIter", "at least 1", maxIter) }
         guard tol >= 0 else { throw bad("tol", "a non-negative number", tol) }
         guard momentum >= 0 && momentum <= 1 else { throw bad("momentum", "a number in [0, 1]", momentum) }
-        guard validationFraction > 0 && validationFraction < 1 else { throw bad("validationFraction", "a fraction in (0, 1)", validationFraction) }
-        guard beta1 >= 0 && beta1 < 1, beta2 >= 0 && beta2 < 1 else { throw bad("beta1/beta2", "numbers in [0, 1)", "\(beta1), \(beta2)") }
+        guard validationFraction > 0 && validationFraction < 1 else {
+            throw bad("validationFraction", "a fraction in (0, 1)", validationFraction)
+        }
+        guard beta1 >= 0 && beta1 < 1, beta2 >= 0 && beta2 < 1 else {
+            throw bad("beta1/beta2", "numbers in [0, 1)", "\(beta1), \(beta2)")
+        }
         guard epsilon > 0 else { throw bad("epsilon", "a positive number", epsilon) }
         guard nIterNoChange >= 1 else { throw bad("nIterNoChange", "at least 1", nIterNoChange) }
     }

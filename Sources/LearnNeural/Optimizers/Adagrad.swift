@@ -17,8 +17,13 @@ public struct Adagrad: Optimizer, Equatable {
     private var accumulator: [Float] = []
 
     /// `Adagrad(learningRate: 0.01)`.
-    public init(learningRate: Double = 0.001, initialAccumulatorValue: Double = 0.1, epsilon: Double = 1e-7, weightDecay: Double? = nil) {
-        (self.learningRate, self.initialAccumulatorValue, self.epsilon, self.weightDecay) = (learningRate, initialAccumulatorValue, epsilon, weightDecay)
+    public init(
+        learningRate: Double = 0.001, initialAccumulatorValue: Double = 0.1, epsilon: Double = 1e-7,
+        weightDecay: Double? = nil
+    ) {
+        (self.learningRate, self.initialAccumulatorValue, self.epsilon, self.weightDecay) = (
+            learningRate, initialAccumulatorValue, epsilon, weightDecay
+        )
     }
 
     /// `"Adagrad"`.
@@ -43,7 +48,9 @@ public struct Adagrad: Optimizer, Equatable {
     }
 
     /// One Adagrad step over the whole buffer.
-    public mutating func update(_ parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int, step: Int) {
+    public mutating func update(
+        _ parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int, step: Int
+    ) {
         if accumulator.count != count { prepare(parameterCount: count) }
         let (lr, eps) = (Float(learningRate), Float(epsilon))
         accumulator.withUnsafeMutableBufferPointer { a in

@@ -21,9 +21,14 @@ public struct Adam: Optimizer, Equatable {
     private var m: [Float] = [], v: [Float] = [], vMax: [Float] = []
 
     /// `Adam(learningRate: 0.001)`.
-    public init(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-7, amsgrad: Bool = false,
-                weightDecay: Double? = nil) {
-        (self.learningRate, self.beta1, self.beta2, self.epsilon, self.amsgrad) = (learningRate, beta1, beta2, epsilon, amsgrad)
+    public init(
+        learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-7,
+        amsgrad: Bool = false,
+        weightDecay: Double? = nil
+    ) {
+        (self.learningRate, self.beta1, self.beta2, self.epsilon, self.amsgrad) = (
+            learningRate, beta1, beta2, epsilon, amsgrad
+        )
         self.weightDecay = weightDecay
     }
 
@@ -56,12 +61,16 @@ public struct Adam: Optimizer, Equatable {
 
     /// Zeroed moments for `count` parameters.
     public mutating func prepare(parameterCount count: Int) {
-        (m, v, vMax, iterations) = ([Float](repeating: 0, count: count), [Float](repeating: 0, count: count),
-                                    amsgrad ? [Float](repeating: 0, count: count) : [], 0)
+        (m, v, vMax, iterations) = (
+            [Float](repeating: 0, count: count), [Float](repeating: 0, count: count),
+            amsgrad ? [Float](repeating: 0, count: count) : [], 0
+        )
     }
 
     /// One Adam step over the whole buffer.
-    public mutating func update(_ parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int, step: Int) {
+    public mutating func update(
+        _ parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int, step: Int
+    ) {
         if m.count != count { prepare(parameterCount: count) }
         let t = Double(step)
         let alpha = Float(learningRate * (1 - pow(beta2, t)).squareRoot() / (1 - pow(beta1, t)))
@@ -71,7 +80,8 @@ public struct Adam: Optimizer, Equatable {
             v.withUnsafeMutableBufferPointer { vBuffer in
                 guard let m = mBuffer.baseAddress, let v = vBuffer.baseAddress else { return }
                 guard amsgrad else {
-                    Self.plainStep(parameters, gradients, m, v, count: count, alpha: alpha, keep1: keep1, keep2: keep2, eps: eps)
+                    Self.plainStep(
+                        parameters, gradients, m, v, count: count, alpha: alpha, keep1: keep1, keep2: keep2, eps: eps)
                     return
                 }
                 vMax.withUnsafeMutableBufferPointer { maxBuffer in
@@ -92,23 +102,26 @@ public struct Adam: Optimizer, Equatable {
     /// not vectorise because `Float.squareRoot()` keeps a call to `sqrtf` for negative inputs (errno).
     /// Debug builds run the scalar loop instead — generic `SIMD8` code is ~100× slower unoptimised — so
     /// the tests (debug) check the scalar form and the accuracy suite (release) the vector form.
-    private static func plainStep(_ parameters: UnsafeMutablePointer<Float>, _ gradients: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
-                                  _ v: UnsafeMutablePointer<Float>, count: Int, alpha: Float, keep1: Float, keep2: Float, eps: Float) {
+    private static func plainStep(
+        _ parameters: UnsafeMutablePointer<Float>, _ gradients: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+        _ v: UnsafeMutablePointer<Float>, count: Int, alpha: Float, keep1: Float, keep2: Float, eps: Float
+    ) {
         var i = 0
         #if !DEBUG
-        typealias Lanes = SIMD8<Float>
-        while i + Lanes.scalarCount <= count {
-            let g = UnsafeRawPointer(gradients + i).loadUnaligned(as: Lanes.self)
-            var mi = UnsafeRawPointer(m + i).loadUnaligned(as: Lanes.self)
-            var vi = UnsafeRawPointer(v + i).loadUnaligned(as: Lanes.self)
-            let w = UnsafeRawPointer(parameters + i).loadUnaligned(as: Lanes.self)
-            mi += (g - mi) * keep1
-            vi += (g * g - vi) * keep2
-            UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: Lanes.self)
-            UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: Lanes.self)
-            UnsafeMutableRawPointer(parameters + i).storeBytes(of: w - alpha * mi / (vi.squareRoot() + eps), as: Lanes.self)
-            i += Lanes.scalarCount
-        }
+            typealias Lanes = SIMD8<Float>
+            while i + Lanes.scalarCount <= count {
+                let g = UnsafeRawPointer(gradients + i).loadUnaligned(as: Lanes.self)
+                var mi = UnsafeRawPointer(m + i).loadUnaligned(as: Lanes.self)
+                var vi = UnsafeRawPointer(v + i).loadUnaligned(as: Lanes.self)
+                let w = UnsafeRawPointer(parameters + i).loadUnaligned(as: Lanes.self)
+                mi += (g - mi) * keep1
+                vi += (g * g - vi) * keep2
+                UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: Lanes.self)
+                UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: Lanes.self)
+                UnsafeMutableRawPointer(parameters + i).storeBytes(
+                    of: w - alpha * mi / (vi.squareRoot() + eps), as: Lanes.self)
+                i += Lanes.scalarCount
+            }
         #endif
         while i < count {
             let g = gradients[i]

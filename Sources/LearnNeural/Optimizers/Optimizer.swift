@@ -28,7 +28,8 @@ public protocol Optimizer: Sendable {
     /// Sizes the optimizer's state for `count` parameters (state and iterations are reset).
     mutating func prepare(parameterCount count: Int)
     /// The rule itself for update number `step` (1-based).
-    mutating func update(_ parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int, step: Int)
+    mutating func update(
+        _ parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int, step: Int)
     /// The optimizer's own keys in Keras' `optimizer_config` (beside the common ones).
     var kerasConfig: [String: Any] { get }
 }
@@ -47,7 +48,8 @@ extension Optimizer {
     /// Replaces `slot` with `values` when the lengths agree, else throws the error naming the slot.
     func replace(_ slot: inout [Float], named name: String, with values: [Float]) throws {
         guard values.count == slot.count else {
-            throw LearnError.shapeMismatch(operation: "\(kerasClassName) slot \(name)", expected: "\(slot.count) values", got: "\(values.count)")
+            throw LearnError.shapeMismatch(
+                operation: "\(kerasClassName) slot \(name)", expected: "\(slot.count) values", got: "\(values.count)")
         }
         slot = values
     }

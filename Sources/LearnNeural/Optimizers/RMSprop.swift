@@ -22,9 +22,14 @@ public struct RMSprop: Optimizer, Equatable {
     private var velocity: [Float] = [], moment: [Float] = [], averageGradient: [Float] = []
 
     /// `RMSprop(learningRate: 0.001)`.
-    public init(learningRate: Double = 0.001, rho: Double = 0.9, momentum: Double = 0, epsilon: Double = 1e-7, centered: Bool = false,
-                weightDecay: Double? = nil) {
-        (self.learningRate, self.rho, self.momentum, self.epsilon, self.centered) = (learningRate, rho, momentum, epsilon, centered)
+    public init(
+        learningRate: Double = 0.001, rho: Double = 0.9, momentum: Double = 0, epsilon: Double = 1e-7,
+        centered: Bool = false,
+        weightDecay: Double? = nil
+    ) {
+        (self.learningRate, self.rho, self.momentum, self.epsilon, self.centered) = (
+            learningRate, rho, momentum, epsilon, centered
+        )
         self.weightDecay = weightDecay
     }
 
@@ -64,7 +69,9 @@ public struct RMSprop: Optimizer, Equatable {
     }
 
     /// One RMSprop step over the whole buffer.
-    public mutating func update(_ parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int, step: Int) {
+    public mutating func update(
+        _ parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int, step: Int
+    ) {
         if velocity.count != count { prepare(parameterCount: count) }
         let (lr, r, mu, eps) = (Float(learningRate), Float(rho), Float(momentum), Float(epsilon))
         let (useMomentum, isCentered) = (momentum > 0, centered)
@@ -93,5 +100,7 @@ public struct RMSprop: Optimizer, Equatable {
     }
 
     /// `rho`, `momentum`, `epsilon`, `centered`.
-    public var kerasConfig: [String: Any] { ["rho": rho, "momentum": momentum, "epsilon": epsilon, "centered": centered] }
+    public var kerasConfig: [String: Any] {
+        ["rho": rho, "momentum": momentum, "epsilon": epsilon, "centered": centered]
+    }
 }

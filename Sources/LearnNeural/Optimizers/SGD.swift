@@ -18,7 +18,9 @@ public struct SGD: Optimizer, Equatable {
 
     /// `SGD(learningRate: 0.01, momentum: 0.9)`.
     public init(learningRate: Double = 0.01, momentum: Double = 0, nesterov: Bool = false, weightDecay: Double? = nil) {
-        (self.learningRate, self.momentum, self.nesterov, self.weightDecay) = (learningRate, momentum, nesterov, weightDecay)
+        (self.learningRate, self.momentum, self.nesterov, self.weightDecay) = (
+            learningRate, momentum, nesterov, weightDecay
+        )
     }
 
     /// `"SGD"`.
@@ -43,7 +45,9 @@ public struct SGD: Optimizer, Equatable {
     }
 
     /// One step over the whole buffer.
-    public mutating func update(_ parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int, step: Int) {
+    public mutating func update(
+        _ parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int, step: Int
+    ) {
         let (lr, mu) = (Float(learningRate), Float(momentum))
         guard momentum != 0 else {
             for i in 0..<count { parameters[i] -= lr * gradients[i] }

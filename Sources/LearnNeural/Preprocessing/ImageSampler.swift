@@ -41,15 +41,19 @@ struct ImageSampler: Sendable, Equatable {
         guard size > 1 else { return 0 }
         let span = Float(size - 1), length = Float(size)
         var wrapped = coordinate
-        if coordinate < 0 { wrapped += length * (Float(Int(-coordinate / span)) + 1) } else if coordinate > span { wrapped -= length * Float(Int(coordinate / span)) }
-        return Swift.min(Swift.max(wrapped, 0), span)   // TensorFlow clamps the result into the image
+        if coordinate < 0 {
+            wrapped += length * (Float(Int(-coordinate / span)) + 1)
+        } else if coordinate > span {
+            wrapped -= length * Float(Int(coordinate / span))
+        }
+        return Swift.min(Swift.max(wrapped, 0), span) // TensorFlow clamps the result into the image
     }
 
     /// An index inside `0..<size` for `fillMode`, or `nil` for the fill value outside the image.
     func wrap(_ index: Int, _ size: Int) -> Int? {
         if index >= 0 && index < size { return index }
         switch fillMode {
-        case .constant, .wrap: return nil   // wrap already moved the coordinate (tensorFlowWrap)
+        case .constant, .wrap: return nil // wrap already moved the coordinate (tensorFlowWrap)
         case .nearest: return Swift.min(Swift.max(index, 0), size - 1)
         case .reflect:
             guard size > 1 else { return 0 }
@@ -79,7 +83,10 @@ struct ImageSampler: Sendable, Equatable {
                 for dx in 0...1 {
                     let weight = (dx == 0 ? 1 - fx : fx) * wy
                     guard weight != 0 else { continue }
-                    guard let row = wrap(y0 + dy, height), let column = wrap(x0 + dx, width) else { body(nil, weight); continue }
+                    guard let row = wrap(y0 + dy, height), let column = wrap(x0 + dx, width) else {
+                        body(nil, weight)
+                        continue
+                    }
                     body(row * width + column, weight)
                 }
             }
@@ -87,7 +94,10 @@ struct ImageSampler: Sendable, Equatable {
     }
 
     /// `output = sample(input, transform)` for one `[h, w, c]` image.
-    func apply(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, height: Int, width: Int, channels: Int, _ transform: Transform) {
+    func apply(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, height: Int, width: Int, channels: Int,
+        _ transform: Transform
+    ) {
         for y in 0..<height {
             for x in 0..<width {
                 let target = output + (y * width + x) * channels
@@ -105,8 +115,11 @@ struct ImageSampler: Sendable, Equatable {
     }
 
     /// The adjoint: scatters each output gradient back onto the input pixels it was sampled from.
-    func adjoint(_ outputGradient: UnsafePointer<Float>, _ inputGradient: UnsafeMutablePointer<Float>, height: Int, width: Int, channels: Int,
-                 _ transform: Transform) {
+    func adjoint(
+        _ outputGradient: UnsafePointer<Float>, _ inputGradient: UnsafeMutablePointer<Float>, height: Int, width: Int,
+        channels: Int,
+        _ transform: Transform
+    ) {
         inputGradient.update(repeating: 0, count: height * width * channels)
         for y in 0..<height {
             for x in 0..<width {

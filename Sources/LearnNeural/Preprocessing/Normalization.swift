@@ -36,7 +36,10 @@ public struct Normalization: Layer, Equatable {
 
     /// Learns the statistics of the last axis of tensor samples (images: per channel).
     public mutating func adapt(_ x: Tensor<Double>) throws {
-        guard let last = x.shape.last, x.rank >= 2 else { throw LearnError.shapeMismatch(operation: "Normalization.adapt", expected: "samples [n, …]", got: "\(x.shape)") }
+        guard let last = x.shape.last, x.rank >= 2 else {
+            throw LearnError.shapeMismatch(
+                operation: "Normalization.adapt", expected: "samples [n, …]", got: "\(x.shape)")
+        }
         // A zero-sized axis leaves no rows to learn from (and `count / last` would divide by zero).
         guard x.shape.allSatisfy({ $0 > 0 }) else {
             throw LearnError.emptyInput(operation: "Normalization.adapt of shape \(x.shape)")
@@ -50,13 +53,18 @@ public struct Normalization: Layer, Equatable {
     /// Any shape whose last axis matches the statistics.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         guard let last = inputShape.last, inputShape.allSatisfy({ $0 >= 1 }) else {
-            throw LearnError.shapeMismatch(operation: "Normalization.build", expected: "a non-empty input shape", got: "\(inputShape)")
+            throw LearnError.shapeMismatch(
+                operation: "Normalization.build", expected: "a non-empty input shape", got: "\(inputShape)")
         }
         // Unadapted, Keras starts from mean 0 and variance 1 (a file's weights replace them on load).
-        if mean == nil && variance == nil { (mean, variance) = ([Double](repeating: 0, count: last), [Double](repeating: 1, count: last)) }
-        guard let mean, let variance, mean.count == last, variance.count == last, variance.allSatisfy({ $0 >= 0 }) else {
-            throw LearnError.invalidParameter(name: "Normalization", expected: "mean and variance for \(last) features",
-                                              got: "\(mean?.count ?? 0) and \(variance?.count ?? 0) values")
+        if mean == nil && variance == nil {
+            (mean, variance) = ([Double](repeating: 0, count: last), [Double](repeating: 1, count: last))
+        }
+        guard let mean, let variance, mean.count == last, variance.count == last, variance.allSatisfy({ $0 >= 0 })
+        else {
+            throw LearnError.invalidParameter(
+                name: "Normalization", expected: "mean and variance for \(last) features",
+                got: "\(mean?.count ?? 0) and \(variance?.count ?? 0) values")
         }
         (features, rowsPerSample) = (last, inputShape.reduce(1, *) / last)
         return inputShape
@@ -64,19 +72,27 @@ public struct Normalization: Layer, Equatable {
 
     /// `mean`, `variance` `[features]` and `count` `[]`, all state.
     public var weights: [LayerWeight] {
-        [LayerWeight("mean", shape: [features], trainable: false), LayerWeight("variance", shape: [features], trainable: false),
-         LayerWeight("count", shape: [], trainable: false)]
+        [
+            LayerWeight("mean", shape: [features], trainable: false),
+            LayerWeight("variance", shape: [features], trainable: false),
+            LayerWeight("count", shape: [], trainable: false)
+        ]
     }
 
     /// The given or adapted statistics.
-    public func initialize(parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState) {
+    public func initialize(
+        parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState
+    ) {
         for j in 0..<features { (state[j], state[features + j]) = (Float(mean?[j] ?? 0), Float(variance?[j] ?? 1)) }
         state[2 * features] = Float(count)
     }
 
     /// `(x − mean) / max(√variance, ε)`; each feature's `1 / max(√variance, ε)` is kept for the backward pass.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         for j in 0..<features { scratch[j] = 1 / Swift.max(state[features + j].squareRoot(), Self.epsilon) }
         for r in 0..<(batch * rowsPerSample) {
             let (x, y) = (input + r * features, output + r * features)
@@ -88,9 +104,11 @@ public struct Normalization: Layer, Equatable {
     public func scratchCount(batch: Int) -> Int { features }
 
     /// Scales the gradient by each feature's `1 / max(√variance, ε)`.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         guard let inputGradient else { return }
         for r in 0..<(batch * rowsPerSample) {
             for j in 0..<features { inputGradient[r * features + j] = outputGradient[r * features + j] * scratch[j] }

@@ -14,27 +14,35 @@ extension RandomAffineLayer {
     /// Six coefficients per image.
     public func scratchCount(batch: Int) -> Int { 6 * batch }
 
-    func affineForward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, scratch: UnsafeMutablePointer<Float>,
-                       training: Bool, rng: inout RandomState) {
+    func affineForward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        scratch: UnsafeMutablePointer<Float>,
+        training: Bool, rng: inout RandomState
+    ) {
         let size = image.height * image.width * image.channels
         guard training else { return output.update(from: input, count: batch * size) }
         for n in 0..<batch {
             let t = drawTransform(&rng)
             let c = scratch + 6 * n
             (c[0], c[1], c[2], c[3], c[4], c[5]) = (t.a0, t.a1, t.a2, t.b0, t.b1, t.b2)
-            sampler.apply(input + n * size, output + n * size, height: image.height, width: image.width, channels: image.channels, t)
+            sampler.apply(
+                input + n * size, output + n * size, height: image.height, width: image.width, channels: image.channels,
+                t)
         }
     }
 
-    func affineBackward(_ outputGradient: UnsafePointer<Float>, _ inputGradient: UnsafeMutablePointer<Float>?, batch: Int,
-                        scratch: UnsafePointer<Float>) {
+    func affineBackward(
+        _ outputGradient: UnsafePointer<Float>, _ inputGradient: UnsafeMutablePointer<Float>?, batch: Int,
+        scratch: UnsafePointer<Float>
+    ) {
         guard let inputGradient else { return }
         let size = image.height * image.width * image.channels
         for n in 0..<batch {
             let c = scratch + 6 * n
             let t = ImageSampler.Transform(a0: c[0], a1: c[1], a2: c[2], b0: c[3], b1: c[4], b2: c[5])
-            sampler.adjoint(outputGradient + n * size, inputGradient + n * size, height: image.height, width: image.width,
-                            channels: image.channels, t)
+            sampler.adjoint(
+                outputGradient + n * size, inputGradient + n * size, height: image.height, width: image.width,
+                channels: image.channels, t)
         }
     }
 }
@@ -54,7 +62,13 @@ public struct FactorRange: Sendable, Equatable, ExpressibleByFloatLiteral {
     func draw(_ rng: inout RandomState) -> Double { lower + (upper - lower) * rng.randomSample() }
     var keras: [Double] { [lower, upper] }
     init?(keras value: Any?) {
-        if let pair = value as? [Double], pair.count == 2 { self.init(pair[0], pair[1]) } else if let f = value as? Double { self.init(floatLiteral: f) } else { return nil }
+        if let pair = value as? [Double], pair.count == 2 {
+            self.init(pair[0], pair[1])
+        } else if let f = value as? Double {
+            self.init(floatLiteral: f)
+        } else {
+            return nil
+        }
     }
 }
 
@@ -71,8 +85,11 @@ public struct RandomTranslation: RandomAffineLayer, Equatable {
     public var name: String
 
     /// `RandomTranslation(heightFactor: 0.1, widthFactor: 0.1)`.
-    public init(heightFactor: FactorRange, widthFactor: FactorRange, fillMode: FillMode = .reflect, interpolation: Interpolation = .bilinear,
-                fillValue: Double = 0, name: String = "") {
+    public init(
+        heightFactor: FactorRange, widthFactor: FactorRange, fillMode: FillMode = .reflect,
+        interpolation: Interpolation = .bilinear,
+        fillValue: Double = 0, name: String = ""
+    ) {
         (self.heightFactor, self.widthFactor, self.name) = (heightFactor, widthFactor, name)
         sampler = ImageSampler(fillMode: fillMode, interpolation: interpolation, fillValue: Float(fillValue))
     }
@@ -82,8 +99,11 @@ public struct RandomTranslation: RandomAffineLayer, Equatable {
     /// Images `[h, w, c]`; unchanged.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         image = try GlobalPooling.imageShape(inputShape, "RandomTranslation")
-        for range in [heightFactor, widthFactor] where !(range.lower <= range.upper && range.lower >= -1 && range.upper <= 1) {
-            throw LearnError.invalidParameter(name: "heightFactor/widthFactor", expected: "ranges within -1...1", got: "\(range.lower)...\(range.upper)")
+        for range in [heightFactor, widthFactor]
+        where !(range.lower <= range.upper && range.lower >= -1 && range.upper <= 1) {
+            throw LearnError.invalidParameter(
+                name: "heightFactor/widthFactor", expected: "ranges within -1...1",
+                got: "\(range.lower)...\(range.upper)")
         }
         return inputShape
     }
@@ -91,25 +111,35 @@ public struct RandomTranslation: RandomAffineLayer, Equatable {
     public var weights: [LayerWeight] { [] }
 
     func drawTransform(_ rng: inout RandomState) -> ImageSampler.Transform {
-        let dy = Float(heightFactor.draw(&rng) * Double(image.height)), dx = Float(widthFactor.draw(&rng) * Double(image.width))
+        let dy = Float(heightFactor.draw(&rng) * Double(image.height)),
+            dx = Float(widthFactor.draw(&rng) * Double(image.width))
         return ImageSampler.Transform(a0: 1, a1: 0, a2: -dx, b0: 0, b1: 1, b2: -dy)
     }
 
     /// Shifted copies in training.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         affineForward(input, output, batch: batch, scratch: scratch, training: training, rng: &rng)
     }
     /// The resampling's adjoint.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         affineBackward(outputGradient, inputGradient, batch: batch, scratch: scratch)
     }
     /// Keras' keys.
     public var kerasConfig: [String: Any] {
-        ["height_factor": heightFactor.keras, "width_factor": widthFactor.keras, "fill_mode": sampler.fillMode.rawValue,
-         "interpolation": sampler.interpolation.rawValue, "fill_value": Double(sampler.fillValue), "seed": NSNull(), "data_format": "channels_last"]
+        [
+            "height_factor": heightFactor.keras, "width_factor": widthFactor.keras,
+            "fill_mode": sampler.fillMode.rawValue,
+            "interpolation": sampler.interpolation.rawValue, "fill_value": Double(sampler.fillValue), "seed": NSNull(),
+            "data_format": "channels_last"
+        ]
     }
 }
 
@@ -124,7 +154,10 @@ public struct RandomRotation: RandomAffineLayer, Equatable {
     public var name: String
 
     /// `RandomRotation(0.1)` (up to ±36°).
-    public init(_ factor: FactorRange, fillMode: FillMode = .reflect, interpolation: Interpolation = .bilinear, fillValue: Double = 0, name: String = "") {
+    public init(
+        _ factor: FactorRange, fillMode: FillMode = .reflect, interpolation: Interpolation = .bilinear,
+        fillValue: Double = 0, name: String = ""
+    ) {
         (self.factor, self.name) = (factor, name)
         sampler = ImageSampler(fillMode: fillMode, interpolation: interpolation, fillValue: Float(fillValue))
     }
@@ -136,8 +169,9 @@ public struct RandomRotation: RandomAffineLayer, Equatable {
         image = try GlobalPooling.imageShape(inputShape, "RandomRotation")
         // A fraction of a full turn: ±1 already reaches every angle, and larger factors overflow `factor · 2π`.
         guard factor.lower <= factor.upper, factor.lower >= -1, factor.upper <= 1 else {
-            throw LearnError.invalidParameter(name: "factor", expected: "a range lower...upper within -1...1",
-                                              got: "\(factor.lower)...\(factor.upper)")
+            throw LearnError.invalidParameter(
+                name: "factor", expected: "a range lower...upper within -1...1",
+                got: "\(factor.lower)...\(factor.upper)")
         }
         return inputShape
     }
@@ -150,23 +184,33 @@ public struct RandomRotation: RandomAffineLayer, Equatable {
         let (cosine, sine) = (Foundation.cos(angle), Foundation.sin(angle))
         let (w, h) = (Double(image.width - 1), Double(image.height - 1))
         let xOffset = (w - (cosine * w - sine * h)) / 2, yOffset = (h - (sine * w + cosine * h)) / 2
-        return ImageSampler.Transform(a0: Float(cosine), a1: Float(-sine), a2: Float(xOffset), b0: Float(sine), b1: Float(cosine), b2: Float(yOffset))
+        return ImageSampler.Transform(
+            a0: Float(cosine), a1: Float(-sine), a2: Float(xOffset), b0: Float(sine), b1: Float(cosine),
+            b2: Float(yOffset))
     }
 
     /// Rotated copies in training.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         affineForward(input, output, batch: batch, scratch: scratch, training: training, rng: &rng)
     }
     /// The resampling's adjoint.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         affineBackward(outputGradient, inputGradient, batch: batch, scratch: scratch)
     }
     /// Keras' keys.
     public var kerasConfig: [String: Any] {
-        ["factor": factor.keras, "fill_mode": sampler.fillMode.rawValue, "interpolation": sampler.interpolation.rawValue,
-         "fill_value": Double(sampler.fillValue), "seed": NSNull(), "data_format": "channels_last"]
+        [
+            "factor": factor.keras, "fill_mode": sampler.fillMode.rawValue,
+            "interpolation": sampler.interpolation.rawValue,
+            "fill_value": Double(sampler.fillValue), "seed": NSNull(), "data_format": "channels_last"
+        ]
     }
 }

@@ -36,8 +36,11 @@ public struct RandomFlip: Layer, Equatable {
     public func scratchCount(batch: Int) -> Int { 2 * batch }
 
     /// Copies each image, mirrored along the drawn axes.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         for n in 0..<batch {
             let horizontal = training && mode != .vertical && rng.randomSample() < 0.5
             let vertical = training && mode != .horizontal && rng.randomSample() < 0.5
@@ -47,22 +50,32 @@ public struct RandomFlip: Layer, Equatable {
     }
 
     /// The same mirror maps the gradient back (a flip is its own inverse).
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         guard let inputGradient else { return }
         for n in 0..<batch {
-            mirror(UnsafePointer(outputGradient), inputGradient, sample: n, horizontal: scratch[2 * n] != 0, vertical: scratch[2 * n + 1] != 0)
+            mirror(
+                UnsafePointer(outputGradient), inputGradient, sample: n, horizontal: scratch[2 * n] != 0,
+                vertical: scratch[2 * n + 1] != 0)
         }
     }
 
-    private func mirror(_ source: UnsafePointer<Float>, _ target: UnsafeMutablePointer<Float>, sample n: Int, horizontal: Bool, vertical: Bool) {
+    private func mirror(
+        _ source: UnsafePointer<Float>, _ target: UnsafeMutablePointer<Float>, sample n: Int, horizontal: Bool,
+        vertical: Bool
+    ) {
         let (h, w, c) = (image.height, image.width, image.channels)
         let base = n * h * w * c
         for y in 0..<h {
             let sourceRow = source + base + (vertical ? h - 1 - y : y) * w * c
             let targetRow = target + base + y * w * c
-            guard horizontal else { targetRow.update(from: sourceRow, count: w * c); continue }
+            guard horizontal else {
+                targetRow.update(from: sourceRow, count: w * c)
+                continue
+            }
             for x in 0..<w { (targetRow + x * c).update(from: sourceRow + (w - 1 - x) * c, count: c) }
         }
     }

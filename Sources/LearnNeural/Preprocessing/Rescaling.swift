@@ -12,13 +12,18 @@ public struct Rescaling: Layer, Equatable {
     private var count = 0
 
     /// `Rescaling(1 / 255)`.
-    public init(_ scale: Double, offset: Double = 0, name: String = "") { (self.scale, self.offset, self.name) = (scale, offset, name) }
+    public init(_ scale: Double, offset: Double = 0, name: String = "") {
+        (self.scale, self.offset, self.name) = (scale, offset, name)
+    }
 
     /// `"Rescaling"`.
     public var kerasClassName: String { "Rescaling" }
     /// Any shape; unchanged.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
-        guard scale.isFinite, offset.isFinite else { throw LearnError.invalidParameter(name: "scale/offset", expected: "finite numbers", got: "\(scale), \(offset)") }
+        guard scale.isFinite, offset.isFinite else {
+            throw LearnError.invalidParameter(
+                name: "scale/offset", expected: "finite numbers", got: "\(scale), \(offset)")
+        }
         count = inputShape.reduce(1, *)
         return inputShape
     }
@@ -26,16 +31,21 @@ public struct Rescaling: Layer, Equatable {
     public var weights: [LayerWeight] { [] }
 
     /// `x · scale + offset`.
-    public func forward(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
-                        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState) {
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
         let (a, b) = (Float(scale), Float(offset))
         for i in 0..<(batch * count) { output[i] = input[i] * a + b }
     }
 
     /// `∂input = ∂output · scale`.
-    public func backward(_ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-                         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         guard let inputGradient else { return }
         let a = Float(scale)
         for i in 0..<(batch * count) { inputGradient[i] = outputGradient[i] * a }
