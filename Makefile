@@ -28,7 +28,7 @@ export SWIFTLEARN_INTEROP_DIR ?= $(CURDIR)/.build/interop
 TEST_TMPDIR ?= $(CURDIR)/.build/test-tmp
 
 .PHONY: all deps test interop interop-keras accuracy-quick docs bench bench-speed build release reference datasets clean \
-        fuzz fuzz-smoke
+        fuzz fuzz-smoke lint format
 
 all: test
 
@@ -43,8 +43,8 @@ deps:
 	  pkg-config --exists $(PKG_CONFIG_NAMES) || { echo "deps: pkg-config still cannot find $(PKG_CONFIG_NAMES)" >&2; exit 1; }; \
 	fi
 
-## test: build and run every test target (debug build), then check the HDF5 files they wrote with h5py.
-test: deps
+## test: lint, build and run every test target (debug build), then check the HDF5 files they wrote with h5py.
+test: deps lint
 	swift build --build-tests
 	rm -rf "$(SWIFTLEARN_INTEROP_DIR)" "$(TEST_TMPDIR)" && mkdir -p "$(SWIFTLEARN_INTEROP_DIR)" "$(TEST_TMPDIR)"
 	# Tests run concurrently: one OpenBLAS thread each, or the thread pools fight (DESIGN §7).
@@ -52,6 +52,17 @@ test: deps
 	$(MAKE) --no-print-directory interop
 	$(MAKE) --no-print-directory accuracy-quick
 	$(MAKE) --no-print-directory docs
+
+## lint: swift-format (the toolchain's) with .swift-format; fails on any formatting drift or lint warning.
+## `make format` rewrites the files.
+SWIFT_FORMAT ?= $(shell command -v swift-format 2>/dev/null || echo /opt/swift/usr/bin/swift-format)
+FORMATTED = Sources Tests Fuzz/Sources Package.swift Fuzz/Package.swift
+lint:
+	$(SWIFT_FORMAT) lint --strict --recursive --parallel $(FORMATTED)
+	@echo "lint: swift-format finds no drift"
+
+format:
+	$(SWIFT_FORMAT) format --in-place --recursive --parallel $(FORMATTED)
 
 ## fuzz: libFuzzer + ASan on the file readers (Fuzz/, Docs/Fuzzing.md), FUZZ_SECONDS per target; fails on
 ## any crash, timeout or out-of-memory artifact (in .build/fuzz/crashes/<target>/).
