@@ -73,9 +73,10 @@ extension HDF5Group {
             let shape = try extent(of: space, what)
             if let expected, shape != expected { throw corrupt("\(what) has shape \(shape), expected \(expected)") }
             let count = try checkedCount(shape, elementSize: elementSize, what)
-            try checkStorage(
-                dataset, declaredBytes: count.multipliedReportingOverflow(by: H5Tget_size(type)),
-                fixedSize: H5Tis_variable_str(type) <= 0, what)
+            // A variable-length string is stored as a global-heap reference (length, collection address,
+            // index), larger than the pointer it reads into.
+            let storedElement = H5Tis_variable_str(type) > 0 ? 8 + (try file.format.addressSize) : H5Tget_size(type)
+            try checkStorage(dataset, declaredBytes: count.multipliedReportingOverflow(by: storedElement), what)
             return (dataset, shape, count)
         } catch {
             H5Dclose(dataset)
@@ -83,11 +84,10 @@ extension HDF5Group {
         }
     }
 
-    /// Refuses layouts that read other files and datasets that declare far more than they store.
-    /// `fixedSize`: the elements are stored as they are in memory (not variable-length strings, whose file
-    /// references are larger than their in-memory pointers).
+    /// Refuses layouts that read other files and datasets that declare far more than they store
+    /// (`declaredBytes`: the element count times the size of an element in the file).
     private func checkStorage(
-        _ dataset: hid_t, declaredBytes: (partialValue: Int, overflow: Bool), fixedSize: Bool, _ what: String
+        _ dataset: hid_t, declaredBytes: (partialValue: Int, overflow: Bool), _ what: String
     ) throws {
         let properties = H5Dget_create_plist(dataset)
         guard properties >= 0 else {
@@ -109,7 +109,7 @@ extension HDF5Group {
         let declared = declaredBytes.overflow ? Int.max : declaredBytes.partialValue
         // Contiguous and compact values are stored whole (or, contiguous, not yet at all: the fill value is
         // read); libhdf5 1.10 reads a shorter contiguous or compact store through a NULL buffer.
-        if fixedSize && (layout == H5D_COMPACT || (layout == H5D_CONTIGUOUS && stored != 0)) {
+        if layout == H5D_COMPACT || (layout == H5D_CONTIGUOUS && stored != 0) {
             guard stored == declared else { throw corrupt("\(what) declares \(declared) bytes but stores \(stored)") }
             return
         }
