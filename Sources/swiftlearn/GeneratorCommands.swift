@@ -29,7 +29,7 @@ struct MakeClassificationCommand: ParsableCommand {
             nRepeated: nRepeated, nClasses: nClasses, nClustersPerClass: nClustersPerClass, weights: weights?.values,
             flipY: flipY, classSep: classSep, hypercube: !noHypercube, shift: shift?.parameter ?? 0.0,
             scale: scale?.parameter ?? 1.0, shuffle: !common.noShuffle, randomState: common.randomState)
-        try common.write(X, target: y.map(Double.init))
+        try common.write(X, labels: y)
     }
 }
 
@@ -53,7 +53,7 @@ struct MakeBlobsCommand: ParsableCommand {
         let (X, y, _) = try makeBlobs(
             nSamples: nSamples, nFeatures: nFeatures, centers: centers, clusterStd: std,
             centerBox: (box[0], box[1]), shuffle: !common.noShuffle, randomState: common.randomState)
-        try common.write(X, target: y.map(Double.init))
+        try common.write(X, labels: y)
     }
 }
 
@@ -69,7 +69,7 @@ struct MakeMoonsCommand: ParsableCommand {
     func run() throws {
         let (X, y) = try makeMoons(
             nSamples: nSamples, shuffle: !common.noShuffle, noise: noise, randomState: common.randomState)
-        try common.write(X, target: y.map(Double.init))
+        try common.write(X, labels: y)
     }
 }
 
@@ -87,7 +87,7 @@ struct MakeCirclesCommand: ParsableCommand {
         let (X, y) = try makeCircles(
             nSamples: nSamples, shuffle: !common.noShuffle, noise: noise,
             randomState: common.randomState, factor: factor)
-        try common.write(X, target: y.map(Double.init))
+        try common.write(X, labels: y)
     }
 }
 

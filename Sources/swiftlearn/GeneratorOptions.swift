@@ -11,32 +11,21 @@ struct GeneratorOutputOptions: ParsableArguments {
     @Flag(help: "Keep the generated rows in order (scikit-learn's shuffle=False).")
     var noShuffle = false
 
-    @Option(help: "Where to write the dataset: FILE.csv (header x0,...,x{F-1},y; 17 significant digits).")
+    @Option(
+        help:
+            "Where to write the dataset: FILE.csv (header x0,...,x{F-1},y; 17 significant digits) or FILE.h5 (datasets X and y)."
+    )
     var output: String
 
-    /// Writes features and one target column in the CSV contract's format.
-    func write(_ X: Matrix<Double>, target: [Double]) throws {
-        try checkFormat()
-        try writeCSV(X, target: target, to: output)
-    }
+    /// Writes features and class labels.
+    func write(_ X: Matrix<Double>, labels: [Int]) throws { try DatasetFile.write(X, .labels(labels), to: output) }
 
-    /// Writes features and several target columns `y0, y1, …`.
+    /// Writes features and one real-valued target.
+    func write(_ X: Matrix<Double>, target: [Double]) throws { try DatasetFile.write(X, .values(target), to: output) }
+
+    /// Writes features and several target columns `y0, y1, …` (one `y` matrix in HDF5).
     func write(_ X: Matrix<Double>, targets: Matrix<Double>) throws {
-        try checkFormat()
-        let names = (0..<X.columns).map { "x\($0)" } + (0..<targets.columns).map { "y\($0)" }
-        try writeCSV(Matrix.concatenate([X, targets], axis: 1), to: output, featureNames: names)
-    }
-
-    private func checkFormat() throws {
-        let suffix = URL(fileURLWithPath: output).pathExtension.lowercased()
-        switch suffix {
-        case "csv": return
-        case "h5", "hdf5":
-            throw ValidationError(
-                "HDF5 output is not available yet (it arrives with SwiftLearn's HDF5 module); use --output FILE.csv")
-        default:
-            throw ValidationError("--output must end in .csv, got '\(output)'")
-        }
+        try DatasetFile.write(X, .columns(targets), to: output)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import LearnCore
 import LearnData
+import LearnHDF5
 import LearnTestSupport
 import Testing
 
@@ -105,6 +106,33 @@ import Testing
         #expect(table.data == (try Matrix.concatenate([r.X, r.y], axis: 1)))
     }
 
+    @Test func hdf5OutputHoldsXAndY() throws {
+        let (classification, regression, iris) = (
+            Self.temporaryPath("c.h5"), Self.temporaryPath("r.h5"), Self.temporaryPath("iris.h5")
+        )
+        #expect(
+            try Self.run([
+                "make-classification", "--n-samples", "30", "--n-features", "5", "--random-state", "2",
+                "--output", classification
+            ]).status == 0)
+        #expect(
+            try Self.run([
+                "make-regression", "--n-samples", "12", "--n-features", "3", "--n-targets", "2",
+                "--random-state", "0", "--output", regression
+            ]).status == 0)
+        #expect(try Self.run(["dataset", "iris", "--output", iris]).status == 0)
+        let c = try makeClassification(nSamples: 30, nFeatures: 5, randomState: 2)
+        let file = try HDF5File.open(classification).root
+        #expect(try file.readMatrix(Double.self, from: "X") == c.X)
+        #expect(try file.read(Int64.self, from: "y", shape: [30]) == c.y.map(Int64.init))
+        #expect(try file.attribute("feature_names") == .strings(["x0", "x1", "x2", "x3", "x4"]))
+        let r = try makeRegression(nSamples: 12, nFeatures: 3, nTargets: 2, randomState: 0)
+        #expect(try HDF5File.open(regression).root.readMatrix(Double.self, from: "y") == r.y)
+        let loaded = try loadIris(), irisFile = try HDF5File.open(iris).root
+        #expect(try irisFile.read(Int64.self, from: "y", shape: [150]) == loaded.target.map(Int64.init))
+        #expect(try irisFile.attribute("target_names") == .strings(loaded.targetNames))
+    }
+
     @Test func badArgumentsFailWithAClearMessage() throws {
         let path = Self.temporaryPath("bad.csv")
         let tooMany = try Self.run([
@@ -113,8 +141,8 @@ import Testing
         ])
         #expect(tooMany.status != 0)
         #expect(tooMany.stderr.contains("nInformative + nRedundant + nRepeated (5) <= nFeatures"))
-        let hdf5 = try Self.run(["make-moons", "--output", Self.temporaryPath("m.h5")])
-        #expect(hdf5.status != 0 && hdf5.stderr.contains("HDF5 output is not available yet"))
+        let text = try Self.run(["make-moons", "--output", Self.temporaryPath("m.txt")])
+        #expect(text.status != 0 && text.stderr.contains("--output must end in .csv or .h5"))
         let weights = try Self.run([
             "make-classification", "--n-samples", "10", "--n-features", "5", "--weights", "a,b", "--output", path
         ])
@@ -147,7 +175,7 @@ import Testing
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let table = try readCSV(from: output, targetColumn: "target")
+        let table = try readCSV(from: output, targetColumn: "y") // the generators' name, fit's default --target
         let digits = try loadDigits()
         #expect(try table.data == digits.data && table.integerTarget() == digits.target)
         #expect(table.featureNames == digits.featureNames)
