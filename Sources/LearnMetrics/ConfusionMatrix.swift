@@ -13,7 +13,7 @@ public func confusionMatrix<L: ClassLabel>(_ yTrue: [L], _ yPred: [L], labels: [
 /// The confusion matrix with sample weights and/or normalised over true classes, predicted classes
 /// or everything (0/0 becomes 0, as scikit-learn does).
 public func confusionMatrix<L: ClassLabel>(
-    _ yTrue: [L], _ yPred: [L], labels: [L]? = nil, sampleWeight: [Double]?, normalize: ConfusionNormalization?
+    _ yTrue: [L], _ yPred: [L], labels: [L]? = nil, sampleWeight: [Double]? = nil, normalize: ConfusionNormalization?
 ) throws -> Matrix<Double> {
     try MetricValidation.sameLength(yTrue.count, yPred.count, "confusionMatrix")
     try MetricValidation.notEmpty(yTrue.count, "confusionMatrix")

@@ -146,8 +146,18 @@ public struct Sequential: Sendable {
         return (total, stateTotal)
     }
 
-    /// Builds every layer for samples of `shape` and initialises the parameters (Keras' glorot/zeros).
-    mutating func build(inputShape shape: [Int]) throws {
+    /// Builds every layer for samples of `shape` (one sample's shape, without the batch axis) and initialises
+    /// the parameters (Keras' glorot/zeros), as Keras' `model.build`; `fit` and `predict` do it themselves on
+    /// first use. Building again re-initialises.
+    ///
+    /// ```swift
+    /// var net = Sequential(randomState: 0) { Dense(8, activation: .relu); Dense(1) }
+    /// try net.build(inputShape: [20])
+    /// print(try net.summary())
+    /// ```
+    /// - Throws: `LearnError` when the layers do not fit `shape`, a size exceeds the array limit, or the
+    ///   network's `randomState` is not a valid seed.
+    public mutating func build(inputShape shape: [Int]) throws {
         try layOut(inputShape: shape)
         allocateWeights(initialize: true)
     }

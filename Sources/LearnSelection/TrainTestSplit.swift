@@ -107,6 +107,20 @@ public func trainTestSplitIndices(
         shuffle: shuffle, stratify: Optional<[Int]>.none)
 }
 
+/// ``trainTestSplitIndices(nSamples:testSize:trainSize:stratify:using:)`` without stratification: the split
+/// continues `rng`'s stream.
+///
+/// ```swift
+/// var rng = RandomState(seed: 0)
+/// let (train, test) = try trainTestSplitIndices(nSamples: 100, testSize: .fraction(0.25), using: &rng)
+/// ```
+public func trainTestSplitIndices(
+    nSamples: Int, testSize: SplitSize? = nil, trainSize: SplitSize? = nil, using rng: inout RandomState
+) throws -> (train: [Int], test: [Int]) {
+    try trainTestSplitIndices(
+        nSamples: nSamples, testSize: testSize, trainSize: trainSize, stratify: Optional<[Int]>.none, using: &rng)
+}
+
 /// `StratifiedShuffleSplit`'s first split: per-class allocation by `approximateMode`, a permutation
 /// of every class (in ascending class order), then both lists permuted again.
 func stratifiedSplit<Stratum: Hashable & Comparable>(
