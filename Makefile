@@ -52,6 +52,7 @@ test: deps lint
 	$(MAKE) --no-print-directory interop
 	$(MAKE) --no-print-directory accuracy-quick
 	$(MAKE) --no-print-directory docs
+	python3 Docs/module-graph.py --check
 
 ## lint: swift-format (the toolchain's) with .swift-format; fails on any formatting drift or lint warning.
 ## `make format` rewrites the files.
