@@ -10,6 +10,37 @@ func blasInt(_ value: Int, _ operation: String) throws -> Int32 {
     return result
 }
 
+extension LearnScalar {
+    /// Row-major `gemm` on raw buffers with `Int` sizes, for kernels whose sizes were checked when they were
+    /// laid out: `Shape.checkArray` keeps every array within BLAS' 32-bit element counts, so each size and
+    /// leading dimension here fits; one that does not is a programming error and stops the program.
+    ///
+    /// ```swift
+    /// Float.gemm(transposeA: false, transposeB: false, m: batch, n: units, k: inputs, alpha: 1,
+    ///            a: input, lda: inputs, b: kernel, ldb: units, beta: 0, c: output, ldc: units)
+    /// ```
+    @inline(__always)
+    public static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Self,
+        a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int, beta: Self,
+        c: UnsafeMutablePointer<Self>, ldc: Int
+    ) {
+        gemm(
+            transposeA: transposeA, transposeB: transposeB, m: checkedBLASSize(m), n: checkedBLASSize(n),
+            k: checkedBLASSize(k), alpha: alpha, a: a, lda: checkedBLASSize(lda), b: b, ldb: checkedBLASSize(ldb),
+            beta: beta, c: c, ldc: checkedBLASSize(ldc))
+    }
+}
+
+/// `value` as BLAS' 32-bit integer; sizes reaching here were bounded by `Shape.checkArray`.
+@inline(__always)
+func checkedBLASSize(_ value: Int) -> Int32 {
+    guard let result = Int32(exactly: value) else {
+        preconditionFailure("BLAS size \(value) beyond Int32: a shape escaped Shape.checkArray")
+    }
+    return result
+}
+
 /// The matrix product `op(a) · op(b)`, where `op` transposes when asked (BLAS `gemm`).
 ///
 /// - Complexity: `2·m·n·k` floating-point operations in OpenBLAS' blocked kernels.

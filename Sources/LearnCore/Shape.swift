@@ -33,7 +33,8 @@ public enum Shape {
 
     /// The element count of an array of `shape` holding `scalarSize`-byte values, checked against
     /// `limits` (the per-array byte limit). Every dimension must also be at most the limit itself, so a
-    /// zero-sized shape with a huge dimension (`[0, 1 << 62]`) is refused too.
+    /// zero-sized shape with a huge dimension (`[0, 1 << 62]`) is refused too, and the count must fit BLAS'
+    /// 32-bit sizes.
     /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for negative or overflowing shapes,
     ///   ``LearnError/resourceLimit(operation:needed:limit:)`` beyond the limit.
     @discardableResult
@@ -49,6 +50,12 @@ public enum Shape {
             throw limits.exceeded(
                 operation,
                 needed: overflow ? "more than Int.max bytes for shape \(shape)" : "\(bytes) bytes for shape \(shape)")
+        }
+        // BLAS takes 32-bit sizes: within a raised byte limit, an array must still stay within them.
+        guard count <= Int(Int32.max) else {
+            throw LearnError.invalidParameter(
+                name: "shape", expected: "at most \(Int32.max) elements (BLAS' 32-bit sizes)",
+                got: "\(shape) in \(operation)")
         }
         return count
     }

@@ -70,9 +70,9 @@ public struct Dense: Layer, Equatable {
         // The bias first, then the product added onto it (beta 1 spares OpenBLAS a pass zeroing the output).
         Self.fillRows(output, with: useBias ? parameters + inputWidth * units : nil, rows: batch, width: units)
         Float.gemm(
-            transposeA: false, transposeB: false, m: Int32(batch), n: Int32(units), k: Int32(inputWidth), alpha: 1,
-            a: input, lda: Int32(inputWidth), b: parameters, ldb: Int32(units), beta: useBias ? 1 : 0, c: output,
-            ldc: Int32(units))
+            transposeA: false, transposeB: false, m: batch, n: units, k: inputWidth, alpha: 1,
+            a: input, lda: inputWidth, b: parameters, ldb: units, beta: useBias ? 1 : 0, c: output,
+            ldc: units)
         if training && activation.backwardNeedsInput { scratch.update(from: output, count: batch * units) }
         activation.forward(output, rows: batch, width: units)
     }
@@ -88,9 +88,9 @@ public struct Dense: Layer, Equatable {
                 outputGradient, input: UnsafePointer(scratch), output: output, rows: batch, width: units)
         }
         Float.gemm(
-            transposeA: true, transposeB: false, m: Int32(inputWidth), n: Int32(units), k: Int32(batch), alpha: 1,
-            a: input, lda: Int32(inputWidth), b: outputGradient, ldb: Int32(units), beta: 1, c: parameterGradients,
-            ldc: Int32(units))
+            transposeA: true, transposeB: false, m: inputWidth, n: units, k: batch, alpha: 1,
+            a: input, lda: inputWidth, b: outputGradient, ldb: units, beta: 1, c: parameterGradients,
+            ldc: units)
         if useBias {
             let bias = parameterGradients + inputWidth * units
             for r in 0..<batch {
@@ -100,9 +100,9 @@ public struct Dense: Layer, Equatable {
         }
         if let inputGradient {
             Float.gemm(
-                transposeA: false, transposeB: true, m: Int32(batch), n: Int32(inputWidth), k: Int32(units), alpha: 1,
-                a: outputGradient, lda: Int32(units), b: parameters, ldb: Int32(units), beta: 0, c: inputGradient,
-                ldc: Int32(inputWidth))
+                transposeA: false, transposeB: true, m: batch, n: inputWidth, k: units, alpha: 1,
+                a: outputGradient, lda: units, b: parameters, ldb: units, beta: 0, c: inputGradient,
+                ldc: inputWidth)
         }
     }
 

@@ -186,9 +186,9 @@ public struct Conv2D: Layer, Equatable {
         im2col(input, batch: batch, into: scratch)
         Dense.fillRows(output, with: useBias ? parameters + patch * filters : nil, rows: rows, width: filters)
         Float.gemm(
-            transposeA: false, transposeB: false, m: Int32(rows), n: Int32(filters), k: Int32(patch), alpha: 1,
-            a: scratch, lda: Int32(patch), b: parameters, ldb: Int32(filters), beta: useBias ? 1 : 0, c: output,
-            ldc: Int32(filters))
+            transposeA: false, transposeB: false, m: rows, n: filters, k: patch, alpha: 1,
+            a: scratch, lda: patch, b: parameters, ldb: filters, beta: useBias ? 1 : 0, c: output,
+            ldc: filters)
         if training && activation.backwardNeedsInput {
             (scratch + 2 * rows * patch).update(from: output, count: rows * filters)
         }
@@ -208,9 +208,9 @@ public struct Conv2D: Layer, Equatable {
                 width: filters)
         }
         Float.gemm(
-            transposeA: true, transposeB: false, m: Int32(patch), n: Int32(filters), k: Int32(rows), alpha: 1,
-            a: scratch, lda: Int32(patch), b: outputGradient, ldb: Int32(filters), beta: 1, c: parameterGradients,
-            ldc: Int32(filters))
+            transposeA: true, transposeB: false, m: patch, n: filters, k: rows, alpha: 1,
+            a: scratch, lda: patch, b: outputGradient, ldb: filters, beta: 1, c: parameterGradients,
+            ldc: filters)
         if useBias {
             let bias = parameterGradients + patch * filters
             for r in 0..<rows {
@@ -221,9 +221,9 @@ public struct Conv2D: Layer, Equatable {
         guard let inputGradient else { return }
         let columnGradient = scratch + rows * patch
         Float.gemm(
-            transposeA: false, transposeB: true, m: Int32(rows), n: Int32(patch), k: Int32(filters), alpha: 1,
-            a: outputGradient, lda: Int32(filters), b: parameters, ldb: Int32(filters), beta: 0, c: columnGradient,
-            ldc: Int32(patch))
+            transposeA: false, transposeB: true, m: rows, n: patch, k: filters, alpha: 1,
+            a: outputGradient, lda: filters, b: parameters, ldb: filters, beta: 0, c: columnGradient,
+            ldc: patch)
         col2im(columnGradient, batch: batch, into: inputGradient)
     }
 
