@@ -69,7 +69,7 @@ def main():
 
     rng = random.Random(arguments.seed)
     totals = collections.Counter()
-    slowest = 0.0
+    slowest, slowest_run = 0.0, "none"
     failures = 0
     print(f"{'seed file':<44} {'runs':>6}  outcomes")
     for path in seeds:
@@ -83,7 +83,8 @@ def main():
             for name, command in (("inspect", [arguments.swiftlearn, "inspect", target]),
                                   ("predict", [arguments.swiftlearn, "predict", "--model", target, "--input", features])):
                 outcome, seconds = run(command, arguments.time_limit)
-                slowest = max(slowest, seconds)
+                if seconds > slowest:
+                    slowest, slowest_run = seconds, f"{os.path.basename(path)} mutation {index} {name}"
                 outcomes[outcome] += 1
                 if outcome not in ("ok", "error"):
                     failures += 1
@@ -94,7 +95,7 @@ def main():
         summary = ", ".join(f"{key} {value}" for key, value in sorted(outcomes.items()))
         print(f"{os.path.basename(path):<44} {sum(outcomes.values()):>6}  {summary}", flush=True)
     summary = ", ".join(f"{key} {value}" for key, value in sorted(totals.items()))
-    print(f"{'total':<44} {sum(totals.values()):>6}  {summary}; slowest run {slowest:.2f} s; seed {arguments.seed}")
+    print(f"{'total':<44} {sum(totals.values()):>6}  {summary}; slowest run {slowest:.2f} s ({slowest_run}); seed {arguments.seed}")
     sys.exit(1 if failures else 0)
 
 
