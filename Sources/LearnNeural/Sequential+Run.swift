@@ -13,23 +13,33 @@ struct Workspace {
     let widths: [Int]
     let batch: Int
 
+    /// Every size is checked (overflow-safe, and against the array limit, which also keeps each within
+    /// BLAS' 32-bit sizes) before anything is allocated: `batch` comes from the caller's data and batch size.
     init(network: Sequential, batch: Int) throws {
         widths = try network.activationWidths()
-        var offset = 0
-        activationOffsets = widths.map { width in
-            defer { offset += batch * width }
-            return offset
-        }
+        let operation = "Sequential workspace for batches of \(batch)"
+        let sizes = try widths.map { try Shape.product(batch, $0, operation: operation) }
+        let offset = try Shape.total(sizes, operation: operation)
+        try Shape.checkArray([offset], scalarSize: MemoryLayout<Float>.size, operation: operation)
+        activationOffsets = Self.starts(sizes)
         activations = [Float](repeating: 0, count: offset)
         gradients = [Float](repeating: 0, count: offset)
-        var scratchTotal = 0
-        scratchOffsets = network.layers.map { layer in
-            defer { scratchTotal += layer.scratchCount(batch: batch) }
-            return scratchTotal
-        }
+        let scratchSizes = network.layers.map { $0.scratchCount(batch: batch) }
+        let scratchTotal = try Shape.total(scratchSizes, operation: operation)
+        try Shape.checkArray([scratchTotal], scalarSize: MemoryLayout<Float>.size, operation: operation)
+        scratchOffsets = Self.starts(scratchSizes)
         scratch = [Float](repeating: 0, count: Swift.max(1, scratchTotal))
         parameterGradients = [Float](repeating: 0, count: Swift.max(1, network.parameters.count))
         self.batch = batch
+    }
+
+    /// Where each of `sizes` starts when laid end to end (their total already checked).
+    private static func starts(_ sizes: [Int]) -> [Int] {
+        var running = 0
+        return sizes.map { size in
+            defer { running += size }
+            return running
+        }
     }
 
     /// The first `rows × width` values of the last activation (the network's output).

@@ -42,8 +42,6 @@ extension MultilayerPerceptron {
         }
         var network = Sequential(randomState: 0, layers: layers)
         try network.layOut(inputShape: [inputs])
-        network.allocateWeights(initialize: false)
-        network.compile(optimizer: Adam(), loss: loss)
         var parameters: [Float] = []
         parameters.reserveCapacity(network.laidOut.parameters)
         for index in 0..<(sizes.count - 1) {
@@ -52,9 +50,12 @@ extension MultilayerPerceptron {
             guard kernel.allSatisfy(\.isFinite), bias.allSatisfy(\.isFinite) else {
                 throw corrupt("layer \(index) has non-finite weights")
             }
-            parameters += kernel + bias
+            parameters += kernel
+            parameters += bias
         }
+        // Dense layers keep no state: the read weights are the whole network (compile sizes Adam for them).
         network.parameters = parameters
+        network.compile(optimizer: Adam(), loss: loss)
         var log = MLPTrainingLog()
         log.lossCurve = try group.read(Double.self, from: "loss_curve").values
         let iterations = try group.read(Int64.self, from: "n_iter", shape: []).first ?? 0
