@@ -61,6 +61,10 @@ let package = Package(
         // Compiles Datasets/*.csv|json into LearnData (the loaders need no resource bundle).
         .executableTarget(name: "EmbedDatasetsTool"),
         .plugin(name: "EmbedDatasets", capability: .buildTool(), dependencies: ["EmbedDatasetsTool"]),
+        // Turns the ```swift blocks of README.md, Docs/*.md and the `///` comments into the DocTests target.
+        .target(name: "DocTestGeneration"),
+        .executableTarget(name: "DocTestsTool", dependencies: ["DocTestGeneration"]),
+        .plugin(name: "GenerateDocTests", capability: .buildTool(), dependencies: ["DocTestsTool"]),
 
         // Benchmark suites behind `swiftlearn bench`.
         .target(
@@ -127,6 +131,12 @@ let package = Package(
         .testTarget(
             name: "SwiftLearnCLITests", dependencies: ["SwiftLearnCLI", "LearnData", "LearnNeural", "LearnTestSupport"]),
         // End-to-end: the README's programs, compiled against the umbrella module.
-        .testTarget(name: "SwiftLearnTests", dependencies: ["SwiftLearn"])
+        .testTarget(name: "SwiftLearnTests", dependencies: ["SwiftLearn"]),
+        // Every Swift example in the README, the guides and the DocC comments, compiled and run as written.
+        // (Its warnings are silenced: a guide lists calls whose results it does not use.)
+        .testTarget(
+            name: "DocTests", dependencies: ["SwiftLearn"], swiftSettings: [.unsafeFlags(["-suppress-warnings"])],
+            plugins: ["GenerateDocTests"]),
+        .testTarget(name: "DocTestGenerationTests", dependencies: ["DocTestGeneration"])
     ]
 )

@@ -24,7 +24,7 @@ def targets():
     package = json.loads(subprocess.run(["swift", "package", "dump-package"], cwd=ROOT, check=True,
                                         capture_output=True, text=True).stdout)
     kept = {t["name"]: t for t in package["targets"] if t["type"] in ("regular", "executable", "system")
-            and t["name"] not in ("EmbedDatasetsTool", "LearnTestSupport")}
+            and t["name"] not in ("EmbedDatasetsTool", "DocTestsTool", "DocTestGeneration", "LearnTestSupport")}
     graph = {}
     for name, target in kept.items():
         deps = []

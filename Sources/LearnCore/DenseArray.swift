@@ -5,9 +5,15 @@
 /// is written per type.
 ///
 /// ```swift
-/// func standardized<A: DenseArray>(_ x: A) throws -> A where A.Scalar == Double {
-///     try (x - x.mean()) / x.standardDeviation()
+/// func meanProbability<A: DenseArray>(_ logits: A) throws -> A.Scalar {
+///     try logits.sigmoid().mean()
 /// }
+/// let logits = try Tensor<Float>(shape: [2, 1, 2], scalars: [0, 0, 0, 0])
+/// print(try meanProbability(Matrix<Double>([[0, 0], [0, 0]])), try meanProbability(logits))
+/// ```
+/// <!-- doctest: output -->
+/// ```text
+/// 0.5 0.5
 /// ```
 public protocol DenseArray: Sendable, Equatable {
     /// `Float` or `Double`.

@@ -15,6 +15,10 @@ extension LearnScalar {
     /// laid out: `Shape.checkArray` keeps every array within BLAS' 32-bit element counts, so each size and
     /// leading dimension here fits; one that does not is a programming error and stops the program.
     ///
+    /// <!-- doctest: given let (batch, units, inputs) = (2, 3, 4) -->
+    /// <!-- doctest: given let (input, kernel) = ([Float](repeating: 1, count: 8), [Float](repeating: 0.5, count: 12)) -->
+    /// <!-- doctest: given let output = UnsafeMutablePointer<Float>.allocate(capacity: batch * units) -->
+    /// <!-- doctest: given defer { output.deallocate() } -->
     /// ```swift
     /// Float.gemm(transposeA: false, transposeB: false, m: batch, n: units, k: inputs, alpha: 1,
     ///            a: input, lda: inputs, b: kernel, ldb: units, beta: 0, c: output, ldc: units)

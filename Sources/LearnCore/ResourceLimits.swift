@@ -10,6 +10,9 @@ import Foundation
 /// raise it for a larger one with the environment variable `SWIFTLEARN_MAX_ARRAY_BYTES` (read when the
 /// process asks for ``standard``) or by passing your own value where an API takes `limits:`.
 ///
+/// <!-- doctest: given var small = LogisticRegression() -->
+/// <!-- doctest: given try small.fit(Matrix<Double>([[0], [1]]), [0, 1]) -->
+/// <!-- doctest: given try small.save(to: "big.h5") -->
 /// ```swift
 /// var limits = ResourceLimits.standard
 /// limits.maxArrayBytes = 16 << 30                       // 16 GiB arrays for this load

@@ -6,9 +6,19 @@
 /// sizes that would not fit in memory (see ``ResourceLimits``).
 ///
 /// ```swift
-/// let count = try Shape.elementCount([60_000, 28, 28], operation: "Conv2D")       // 47_040_000
-/// try Shape.checkArray([1 << 40, 1 << 30], scalarSize: 4, operation: "Dense")   // throws
-/// let padded = try Shape.sum(28, 2 * 1, operation: "ZeroPadding2D")             // 30
+/// let count = try Shape.elementCount([60_000, 28, 28], operation: "Conv2D")
+/// let padded = try Shape.sum(28, 2 * 1, operation: "ZeroPadding2D")
+/// print(count, padded)
+/// do {
+///     try Shape.checkArray([1 << 40, 1 << 30], scalarSize: 4, operation: "Dense")
+/// } catch {
+///     print(error)
+/// }
+/// ```
+/// <!-- doctest: output -->
+/// ```text
+/// 47040000 30
+/// invalid parameter shape: expected an element count that fits in Int, got [1099511627776, 1073741824] in Dense
 /// ```
 public enum Shape {
     /// The number of elements of `shape`, after checking every dimension is non-negative and the

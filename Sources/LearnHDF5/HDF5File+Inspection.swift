@@ -14,13 +14,26 @@ extension HDF5File {
     /// cycles, soft links and external links in a hostile file cannot make it recurse without bound or
     /// open another file; it stops after ``inspectionDepthLimit`` levels and ``inspectionObjectLimit`` objects.
     ///
+    /// <!-- doctest: given let (X, y) = try makeClassification(nSamples: 50, nFeatures: 5, randomState: 0) -->
+    /// <!-- doctest: given var fitted = LogisticRegression() -->
+    /// <!-- doctest: given try fitted.fit(X, y) -->
+    /// <!-- doctest: given try fitted.save(to: "model.h5") -->
     /// ```swift
     /// print(try HDF5File.open("model.h5").inspection())
-    /// // class: LogisticRegression
-    /// // swiftlearn_format_version: 1
-    /// // …
-    /// // arrays:
-    /// //   coef  float64 [1, 5]
+    /// ```
+    /// <!-- doctest: output -->
+    /// ```text
+    /// class: LogisticRegression
+    /// swiftlearn_format_version: 1
+    /// swiftlearn_version: '…'
+    /// parameters:
+    ///   C = 1.0
+    /// …
+    /// arrays:
+    ///   classes  int64 [2]
+    ///   coef  float64 [1, 5]
+    ///   intercept  float64 [1]
+    ///   n_iter  int64 []
     /// ```
     /// - Throws: `LearnError/corruptFile(path:reason:)` when an attribute or listing cannot be read.
     public func inspection() throws -> String {

@@ -41,6 +41,11 @@ extension PersistableEstimator {
     /// anyone, gives a model or an error: every array and string is checked against `limits` and the
     /// expected shapes before it is read, and every hyper-parameter goes through `setParameter(_:_:)`.
     ///
+    /// <!-- doctest: given let (X, y) = try makeClassification(nSamples: 50, nFeatures: 5, randomState: 0) -->
+    /// <!-- doctest: given var fitted = LogisticRegression() -->
+    /// <!-- doctest: given try fitted.fit(X, y) -->
+    /// <!-- doctest: given try fitted.save(to: "model.h5") -->
+    /// <!-- doctest: given try fitted.save(to: "big.h5") -->
     /// ```swift
     /// let model = try LogisticRegression.load(from: "model.h5")
     /// let big = try LogisticRegression.load(from: "big.h5", limits: ResourceLimits(maxArrayBytes: 16 << 30))

@@ -5,6 +5,8 @@ import LearnCore
 /// parameters and objective: `C · Σ sᵢ ℓᵢ + (1 − l1Ratio)/2 ‖W‖² + l1Ratio ‖W‖₁`, intercepts unpenalised.
 /// The objective is strictly convex with an L2 part, so every solver reaches scikit-learn's coefficients.
 ///
+/// <!-- doctest: given let (X, y) = try makeClassification(nSamples: 100, nFeatures: 4, randomState: 0) -->
+/// <!-- doctest: given let (xTrain, yTrain, xTest, yTest) = (X, y, X, y) -->
 /// ```swift
 /// var model = LogisticRegression(C: 1.0, maxIter: 1000)
 /// try model.fit(xTrain, yTrain)

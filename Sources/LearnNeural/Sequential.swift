@@ -6,6 +6,7 @@ import LearnCore
 /// Besides plain layers, the body may hold `if`, `if let`, `if`/`else`, `switch`, `for` loops and arrays
 /// of layers:
 ///
+/// <!-- doctest: given let useDropout = true -->
 /// ```swift
 /// let widths = [128, 64]
 /// let net = Sequential {
@@ -38,6 +39,8 @@ public enum LayerBuilder {
 /// `predict` from the data's width; all parameters then live in one contiguous `Float` buffer (and
 /// their gradients in another), so an optimizer step is one pass over memory.
 ///
+/// <!-- doctest: given let (X, y) = try makeClassification(nSamples: 100, nFeatures: 4, randomState: 0) -->
+/// <!-- doctest: given let (xTrain, yTrain, xTest, yTest) = (X, y, X, y) -->
 /// ```swift
 /// var net = Sequential {
 ///     Dense(64, activation: .relu)

@@ -4,6 +4,8 @@ import LearnCore
 /// `z = (x − mean) / scale`, where `scale` is the population standard deviation and constant
 /// columns keep a scale of 1 (they are centred, not blown up).
 ///
+/// <!-- doctest: given let (X, y) = try makeClassification(nSamples: 100, nFeatures: 4, randomState: 0) -->
+/// <!-- doctest: given let split = try trainTestSplit(X, y, randomState: 0) -->
 /// ```swift
 /// var scaler = StandardScaler()
 /// let xTrain = try scaler.fitTransform(split.xTrain)

@@ -3,6 +3,8 @@ import LearnMetrics
 
 /// A named score of a fitted estimator on data, higher is better — scikit-learn's `scoring=` strings.
 ///
+/// <!-- doctest: given let (X, y) = try makeClassification(nSamples: 100, nFeatures: 4, randomState: 0) -->
+/// <!-- doctest: given let model = LogisticRegression() -->
 /// ```swift
 /// try crossValScore(model, X, y, scoring: .f1Macro)
 /// ```

@@ -19,6 +19,7 @@ public struct TrainTestSplit<Label: Sendable>: Sendable {
 /// Splits rows into random train and test subsets, exactly as scikit-learn's `train_test_split`:
 /// for the same `randomState` the same rows land in the same order.
 ///
+/// <!-- doctest: given let (X, y) = try makeClassification(nSamples: 100, nFeatures: 4, randomState: 0) -->
 /// ```swift
 /// // train_test_split(X, y, test_size=0.2, random_state=42, stratify=y)
 /// let split = try trainTestSplit(X, y, testSize: 0.2, randomState: 42, stratify: y)

@@ -65,6 +65,7 @@ public enum ParameterValue: Sendable, Equatable, Hashable, CustomStringConvertib
     /// Parses one `key=value` assignment as the CLI's `--param` takes it: the key in scikit-learn's spelling
     /// is camel-cased (`max_iter` → `maxIter`; `maxIter` stays), the value goes through ``init(parsing:)``.
     ///
+    /// <!-- doctest: given var model = LogisticRegression() -->
     /// ```swift
     /// let (name, value) = try ParameterValue.assignment(parsing: "max_iter=200")  // ("maxIter", .int(200))
     /// try model.setParameter(name, value)

@@ -22,7 +22,17 @@ public struct OptimizationResult: Sendable {
 /// reaches the same optimum.
 ///
 /// ```swift
-/// let result = try LBFGS(gtol: 1e-4).minimize({ x, gradient in ... return value }, from: x0)
+/// // (x₀ − 3)² + (x₁ + 1)², whose minimum is at (3, −1)
+/// let result = try LBFGS(gtol: 1e-8).minimize(
+///     { x, gradient in
+///         gradient = [2 * (x[0] - 3), 2 * (x[1] + 1)]
+///         return (x[0] - 3) * (x[0] - 3) + (x[1] + 1) * (x[1] + 1)
+///     }, from: [0, 0])
+/// print(result.x.map { ($0 * 1e6).rounded() / 1e6 }, result.converged)
+/// ```
+/// <!-- doctest: output -->
+/// ```text
+/// [3.0, -1.0] true
 /// ```
 public struct LBFGS: Sendable {
     /// Stop when `max |gradient_i| <= gtol`.

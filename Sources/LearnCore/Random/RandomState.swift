@@ -6,8 +6,13 @@ import Foundation
 ///
 /// ```swift
 /// var rng = RandomState(seed: 42)
-/// rng.randomSample()            // 0.3745401188473625, as np.random.RandomState(42).random_sample()
-/// rng.permutation(10)           // the next draws, as NumPy would make them
+/// print(rng.randomSample())          // as np.random.RandomState(42).random_sample()
+/// print(try rng.permutation(10))     // the next draws, as NumPy would make them
+/// ```
+/// <!-- doctest: output -->
+/// ```text
+/// 0.3745401188473625
+/// [3, 9, 0, 8, 5, 2, 1, 6, 4, 7]
 /// ```
 ///
 /// It is a value type: a copy continues the stream independently. Pass it `inout` to share one

@@ -4,6 +4,7 @@ import LearnCore
 /// Reads a numeric CSV file: a header line of column names, then one line per row of numbers
 /// (`nan`, `inf` allowed; blank lines skipped; `\n` or `\r\n` line ends).
 ///
+/// <!-- doctest: given try writeCSV(Matrix<Double>([[1, 2], [3, 4]]), labels: [0, 1], to: "train.csv") -->
 /// ```swift
 /// let table = try readCSV(from: "train.csv", targetColumn: "y")
 /// let (X, y) = (table.data, try table.integerTarget())

@@ -5,6 +5,8 @@ import LearnCore
 /// hidden `Dense` layers, a sigmoid output for two classes or softmax for more, log loss with an L2
 /// penalty, Adam or SGD. See ``MultilayerPerceptron`` for the hyper-parameters.
 ///
+/// <!-- doctest: given let (X, y) = try makeClassification(nSamples: 100, nFeatures: 4, randomState: 0) -->
+/// <!-- doctest: given let (xTrain, yTrain, xTest, yTest) = (X, y, X, y) -->
 /// ```swift
 /// var clf = MLPClassifier(hiddenLayerSizes: [64, 32], maxIter: 300, randomState: 0)
 /// try clf.fit(xTrain, yTrain)
