@@ -263,24 +263,39 @@ extension Sequential {
                 throw corrupt("layer \(layer.name) does not list its \(own.count) weights")
             }
             for (weightName, location) in zip(names, own) {
-                var parts = weightName.split(separator: "/").map(String.init)
-                guard let leaf = parts.popLast() else {
+                guard let (parent, leaf) = try Self.parentAndLeaf(weightName, below: group) else {
                     throw corrupt("layer \(layer.name) lists an empty weight name \"\(weightName)\"")
                 }
-                var current = group
-                for part in parts { current = try current.group(part) }
-                try body(current, leaf, location)
+                try body(parent, leaf, location)
             }
         }
     }
 
-    /// Restores `iteration`, `learning_rate` and the slots from `optimizer_weights`.
+    /// Restores `iteration`, `learning_rate` and the slots from `optimizer_weights`, in the order its
+    /// `weight_names` lists them — as Keras reads them back. The names themselves are not assumed: Keras
+    /// prefixes them with the optimizer's name (`adam`, `adam_1` for a session's second Adam, or the name the
+    /// user gave) and the slots with the model's (`my_net_dense_kernel_momentum`), so only the order, the
+    /// slot suffix and the shape are checked.
     private mutating func readOptimizerWeights(from group: HDF5Group, _ corrupt: (String) -> LearnError) throws {
         guard var optimizer else { return }
-        let inner = try group.group(optimizer.kerasName)
+        let variables = trainableVariables()
+        var expected: [(slot: String, location: WeightLocation)] = []
+        for slotGroup in optimizer.slotGroups {
+            for (_, location) in variables {
+                for slot in slotGroup { expected.append((slot, location)) }
+            }
+        }
+        guard case let .strings(names) = try group.attribute("weight_names"), names.count == 2 + expected.count else {
+            throw corrupt(
+                "optimizer_weights does not list the \(2 + expected.count) variables of \(optimizer.kerasName) "
+                    + "(iteration, learning_rate, \(expected.count) slots)")
+        }
         // The step count and rate first: a bad file fails before the slots are read.
-        let iteration = try inner.read(Int64.self, from: "iteration", shape: [])
-        let rate = try inner.read(Float.self, from: "learning_rate", shape: [])
+        guard names[0].hasSuffix("iteration"), names[1].hasSuffix("learning_rate") else {
+            throw corrupt("optimizer_weights does not start with iteration and learning_rate")
+        }
+        let iteration = try read(Int64.self, names[0], in: group, shape: [], corrupt)
+        let rate = try read(Float.self, names[1], in: group, shape: [], corrupt)
         // Steps beyond 2^53 are inexact in the Double bias corrections; Int.max would overflow on the next step.
         guard let steps = iteration.first, (0...(Int64(1) << 53)).contains(steps) else {
             throw corrupt("optimizer iteration \(iteration.first.map(String.init) ?? "missing") is outside 0...2^53")
@@ -289,23 +304,42 @@ extension Sequential {
             throw corrupt("optimizer learning rate out of range")
         }
         optimizer.prepare(parameterCount: parameters.count)
-        let variables = trainableVariables()
-        for slotGroup in optimizer.slotGroups {
-            for slot in slotGroup {
-                var values = [Float](repeating: 0, count: parameters.count)
-                for (slotPrefix, location) in variables {
-                    let part = try inner.read(Float.self, from: "\(slotPrefix)_\(slot)", shape: location.weight.shape)
-                    values.replaceSubrange(location.range, with: part)
-                }
-                guard values.allSatisfy(\.isFinite) else {
-                    throw corrupt("optimizer slot \(slot) has non-finite values")
-                }
-                try optimizer.setSlot(slot, to: values)
+        var slots: [String: [Float]] = [:]
+        for (name, entry) in zip(names.dropFirst(2), expected) {
+            guard name.hasSuffix("_" + entry.slot) else {
+                throw corrupt("optimizer variable \(name) is not the \(entry.slot) slot expected in that place")
             }
+            let part = try read(Float.self, name, in: group, shape: entry.location.weight.shape, corrupt)
+            guard part.allSatisfy(\.isFinite) else { throw corrupt("optimizer variable \(name) has non-finite values") }
+            slots[entry.slot, default: [Float](repeating: 0, count: parameters.count)]
+                .replaceSubrange(entry.location.range, with: part)
+        }
+        for slot in optimizer.slotGroups.joined() {
+            try optimizer.setSlot(slot, to: slots[slot] ?? [Float](repeating: 0, count: parameters.count))
         }
         optimizer.iterations = Int(steps)
         optimizer.learningRate = Double(learningRate)
         self.optimizer = optimizer
+    }
+
+    /// The dataset at `path` (`adam_1/my_net_dense_kernel_momentum`) below `group`, checked to have `shape`.
+    private func read<T: HDF5Scalar>(
+        _ type: T.Type, _ path: String, in group: HDF5Group, shape: [Int], _ corrupt: (String) -> LearnError
+    ) throws -> [T] {
+        guard let (parent, leaf) = try Self.parentAndLeaf(path, below: group) else {
+            throw corrupt("optimizer_weights lists an empty name \"\(path)\"")
+        }
+        return try parent.read(type, from: leaf, shape: shape)
+    }
+
+    /// The group holding the dataset a Keras weight name (`sequential/dense/kernel`) names below `group`,
+    /// and the dataset's own name; nil for a name with no components (`""`, `"/"`).
+    private static func parentAndLeaf(_ path: String, below group: HDF5Group) throws -> (HDF5Group, String)? {
+        var parts = path.split(separator: "/").map(String.init)
+        guard let leaf = parts.popLast() else { return nil }
+        var current = group
+        for part in parts { current = try current.group(part) }
+        return (current, leaf)
     }
 
     /// Compiles from Keras' `training_config` JSON (loss, metrics, optimizer with its settings).
