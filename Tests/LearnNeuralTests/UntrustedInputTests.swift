@@ -119,7 +119,11 @@ import Testing
                     try root.setAttribute(name, try source.attribute(name), ascii: true)
                 }
                 try net.writeModelWeights(to: try root.createGroup("model_weights"))
-                let adam = try root.createGroup("optimizer_weights").createGroup("adam")
+                // The listed names of the saved file: the step count is checked before any slot is read.
+                let optimizerWeights = try root.createGroup("optimizer_weights")
+                try optimizerWeights.setAttribute(
+                    "weight_names", try source.group("optimizer_weights").attribute("weight_names"), ascii: true)
+                let adam = try optimizerWeights.createGroup("adam")
                 try adam.write([steps], shape: [], to: "iteration")
                 try adam.write([Float(0.01)], shape: [], to: "learning_rate")
             }
