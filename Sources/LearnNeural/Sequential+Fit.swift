@@ -21,7 +21,7 @@ extension Sequential {
     public mutating func fit(
         _ x: Matrix<Double>, _ y: [Int], epochs: Int = 1, batchSize: Int = 32, validationSplit: Double = 0,
         validationData: (x: Matrix<Double>, y: [Int])? = nil, shuffle: Bool = true, classWeight: [Int: Double]? = nil,
-        sampleWeight: [Double]? = nil, callbacks: [any Callback] = [], verbose: Int = 1
+        sampleWeight: [Double]? = nil, callbacks: [Callback] = [], verbose: Int = 1
     ) throws -> History {
         try train(
             x, sampleShape: nil, targets: y.map(Float.init),
@@ -36,7 +36,7 @@ extension Sequential {
     public mutating func fit(
         _ x: Matrix<Double>, _ y: Matrix<Double>, epochs: Int = 1, batchSize: Int = 32, validationSplit: Double = 0,
         validationData: (x: Matrix<Double>, y: Matrix<Double>)? = nil, shuffle: Bool = true,
-        sampleWeight: [Double]? = nil, callbacks: [any Callback] = [], verbose: Int = 1
+        sampleWeight: [Double]? = nil, callbacks: [Callback] = [], verbose: Int = 1
     ) throws -> History {
         guard y.rows == x.rows else {
             throw LearnError.shapeMismatch(
@@ -119,7 +119,7 @@ extension Sequential {
     mutating func train(
         _ x: Matrix<Double>, sampleShape: [Int]?, targets: [Float], sampleWeight: [Double]?,
         validation: (Matrix<Double>, [Float])?,
-        epochs: Int, batchSize: Int, validationSplit: Double, shuffle: Bool, callbacks: [any Callback],
+        epochs: Int, batchSize: Int, validationSplit: Double, shuffle: Bool, callbacks: [Callback],
         verbose: Int
     ) throws -> History {
         let (loss, trainRows, targetWidth, width) = try prepareTraining(

@@ -21,7 +21,7 @@ extension Sequential {
     public mutating func fit(
         _ x: Tensor<Double>, _ y: [Int], epochs: Int = 1, batchSize: Int = 32, validationSplit: Double = 0,
         validationData: (x: Tensor<Double>, y: [Int])? = nil, shuffle: Bool = true, classWeight: [Int: Double]? = nil,
-        sampleWeight: [Double]? = nil, callbacks: [any Callback] = [], verbose: Int = 1
+        sampleWeight: [Double]? = nil, callbacks: [Callback] = [], verbose: Int = 1
     ) throws -> History {
         let (rows, shape) = try Self.rows(x, "Sequential.fit")
         var validation: (Matrix<Double>, [Float])?

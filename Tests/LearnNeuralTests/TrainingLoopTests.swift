@@ -100,14 +100,16 @@ import Testing
     final class Recorder: Callback {
         var events: [String] = []
         var batches = 0
-        func onTrainBegin(model: inout Sequential) throws { events.append("begin") }
-        func onEpochBegin(_ epoch: Int, model: inout Sequential) throws { events.append("epoch \(epoch)") }
-        func onBatchEnd(_ batch: Int, loss: Double, model: inout Sequential) throws { batches += 1 }
-        func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction {
+        override func onTrainBegin(model: inout Sequential) throws { events.append("begin") }
+        override func onEpochBegin(_ epoch: Int, model: inout Sequential) throws { events.append("epoch \(epoch)") }
+        override func onBatchEnd(_ batch: Int, loss: Double, model: inout Sequential) throws { batches += 1 }
+        override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws
+            -> CallbackAction
+        {
             logs["custom"] = Double(epoch) * 10
             return epoch == 1 ? .stop : .proceed
         }
-        func onTrainEnd(model: inout Sequential) throws { events.append("end") }
+        override func onTrainEnd(model: inout Sequential) throws { events.append("end") }
     }
 
     @Test func userCallbacksSeeEveryEventAndCanStopAndLog() throws {
@@ -118,6 +120,25 @@ import Testing
         #expect(recorder.events == ["begin", "epoch 0", "epoch 1", "end"])
         #expect(recorder.batches == 2 * 5) // 240 rows in batches of 50
         #expect(history["custom"] == [0, 10] && history.epoch == [0, 1])
+    }
+
+    @Test func lambdaCallbacksRunTheirClosuresInOrder() throws {
+        let (X, y) = try Self.data()
+        var net = Self.network()
+        var events: [String] = []
+        var batchLosses: [Double] = []
+        let lambda = LambdaCallback(
+            onTrainBegin: { events.append("begin") }, onEpochBegin: { events.append("epoch \($0)") },
+            onBatchEnd: { _, loss in batchLosses.append(loss) },
+            onEpochEnd: { epoch, logs in events.append("logs \(epoch) \(logs["loss"] != nil)") },
+            onTrainEnd: { events.append("end") })
+        let history = try net.fit(X, y, epochs: 2, batchSize: 50, callbacks: [lambda], verbose: 0)
+        #expect(events == ["begin", "epoch 0", "logs 0 true", "epoch 1", "logs 1 true", "end"])
+        #expect(batchLosses.count == 2 * 5 && batchLosses.allSatisfy(\.isFinite))
+        struct Stop: Error {}
+        let failing = LambdaCallback(onEpochEnd: { epoch, _ in if epoch == 0 { throw Stop() } })
+        #expect(throws: Stop.self) { try net.fit(X, y, epochs: 3, callbacks: [failing], verbose: 0) }
+        #expect(history.epoch == [0, 1])
     }
 
     @Test func progressLinesReadLikeKeras() throws {

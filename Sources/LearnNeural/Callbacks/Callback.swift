@@ -8,45 +8,103 @@ public enum CallbackAction: Sendable, Equatable {
     case stop
 }
 
-/// A hook into `Sequential.fit(…)`,
-/// Keras' `Callback`: a class, so it can keep state across epochs that the caller reads afterwards.
-/// Every method has a do-nothing default; the network is passed `inout`, so a callback can read or
-/// change its weights, optimizer (``Sequential/learningRate``) or save it.
+/// A hook into `Sequential.fit(…)`, Keras' `Callback`: subclass it and override the methods you need.
+/// A class, so it can keep state across epochs that the caller reads afterwards. Every method does nothing
+/// by default; the network is passed `inout`, so a callback can read or change its weights, optimizer
+/// (``Sequential/learningRate``) or save it. Because each method is an `override`, the compiler rejects
+/// one whose signature does not match — a misspelt hook is an error, not a method that is never called.
 ///
 /// ```swift
 /// final class LossLogger: Callback {
 ///     var losses: [Double] = []
-///     func onEpochEnd(_ epoch: Int, logs: [String: Double], model: inout Sequential) throws -> CallbackAction {
+///     override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws
+///         -> CallbackAction
+///     {
 ///         losses.append(logs["loss"] ?? .nan)
 ///         return .proceed
 ///     }
 /// }
+/// let logger = LossLogger()
+/// var net = Sequential(randomState: 0) { Dense(1, activation: .sigmoid) }
+/// net.compile(optimizer: Adam(), loss: .binaryCrossentropy)
+/// try net.fit(Matrix<Double>([[0], [1]]), [0, 1], epochs: 3, callbacks: [logger], verbose: 0)
+/// print(logger.losses.count)
 /// ```
-public protocol Callback: AnyObject {
+/// <!-- doctest: output -->
+/// ```text
+/// 3
+/// ```
+/// For a few lines, ``LambdaCallback`` takes closures instead.
+open class Callback {
+    /// A callback with no state of its own.
+    public init() {}
+
     /// Before the first epoch.
-    func onTrainBegin(model: inout Sequential) throws
+    open func onTrainBegin(model: inout Sequential) throws {}
     /// Before each epoch (numbered from 0).
-    func onEpochBegin(_ epoch: Int, model: inout Sequential) throws
+    open func onEpochBegin(_ epoch: Int, model: inout Sequential) throws {}
     /// After each batch (numbered from 0 within the epoch) with its loss.
-    func onBatchEnd(_ batch: Int, loss: Double, model: inout Sequential) throws
+    open func onBatchEnd(_ batch: Int, loss: Double, model: inout Sequential) throws {}
     /// After each epoch with its logs (`loss`, `accuracy`, `val_loss`, …); may add keys to the logs.
-    func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction
+    /// Returns ``CallbackAction/stop`` to end training (Keras' `model.stop_training = True`).
+    open func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws
+        -> CallbackAction
+    { .proceed }
     /// After the last epoch.
-    func onTrainEnd(model: inout Sequential) throws
+    open func onTrainEnd(model: inout Sequential) throws {}
 }
 
-extension Callback {
-    /// Nothing.
-    public func onTrainBegin(model: inout Sequential) throws {}
-    /// Nothing.
-    public func onEpochBegin(_ epoch: Int, model: inout Sequential) throws {}
-    /// Nothing.
-    public func onBatchEnd(_ batch: Int, loss: Double, model: inout Sequential) throws {}
-    /// Proceeds.
-    public func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction
-    { .proceed }
-    /// Nothing.
-    public func onTrainEnd(model: inout Sequential) throws {}
+/// Keras' `LambdaCallback`: a callback made of closures, for logging or a stopping rule in a line.
+///
+/// ```swift
+/// var losses: [Double] = []
+/// let record = LambdaCallback(onEpochEnd: { _, logs in losses.append(logs["loss"] ?? .nan) })
+/// var net = Sequential(randomState: 0) { Dense(1, activation: .sigmoid) }
+/// net.compile(optimizer: Adam(), loss: .binaryCrossentropy)
+/// try net.fit(Matrix<Double>([[0], [1]]), [0, 1], epochs: 2, callbacks: [record], verbose: 0)
+/// print(losses.count)
+/// ```
+/// <!-- doctest: output -->
+/// ```text
+/// 2
+/// ```
+public final class LambdaCallback: Callback {
+    private let trainBegin: (() throws -> Void)?
+    private let epochBegin: ((Int) throws -> Void)?
+    private let batchEnd: ((Int, Double) throws -> Void)?
+    private let epochEnd: ((Int, [String: Double]) throws -> Void)?
+    private let trainEnd: (() throws -> Void)?
+
+    /// Calls each closure that is given at its point of training: the epoch or batch number (from 0), the
+    /// batch loss, the epoch's logs. A closure that throws stops `fit` with that error.
+    public init(
+        onTrainBegin: (() throws -> Void)? = nil, onEpochBegin: ((_ epoch: Int) throws -> Void)? = nil,
+        onBatchEnd: ((_ batch: Int, _ loss: Double) throws -> Void)? = nil,
+        onEpochEnd: ((_ epoch: Int, _ logs: [String: Double]) throws -> Void)? = nil,
+        onTrainEnd: (() throws -> Void)? = nil
+    ) {
+        (trainBegin, epochBegin, batchEnd, epochEnd, trainEnd) = (
+            onTrainBegin, onEpochBegin, onBatchEnd, onEpochEnd, onTrainEnd
+        )
+    }
+
+    /// Calls `onTrainBegin`.
+    public override func onTrainBegin(model: inout Sequential) throws { try trainBegin?() }
+    /// Calls `onEpochBegin`.
+    public override func onEpochBegin(_ epoch: Int, model: inout Sequential) throws { try epochBegin?(epoch) }
+    /// Calls `onBatchEnd`.
+    public override func onBatchEnd(_ batch: Int, loss: Double, model: inout Sequential) throws {
+        try batchEnd?(batch, loss)
+    }
+    /// Calls `onEpochEnd`; proceeds.
+    public override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws
+        -> CallbackAction
+    {
+        try epochEnd?(epoch, logs)
+        return .proceed
+    }
+    /// Calls `onTrainEnd`.
+    public override func onTrainEnd(model: inout Sequential) throws { try trainEnd?() }
 }
 
 /// Tracks the best value of a monitored quantity, shared by the callbacks that watch one.

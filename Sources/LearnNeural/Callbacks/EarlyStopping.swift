@@ -33,14 +33,15 @@ public final class EarlyStopping: Callback {
     }
 
     /// Resets the counters.
-    public func onTrainBegin(model: inout Sequential) throws {
+    public override func onTrainBegin(model: inout Sequential) throws {
         tracker.reset()
         (wait, stoppedEpoch, bestEpoch, bestWeights) = (0, 0, 0, nil)
     }
 
     /// Keras' rule: an epoch that beats the best (by `minDelta`) resets the wait (if it also beats the
     /// baseline); after `patience` epochs without that, stop.
-    public func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction
+    public override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws
+        -> CallbackAction
     {
         guard let current = logs[monitor.rawValue] else { return .proceed }
         if restoreBestWeights && bestWeights == nil { bestWeights = (model.parameters, model.states) }
@@ -59,7 +60,7 @@ public final class EarlyStopping: Callback {
     }
 
     /// Restores the best weights when asked to and training stopped early.
-    public func onTrainEnd(model: inout Sequential) throws {
+    public override func onTrainEnd(model: inout Sequential) throws {
         if restoreBestWeights, stoppedEpoch > 0, let bestWeights {
             (model.parameters, model.states) = bestWeights
         }

@@ -31,7 +31,7 @@ public final class ModelCheckpoint: Callback {
     }
 
     /// Forgets the best value.
-    public func onTrainBegin(model: inout Sequential) throws {
+    public override func onTrainBegin(model: inout Sequential) throws {
         tracker.reset()
         savedPaths = []
     }
@@ -39,7 +39,8 @@ public final class ModelCheckpoint: Callback {
     /// Saves when due.
     /// - Throws: `LearnError/invalidParameter(name:expected:got:)` when `saveBestOnly` watches a key the
     ///   logs lack or the path names one; `LearnError/io(path:reason:)` when the file cannot be written.
-    public func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction
+    public override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws
+        -> CallbackAction
     {
         if saveBestOnly {
             guard let current = logs[monitor.rawValue] else {

@@ -35,13 +35,14 @@ public final class ReduceLROnPlateau: Callback {
     }
 
     /// Resets the counters.
-    public func onTrainBegin(model: inout Sequential) throws {
+    public override func onTrainBegin(model: inout Sequential) throws {
         tracker.reset()
         (wait, cooldownCounter) = (0, 0)
     }
 
     /// Logs the epoch's `learning_rate`, then applies Keras' rule to the next epochs' rate.
-    public func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws -> CallbackAction
+    public override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws
+        -> CallbackAction
     {
         guard let rate = model.learningRate else { return .proceed }
         logs["learning_rate"] = rate
