@@ -78,7 +78,7 @@ public struct ClassificationReport<L: ClassLabel>: Sendable, CustomStringConvert
 ///   - `targetNames`: display names, one per label (default: the labels themselves).
 ///   - `digits`: decimal places of the text.
 /// - Throws: `LearnError` for different lengths, no samples, bad weights, or `targetNames` of the
-///   wrong length.
+///   wrong length (with `labels` given, extra names are dropped with a warning, as scikit-learn does).
 public func classificationReport<L: ClassLabel>(
     _ yTrue: [L], _ yPred: [L], labels: [L]? = nil, targetNames: [String]? = nil, sampleWeight: [Double]? = nil,
     digits: Int = 2, zeroDivision: ZeroDivision = .warn
@@ -86,9 +86,16 @@ public func classificationReport<L: ClassLabel>(
     let metric = "classificationReport"
     let setWise = try SetWiseMetric(yTrue, yPred, beta: 1, labels: labels, sampleWeight: sampleWeight, metric: metric)
     let chosen = setWise.counts.labels
-    if let targetNames, targetNames.count != chosen.count {
-        throw LearnError.invalidParameter(
-            name: "targetNames", expected: "\(chosen.count) names (one per class)", got: "\(targetNames.count)")
+    var targetNames = targetNames
+    if let names = targetNames, names.count != chosen.count {
+        // scikit-learn: with `labels` given, more names than labels is a warning and the first ones are used;
+        // otherwise (or with too few names) it raises.
+        guard labels != nil, names.count > chosen.count else {
+            throw LearnError.invalidParameter(
+                name: "targetNames", expected: "\(chosen.count) names (one per class)", got: "\(names.count)")
+        }
+        LearnWarning.emit("labels size, \(chosen.count), does not match size of targetNames, \(names.count)")
+        targetNames = Array(names.prefix(chosen.count))
     }
     guard digits >= 0 && digits <= 17 else {
         throw LearnError.invalidParameter(name: "digits", expected: "0 ... 17", got: "\(digits)")

@@ -4,7 +4,8 @@ import LearnCore
 ///
 /// Rows and columns follow `labels` (default: the sorted labels of `yTrue` ∪ `yPred`); samples whose
 /// true or predicted label is not in `labels` are left out.
-/// - Throws: `LearnError` for different lengths, no samples or duplicate labels.
+/// - Throws: `LearnError` for different lengths, no samples, duplicate labels, or `labels` none of which
+///   is in `yTrue` (scikit-learn raises there too).
 public func confusionMatrix<L: ClassLabel>(_ yTrue: [L], _ yPred: [L], labels: [L]? = nil) throws -> [[Int]] {
     let weighted = try confusionMatrix(yTrue, yPred, labels: labels, sampleWeight: nil, normalize: nil)
     return (0..<weighted.rows).map { i in (0..<weighted.columns).map { j in Int(weighted[i, j]) } }
@@ -24,6 +25,11 @@ public func confusionMatrix<L: ClassLabel>(
     let k = order.count
     var counts = try Matrix<Double>.zeros(k, k)
     let (t, p) = LabelIndex.encode(yTrue, yPred, labels: order)
+    guard t.contains(where: { $0 >= 0 }) else {
+        throw LearnError.invalidParameter(
+            name: "labels", expected: "at least one label that is in yTrue (as scikit-learn requires)",
+            got: "\(order)")
+    }
     counts.withUnsafeMutableBufferPointer { c in
         for i in t.indices where t[i] >= 0 && p[i] >= 0 { c[t[i] * k + p[i]] += sampleWeight?[i] ?? 1 }
     }

@@ -77,8 +77,10 @@ public enum ROCAverage: String, Sendable, CaseIterable {
 /// The multiclass ROC AUC, one-vs-rest (scikit-learn's `roc_auc_score(multi_class="ovr")`):
 /// `yScore` holds one probability column per class in `labels` order (default: sorted labels of `yTrue`);
 /// rows must sum to 1.
-/// - Throws: `LearnError` when the column count differs from the classes, rows do not sum to 1,
-///   `yTrue` holds a label outside `labels`, or for the usual length/emptiness/finiteness problems.
+/// - Throws: `LearnError` when the column count differs from the classes, there are only two classes
+///   (use the one-column form), rows do not sum to 1, `yTrue` holds a label outside `labels`, a class has
+///   no (weighted) samples for the macro average (scikit-learn returns NaN; the weighted average gives such
+///   a class no weight, as scikit-learn does), or for the usual length/emptiness/finiteness problems.
 public func rocAucScore<L: ClassLabel>(
     _ yTrue: [L], _ yScore: Matrix<Double>, average: ROCAverage = .macro, labels: [L]? = nil,
     sampleWeight: [Double]? = nil
@@ -94,6 +96,12 @@ public func rocAucScore<L: ClassLabel>(
             operation: metric, expected: "yScore with one column per class (\(classes.count))",
             got: "\(yScore.columns) columns")
     }
+    // scikit-learn raises here too ("y should be a 1d array"): a binary target takes one score per sample.
+    guard classes.count > 2 else {
+        throw LearnError.invalidParameter(
+            name: "yScore", expected: "one score per sample for a binary target (the positive class's column)",
+            got: "\(yScore.columns) columns")
+    }
     if let unknown = yTrue.first(where: { !classes.contains($0) }) {
         throw LearnError.unknownLabel("yTrue contains \(unknown), which is not in labels \(classes)")
     }
@@ -105,12 +113,20 @@ public func rocAucScore<L: ClassLabel>(
     var weights: [Double] = []
     for (c, label) in classes.enumerated() {
         let isClass = yTrue.map { $0 == label }
-        weights.append(
-            zip(isClass, sampleWeight ?? [Double](repeating: 1, count: yTrue.count)).reduce(0) {
-                $0 + ($1.0 ? $1.1 : 0)
-            })
-        guard isClass.contains(true) && isClass.contains(false) else {
-            scores.append(.nan)
+        let weight = zip(isClass, sampleWeight ?? [Double](repeating: 1, count: yTrue.count)).reduce(0) {
+            $0 + ($1.0 ? $1.1 : 0)
+        }
+        weights.append(weight)
+        // A class without (weighted) samples has no AUC. The weighted average gives it no weight, as
+        // scikit-learn does; the macro average would be NaN there, so it is an error here.
+        guard weight > 0 else {
+            guard average == .weighted else {
+                throw LearnError.invalidParameter(
+                    name: "yTrue",
+                    expected: "samples of every class for the macro one-vs-rest AUC (scikit-learn returns NaN)",
+                    got: "no \(sampleWeight == nil ? "" : "weighted ")samples of class \(label)")
+            }
+            scores.append(0)
             continue
         }
         let curve = try binaryROC(
@@ -154,6 +170,14 @@ func binaryROC(
     try MetricValidation.notEmpty(isPositive.count, metric)
     try MetricValidation.finite(yScore, metric)
     try MetricValidation.weights(sampleWeight, count: isPositive.count, metric)
+    // Samples that weigh nothing are left out, as scikit-learn's `_binary_clf_curve` does: they would
+    // otherwise add thresholds of their own to the curve.
+    if let sampleWeight, sampleWeight.contains(0) {
+        let kept = sampleWeight.indices.filter { sampleWeight[$0] != 0 }
+        return try binaryROC(
+            kept.map { isPositive[$0] }, kept.map { yScore[$0] }, sampleWeight: kept.map { sampleWeight[$0] },
+            dropIntermediate: dropIntermediate, metric: metric)
+    }
     // NumPy's mergesort ascending, reversed: ties end up in reverse input order; only sums matter.
     let order = yScore.indices.sorted { yScore[$0] < yScore[$1] || (yScore[$0] == yScore[$1] && $0 < $1) }.reversed()
     var fps: [Double] = [], tps: [Double] = [], thresholds: [Double] = []

@@ -14,8 +14,14 @@ public func meanAbsoluteError(_ yTrue: [Double], _ yPred: [Double], sampleWeight
 
 /// The coefficient of determination R², scikit-learn's `r2_score`: 1 is perfect; a constant `yTrue`
 /// gives 1 for a perfect prediction and 0 otherwise (scikit-learn's `force_finite=True`).
+/// - Throws: `LearnError` for different lengths, non-finite values, bad weights, or fewer than two
+///   samples (R² is not defined there; scikit-learn returns NaN with a warning).
 public func r2Score(_ yTrue: [Double], _ yPred: [Double], sampleWeight: [Double]? = nil) throws -> Double {
     let inputs = try RegressionInputs(yTrue, yPred, sampleWeight, "r2Score")
+    guard yTrue.count >= 2 else {
+        throw LearnError.invalidParameter(
+            name: "yTrue", expected: "at least 2 samples for r2Score (scikit-learn returns NaN)", got: "1")
+    }
     let weights = sampleWeight ?? [Double](repeating: 1, count: yTrue.count)
     let mean = zip(yTrue, weights).reduce(0.0) { $0 + $1.0 * $1.1 } / inputs.weightTotal
     var residual = 0.0, totalSquares = 0.0
