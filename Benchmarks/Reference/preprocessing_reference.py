@@ -63,6 +63,15 @@ def main():
         "unknown": unknown, "ignore_transform": hx(ignore.transform(unknown)),
         "ignore_inverse": [[None if v is None else str(v) for v in row] for row in ignore.inverse_transform(ignore.transform(unknown))],
     }
+    # Canonically equivalent strings are distinct categories to Python: "\u00e9" and "e\u0301" (code points).
+    def points(words):
+        return [[ord(c) for c in w] for w in words]
+    accented = ["\u00e9", "e\u0301", "z", "\u00e9", "ea"]
+    le_unicode = LabelEncoder().fit(accented)
+    enc_unicode = OneHotEncoder(sparse_output=False).fit([[w] for w in accented])
+    out["unicode_categories"] = {"fit": points(accented), "classes": points(le_unicode.classes_.tolist()),
+                                 "transform": le_unicode.transform(accented).tolist(),
+                                 "one_hot_categories": points(enc_unicode.categories_[0].tolist())}
     numeric = np.array([[1.0, 0.5], [3.0, 0.5], [2.0, 1.5]])
     enc_num = OneHotEncoder(sparse_output=False).fit(numeric)
     out["one_hot_numeric"] = {"fit": hx(numeric), "categories": [hx(c) for c in enc_num.categories_],

@@ -6,9 +6,10 @@ public struct LabelEncoder<Label: Hashable & Comparable & Sendable>: Estimator, 
     /// `"LabelEncoder"`.
     public static var estimatorName: String { "LabelEncoder" }
 
-    /// The distinct labels seen in `fit`, sorted (`classes_`); label `classes[i]` encodes as `i`.
+    /// The distinct labels seen in `fit`, sorted (`classes_`); label `classes[i]` encodes as `i`. Strings are
+    /// distinct and ordered by their code points, as in Python (``CodePointKey``).
     public internal(set) var classes: [Label] = []
-    var codes: [Label: Int] = [:]
+    var codes: [CodePointKey<Label>: Int] = [:]
 
     /// Creates an unfitted encoder.
     public init() {}
@@ -23,8 +24,8 @@ public struct LabelEncoder<Label: Hashable & Comparable & Sendable>: Estimator, 
     /// - Throws: `LearnError/emptyInput(operation:)` for no labels.
     public mutating func fit(_ labels: [Label]) throws {
         guard !labels.isEmpty else { throw LearnError.emptyInput(operation: "LabelEncoder.fit") }
-        classes = Array(Set(labels)).sorted()
-        codes = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+        classes = CodePointKey.distinctSorted(labels)
+        codes = CodePointKey.positions(classes)
     }
 
     /// Each label's code.
@@ -33,7 +34,7 @@ public struct LabelEncoder<Label: Hashable & Comparable & Sendable>: Estimator, 
         guard !classes.isEmpty else { throw LearnError.notFitted(type: Self.estimatorName) }
         var unseen: [Label] = []
         let result = labels.map { label -> Int in
-            guard let code = codes[label] else {
+            guard let code = codes[CodePointKey(label)] else {
                 unseen.append(label)
                 return -1
             }
@@ -41,7 +42,7 @@ public struct LabelEncoder<Label: Hashable & Comparable & Sendable>: Estimator, 
         }
         guard unseen.isEmpty else {
             throw LearnError.unknownLabel(
-                "y contains labels not seen in fit: \(Array(Set(unseen)).sorted().prefix(10))")
+                "y contains labels not seen in fit: \(CodePointKey.distinctSorted(unseen).prefix(10))")
         }
         return result
     }

@@ -23,9 +23,10 @@ public struct OneHotEncoder<Category: Hashable & Comparable & Sendable>: Estimat
     /// What to do with categories not seen in `fit`.
     public var handleUnknown: UnknownCategoryHandling
 
-    /// Each input column's sorted categories (`categories_`).
+    /// Each input column's sorted categories (`categories_`); strings are distinct and ordered by their code
+    /// points, as in Python (``CodePointKey``).
     public internal(set) var categories: [[Category]] = []
-    var codes: [[Category: Int]] = []
+    var codes: [[CodePointKey<Category>: Int]] = []
 
     /// Creates an unfitted encoder.
     public init(handleUnknown: UnknownCategoryHandling = .error) {
@@ -51,8 +52,8 @@ public struct OneHotEncoder<Category: Hashable & Comparable & Sendable>: Estimat
     /// - Throws: `LearnError/emptyInput(operation:)`; `LearnError/shapeMismatch(operation:expected:got:)` for ragged rows.
     public mutating func fit(_ rows: [[Category]]) throws {
         let width = try Self.width(of: rows, "OneHotEncoder.fit")
-        categories = (0..<width).map { j in Array(Set(rows.map { $0[j] })).sorted() }
-        codes = categories.map { Dictionary(uniqueKeysWithValues: $0.enumerated().map { ($1, $0) }) }
+        categories = (0..<width).map { j in CodePointKey.distinctSorted(rows.map { $0[j] }) }
+        codes = categories.map(CodePointKey.positions)
     }
 
     /// The indicator matrix, one block of columns per input column.
@@ -69,7 +70,7 @@ public struct OneHotEncoder<Category: Hashable & Comparable & Sendable>: Estimat
         var result = try Matrix<Double>.zeros(rows.count, outputWidth)
         for (i, row) in rows.enumerated() {
             for (j, value) in row.enumerated() {
-                if let code = codes[j][value] {
+                if let code = codes[j][CodePointKey(value)] {
                     result[i, offsets[j] + code] = 1
                 } else if handleUnknown == .error {
                     throw LearnError.unknownLabel("found unknown category \(value) in column \(j) during transform")

@@ -95,6 +95,33 @@ import Testing
         #expect(try intEncoder.transform([7, 10, 3]) == ints.member("transform").ints())
     }
 
+    @Test func canonicallyEquivalentStringsStayDistinctCategories() throws {
+        let ref = try Self.reference().member("unicode_categories")
+        func strings(_ key: String) throws -> [String] {
+            try ref.member(key).array().map { word in
+                var text = String.UnicodeScalarView()
+                for point in try word.ints() { text.append(try #require(Unicode.Scalar(point))) }
+                return String(text)
+            }
+        }
+        func points(_ words: [String]) -> [[UInt32]] { words.map { $0.unicodeScalars.map(\.value) } }
+        let words = try strings("fit")
+        var encoder = LabelEncoder<String>()
+        let codes = try encoder.fitTransform(words)
+        #expect(points(encoder.classes) == points(try strings("classes")))
+        #expect(codes == (try ref.member("transform").ints()))
+        var oneHot = OneHotEncoder<String>()
+        try oneHot.fit(words.map { [$0] })
+        #expect(points(oneHot.categories[0]) == points(try strings("one_hot_categories")))
+        // A saved encoder keeps them apart too.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("unicode-\(UUID().uuidString).h5").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try encoder.save(to: path)
+        let loaded = try LabelEncoder<String>.load(from: path)
+        let reloadedCodes = try loaded.transform(words)
+        #expect(points(loaded.classes) == points(encoder.classes) && reloadedCodes == codes)
+    }
+
     @Test func oneHotEncoderMatchesScikitLearn() throws {
         let ref = try Self.reference().member("one_hot")
         let rows = try ref.member("fit").array().map { try $0.strings() }
