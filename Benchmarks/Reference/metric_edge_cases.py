@@ -62,6 +62,12 @@ def main():
             inputs={"y_true": [0, 1, 1, 0], "y_score": [[.9, .1], [.2, .8], [.3, .7], [.6, .4]]},
             **outcome(lambda: metrics.roc_auc_score([0, 1, 1, 0], [[.9, .1], [.2, .8], [.3, .7], [.6, .4]],
                                                     multi_class="ovr"))),
+        "accuracy_continuous_labels": dict(
+            inputs={"y_true": [0.5, 1.0], "y_pred": [0.5, 1.0]},
+            **outcome(lambda: metrics.accuracy_score([0.5, 1.0], [0.5, 1.0]))),
+        "accuracy_whole_float_labels": dict(
+            inputs={"y_true": [0.0, 1.0, 1.0], "y_pred": [0.0, 1.0, 0.0]},
+            **outcome(lambda: metrics.accuracy_score([0.0, 1.0, 1.0], [0.0, 1.0, 0.0]))),
         "r2_one_sample": dict(inputs={"y_true": [1.0], "y_pred": [2.0]},
                               **outcome(lambda: metrics.r2_score([1.0], [2.0]))),
         "confusion_matrix_no_label_in_y_true": dict(

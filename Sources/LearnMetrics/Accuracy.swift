@@ -9,6 +9,8 @@ public func accuracyScore<L: ClassLabel>(
     _ yTrue: [L], _ yPred: [L], normalize: Bool = true, sampleWeight: [Double]? = nil
 ) throws -> Double {
     try MetricValidation.sameLength(yTrue.count, yPred.count, "accuracyScore")
+    try MetricValidation.discrete(yTrue, "accuracyScore")
+    try MetricValidation.discrete(yPred, "accuracyScore", "yPred")
     try MetricValidation.notEmpty(yTrue.count, "accuracyScore")
     try MetricValidation.weights(sampleWeight, count: yTrue.count, "accuracyScore")
     var correct = 0.0, total = 0.0

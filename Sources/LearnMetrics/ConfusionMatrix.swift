@@ -17,6 +17,8 @@ public func confusionMatrix<L: ClassLabel>(
     _ yTrue: [L], _ yPred: [L], labels: [L]? = nil, sampleWeight: [Double]? = nil, normalize: ConfusionNormalization?
 ) throws -> Matrix<Double> {
     try MetricValidation.sameLength(yTrue.count, yPred.count, "confusionMatrix")
+    try MetricValidation.discrete(yTrue, "confusionMatrix")
+    try MetricValidation.discrete(yPred, "confusionMatrix", "yPred")
     try MetricValidation.notEmpty(yTrue.count, "confusionMatrix")
     try MetricValidation.weights(sampleWeight, count: yTrue.count, "confusionMatrix")
     let order =

@@ -14,6 +14,7 @@ public func logLoss<L: ClassLabel>(
 ) throws -> Double {
     let metric = "logLoss"
     try MetricValidation.sameLength(yTrue.count, yProba.rows, metric, "yProba rows")
+    try MetricValidation.discrete(yTrue, metric)
     try MetricValidation.notEmpty(yTrue.count, metric)
     try MetricValidation.weights(sampleWeight, count: yTrue.count, metric)
     guard yProba.isFinite else { throw LearnError.nonFiniteInput(operation: metric) }

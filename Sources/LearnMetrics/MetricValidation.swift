@@ -24,6 +24,16 @@ enum MetricValidation {
         }
     }
 
+    /// Class labels, as scikit-learn's `type_of_target` accepts them: floating-point labels must be whole
+    /// numbers (`1.0` is a class, `0.5` is a continuous target: "continuous is not supported").
+    static func discrete<L: ClassLabel>(_ labels: [L], _ metric: String, _ name: String = "yTrue") throws {
+        let values: [Double]? = (labels as? [Double]) ?? (labels as? [Float])?.map(Double.init)
+        guard let values, let bad = values.first(where: { !$0.isFinite || $0.rounded() != $0 }) else { return }
+        throw LearnError.invalidParameter(
+            name: name, expected: "class labels in \(metric) (whole numbers; continuous targets are not supported)",
+            got: "\(bad)")
+    }
+
     static func finite(_ values: [Double], _ metric: String) throws {
         guard values.allSatisfy(\.isFinite) else { throw LearnError.nonFiniteInput(operation: metric) }
     }

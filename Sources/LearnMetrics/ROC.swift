@@ -20,6 +20,7 @@ public struct ROCCurve: Sendable, Equatable {
 public func rocCurve<L: ClassLabel>(
     _ yTrue: [L], _ yScore: [Double], posLabel: L? = nil, sampleWeight: [Double]? = nil, dropIntermediate: Bool = true
 ) throws -> ROCCurve {
+    try MetricValidation.discrete(yTrue, "rocCurve")
     let positive = try positiveLabel(yTrue, posLabel, "rocCurve")
     return try binaryROC(
         yTrue.map { $0 == positive }, yScore, sampleWeight: sampleWeight, dropIntermediate: dropIntermediate,
@@ -54,6 +55,7 @@ public func auc(_ x: [Double], _ y: [Double]) throws -> Double {
 ///   without both classes (scikit-learn returns NaN there; SwiftLearn says why).
 public func rocAucScore<L: ClassLabel>(_ yTrue: [L], _ yScore: [Double], sampleWeight: [Double]? = nil) throws -> Double
 {
+    try MetricValidation.discrete(yTrue, "rocAucScore")
     let classes = Array(Set(yTrue)).sorted()
     guard classes.count == 2 else {
         throw LearnError.invalidParameter(
@@ -87,6 +89,7 @@ public func rocAucScore<L: ClassLabel>(
 ) throws -> Double {
     let metric = "rocAucScore"
     try MetricValidation.sameLength(yTrue.count, yScore.rows, metric, "yScore rows")
+    try MetricValidation.discrete(yTrue, metric)
     let classes = try labels.map { try MetricValidation.distinct($0, metric) } ?? Array(Set(yTrue)).sorted()
     if let labels, labels != labels.sorted() {
         throw LearnError.invalidParameter(name: "labels", expected: "labels in increasing order", got: "\(labels)")

@@ -68,6 +68,18 @@ import Testing
         try Self.expectRefused("ovr_binary_two_columns") { _ = try rocAucScore(try inputs.member("y_true").ints(), p) }
     }
 
+    @Test func continuousLabelsAreNotClasses() throws {
+        try Self.expectRefused("accuracy_continuous_labels") { _ = try accuracyScore([0.5, 1.0], [0.5, 1.0]) }
+        let whole = try #require(try Self.reference("accuracy_whole_float_labels").result).double()
+        #expect(try accuracyScore([0.0, 1.0, 1.0], [0.0, 1.0, 0.0]) == whole)
+        for metric in [
+            { _ = try confusionMatrix([0.0, 1.0], [0.25, 1.0]) }, { _ = try f1Score([0.0, 1.5], [0.0, 1.0]) },
+            { _ = try rocAucScore([0.0, 0.5], [0.2, 0.8]) }, { _ = try accuracyScore([Float(0), .nan], [0, 1]) }
+        ] as [() throws -> Void] {
+            #expect(throws: LearnError.self) { try metric() }
+        }
+    }
+
     @Test func r2NeedsTwoSamples() throws {
         try Self.expectRefused("r2_one_sample") { _ = try r2Score([1.0], [2.0]) }
         #expect(try r2Score([1.0, 2.0], [1.0, 2.0]) == 1)
