@@ -51,6 +51,11 @@ public struct CodePointKey<Value: Hashable & Comparable>: Hashable, Comparable {
         Array(Set(values.map(Self.init))).sorted().map(\.value)
     }
 
+    /// Whether `values` are distinct and in code-point order (what ``distinctSorted(_:)`` returns).
+    public static func isDistinctSorted(_ values: [Value]) -> Bool {
+        zip(values, values.dropFirst()).allSatisfy { Self($0) < Self($1) }
+    }
+
     /// Each value's position in `values`, which must be distinct by code points.
     public static func positions(_ values: [Value]) -> [Self: Int] {
         Dictionary(values.enumerated().map { (Self($1), $0) }, uniquingKeysWith: { first, _ in first })

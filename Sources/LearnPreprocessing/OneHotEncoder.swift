@@ -53,7 +53,7 @@ public struct OneHotEncoder<Category: Hashable & Comparable & Sendable>: Estimat
     public mutating func fit(_ rows: [[Category]]) throws {
         let width = try Self.width(of: rows, "OneHotEncoder.fit")
         categories = (0..<width).map { j in CodePointKey.distinctSorted(rows.map { $0[j] }) }
-        codes = categories.map(CodePointKey.positions)
+        codes = categories.map { CodePointKey.positions($0) }
     }
 
     /// The indicator matrix, one block of columns per input column.

@@ -79,9 +79,7 @@ extension LabelEncoder: PersistableEstimator {
     /// Reads `classes` (which must be distinct and sorted).
     public mutating func readFitted(from group: HDF5Group) throws {
         let labels: [Label] = try readLabels(from: group, name: "classes")
-        guard !labels.isEmpty,
-            labels.map(CodePointKey.init) == CodePointKey.distinctSorted(labels).map(CodePointKey.init)
-        else {
+        guard !labels.isEmpty, CodePointKey.isDistinctSorted(labels) else {
             throw LearnError.corruptFile(
                 path: group.file.path, reason: "classes must be distinct, sorted and not empty")
         }
@@ -108,16 +106,12 @@ extension OneHotEncoder: PersistableEstimator {
         let count = try folder.memberNames().count
         guard count > 0 else { throw LearnError.corruptFile(path: group.file.path, reason: "no categories") }
         let columns: [[Category]] = try (0..<count).map { try readLabels(from: folder, name: "\($0)") }
-        guard
-            columns.allSatisfy({
-                !$0.isEmpty && $0.map(CodePointKey.init) == CodePointKey.distinctSorted($0).map(CodePointKey.init)
-            })
-        else {
+        guard columns.allSatisfy({ !$0.isEmpty && CodePointKey.isDistinctSorted($0) }) else {
             throw LearnError.corruptFile(
                 path: group.file.path, reason: "categories must be distinct, sorted and not empty")
         }
         categories = columns
-        codes = columns.map(CodePointKey.positions)
+        codes = columns.map { CodePointKey.positions($0) }
     }
 }
 
