@@ -40,7 +40,15 @@ extension LearnScalar {
         out: UnsafeMutablePointer<Self>
     ) {
         switch operation {
-        case .sum: reduceLanes(input, outer, length, inner, out, laneSum, .zero) { $0 + $1 }
+        case .sum:
+            // Across rows (`inner > 1`) this is the column sum every layer's bias gradient uses.
+            guard inner == 1 else {
+                for o in 0..<outer {
+                    columnSums(input + o &* length &* inner, rows: length, columns: inner, into: out + o &* inner)
+                }
+                return
+            }
+            reduceLanes(input, outer, length, inner, out, laneSum, .zero) { $0 + $1 }
         case .max:
             reduceLanes(input, outer, length, inner, out, laneMax, nil) {
                 $0.isNaN || $1.isNaN ? .nan : ($1 > $0 ? $1 : $0)
@@ -104,8 +112,9 @@ extension LearnScalar {
                     let logTotal = Self.log(total) + shift
                     for i in 0..<length { out[base &+ i &* inner] = input[base &+ i &* inner] - logTotal }
                 } else {
-                    let scale = 1 / total
-                    for i in 0..<length { out[base &+ i &* inner] *= scale }
+                    // A division rather than a product with 1 / total: correctly rounded, as NumPy's
+                    // `e / e.sum()`, and the layers' and solvers' softmax agree with it to the bit.
+                    for i in 0..<length { out[base &+ i &* inner] /= total }
                 }
             }
         }
