@@ -99,9 +99,7 @@ extension LearnScalar {
         for o in 0..<outer {
             for k in 0..<inner {
                 let base = o &* length &* inner &+ k
-                var shift = input[base]
-                for i in 1..<max(length, 1) { shift = Swift.max(shift, input[base &+ i &* inner]) }
-                if !shift.isFinite { shift = 0 }
+                let shift = laneShift(input + base, length, inner)
                 var total = Self.zero
                 for i in 0..<length {
                     let e = Self.exp(input[base &+ i &* inner] - shift)
@@ -222,6 +220,15 @@ func varianceLanes<T: LearnScalar>(
     }
 }
 
+/// The shift of a softmax or log-sum-exp lane (`length` values `inner` apart): the lane's maximum, so
+/// no `e^x` overflows, or 0 when that maximum is not finite.
+@inline(__always)
+func laneShift<T: LearnScalar>(_ lane: UnsafePointer<T>, _ length: Int, _ inner: Int) -> T {
+    var shift = lane[0]
+    for i in 1..<max(length, 1) { shift = Swift.max(shift, lane[i &* inner]) }
+    return shift.isFinite ? shift : 0
+}
+
 /// `log Σ e^x` per lane, shifted by the lane maximum; a non-finite maximum is not used as a shift
 /// (all `-inf` gives `-inf`, a `+inf` gives `+inf`), as SciPy does.
 func logSumExpLanes<T: LearnScalar>(
@@ -230,9 +237,7 @@ func logSumExpLanes<T: LearnScalar>(
     for o in 0..<outer {
         for k in 0..<inner {
             let base = o &* length &* inner &+ k
-            var shift = input[base]
-            for i in 1..<max(length, 1) { shift = Swift.max(shift, input[base &+ i &* inner]) }
-            if !shift.isFinite { shift = 0 }
+            let shift = laneShift(input + base, length, inner)
             var total = T.zero
             for i in 0..<length { total += T.exp(input[base &+ i &* inner] - shift) }
             out[o &* inner &+ k] = T.log(total) + shift
