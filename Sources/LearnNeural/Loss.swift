@@ -131,8 +131,7 @@ public enum Loss: Sendable, Equatable {
         gradient: UnsafeMutablePointer<Float>?, scale: Float
     ) throws -> Float {
         if fromLogits {
-            var logSum: Float = 0
-            Float.reductionKernel(.logSumExp, input: p, outer: 1, length: width, inner: 1, out: &logSum)
+            let logSum = Float.logSumExp(p, count: width)
             var loss: Float = 0, targetSum: Float = 0
             for j in 0..<width {
                 loss -= y(j) * (p[j] - logSum)

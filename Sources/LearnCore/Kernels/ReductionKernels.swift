@@ -92,6 +92,7 @@ extension LearnScalar {
     }
 
     /// Softmax (or log-softmax) along the middle axis, shifted by each lane's maximum.
+    @inlinable
     public static func softmaxKernel(
         input: UnsafePointer<Self>, outer: Int, length: Int, inner: Int, out: UnsafeMutablePointer<Self>,
         logarithm: Bool
@@ -222,7 +223,7 @@ func varianceLanes<T: LearnScalar>(
 
 /// The shift of a softmax or log-sum-exp lane (`length` values `inner` apart): the lane's maximum, so
 /// no `e^x` overflows, or 0 when that maximum is not finite.
-@inline(__always)
+@inlinable @inline(__always)
 func laneShift<T: LearnScalar>(_ lane: UnsafePointer<T>, _ length: Int, _ inner: Int) -> T {
     var shift = lane[0]
     for i in 1..<max(length, 1) { shift = Swift.max(shift, lane[i &* inner]) }
@@ -231,6 +232,7 @@ func laneShift<T: LearnScalar>(_ lane: UnsafePointer<T>, _ length: Int, _ inner:
 
 /// `log Σ e^x` per lane, shifted by the lane maximum; a non-finite maximum is not used as a shift
 /// (all `-inf` gives `-inf`, a `+inf` gives `+inf`), as SciPy does.
+@inlinable
 func logSumExpLanes<T: LearnScalar>(
     _ input: UnsafePointer<T>, _ outer: Int, _ length: Int, _ inner: Int, _ out: UnsafeMutablePointer<T>
 ) {
