@@ -43,6 +43,18 @@ VEC_Y = np.round(rng.uniform(-2, 2, size=7), 3)
 LARGE = np.array([[1000.0, 1000.5, -1000.0], [-1e4, -1e4 + 1, -1e4 + 2]])
 T3 = np.round(rng.uniform(-2, 2, size=(2, 3, 4)), 3)
 D23 = np.round(rng.uniform(-2, 2, size=(2, 3)), 3)
+# The shared kernels' inputs (drawn after the others, so their values stay as they were).
+BA = np.round(rng.uniform(-2, 2, size=(3, 4, 5)), 3)
+BB = np.round(rng.uniform(-2, 2, size=(3, 5, 2)), 3)
+BC = np.round(rng.uniform(-2, 2, size=(3, 2, 4)), 3)
+COLS = np.round(rng.uniform(-3, 3, size=(7, 5)), 3)
+PX = np.round(rng.uniform(-2, 2, size=(6, 3)), 3)
+PY = np.round(rng.uniform(-2, 2, size=(4, 3)), 3)
+PX[4] = PX[1]  # two equal rows: their distance must come out exactly 0, not a tiny negative
+PY[2] = PX[0] + 1e-9  # a nearly equal pair: the clamp keeps it non-negative
+# Values with ties (a grid of quarters) for the k-smallest selection, plus a NaN in the last row.
+KS = np.round(rng.uniform(-1, 1, size=(5, 9)) * 4) / 4
+KS[4, 2] = np.nan
 
 ref = {
     "generator": "Benchmarks/Reference/core_reference.py",
@@ -54,6 +66,8 @@ ref = {
         "TALL": mat(TALL), "TALL_B": mat(TALL_B), "WIDE": mat(WIDE), "WIDE_B": mat(WIDE_B),
         "RANKDEF": mat(RANKDEF), "RANKDEF_B": mat(RANKDEF_B), "X": mat(X), "POS": mat(POS),
         "VEC_X": mat(VEC_X), "VEC_Y": mat(VEC_Y), "LARGE": mat(LARGE), "T3": mat(T3), "D23": mat(D23),
+        "BA": mat(BA.reshape(3, -1)), "BB": mat(BB.reshape(3, -1)), "BC": mat(BC.reshape(3, -1)),
+        "COLS": mat(COLS), "PX": mat(PX), "PY": mat(PY),
     },
     "blas": {
         "A34_B42": mat(A34 @ B42),
@@ -124,6 +138,24 @@ ref = {
         "T3_softmax1": mat(sp.softmax(T3, axis=1).reshape(2, -1)),
         "T3_plus_row": mat((T3 + T3[0, 0]).reshape(2, -1)),
         "T3_plus_mid": mat((T3 + T3[:, :1, :]).reshape(2, -1)),
+    },
+    # Kernels shared by the estimator families. Distances follow scikit-learn's euclidean_distances
+    # (‖x‖² + ‖y‖² − 2 x·y, clamped at 0, diagonal 0 for X against itself), written out here in NumPy so
+    # this script needs no scikit-learn; selection is a stable argsort's first k columns.
+    "kernels": {
+        "batched_BA_BB": mat(np.matmul(BA, BB).reshape(3, -1)),
+        "batched_BAT_BC_T": mat(np.matmul(BA.transpose(0, 2, 1), BC.transpose(0, 2, 1)).reshape(3, -1)),
+        "column_sums": mat(COLS.sum(axis=0)), "column_means": mat(COLS.mean(axis=0)),
+        "euclidean_PX_PY": mat(np.sqrt(np.maximum(
+            (PX ** 2).sum(1)[:, None] + (PY ** 2).sum(1)[None, :] - 2 * PX @ PY.T, 0))),
+        "sq_euclidean_PX_PY": mat(np.maximum(
+            (PX ** 2).sum(1)[:, None] + (PY ** 2).sum(1)[None, :] - 2 * PX @ PY.T, 0)),
+        "euclidean_PX": mat(np.sqrt(np.maximum(
+            (PX ** 2).sum(1)[:, None] + (PX ** 2).sum(1)[None, :] - 2 * PX @ PX.T, 0)) * (1 - np.eye(6))),
+        "exact_euclidean_PX_PY": mat(np.sqrt(((PX[:, None, :] - PY[None, :, :]) ** 2).sum(-1))),
+        "ks_values": [[None if np.isnan(v) else float(v) for v in row] for row in KS],
+        "ks_smallest_3": np.argsort(KS, axis=1, kind="stable")[:, :3].tolist(),
+        "ks_smallest_9": np.argsort(KS, axis=1, kind="stable").tolist(),
     },
 }
 

@@ -36,6 +36,32 @@ extension LearnScalar {
     }
 }
 
+extension LearnScalar {
+    /// `x · y` over `n` contiguous values (`?dot`), with an `Int` size for kernels whose sizes were checked
+    /// when they were laid out (as the `Int` ``gemm(transposeA:transposeB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``);
+    /// 0 for `n == 0`.
+    ///
+    /// ```swift
+    /// let logit = bias + Double.dot(n: features, x: weights, y: row)
+    /// ```
+    @inline(__always)
+    public static func dot(n: Int, x: UnsafePointer<Self>, y: UnsafePointer<Self>) -> Self {
+        n == 0 ? 0 : dot(n: checkedBLASSize(n), x: x, incx: 1, y: y, incy: 1)
+    }
+
+    /// `y += alpha · x` over `n` contiguous values (`?axpy`), with an `Int` size as ``dot(n:x:y:)``.
+    @inline(__always)
+    public static func axpy(n: Int, alpha: Self, x: UnsafePointer<Self>, y: UnsafeMutablePointer<Self>) {
+        if n > 0 { axpy(n: checkedBLASSize(n), alpha: alpha, x: x, incx: 1, y: y, incy: 1) }
+    }
+
+    /// `x *= alpha` over `n` contiguous values (`?scal`), with an `Int` size as ``dot(n:x:y:)``.
+    @inline(__always)
+    public static func scal(n: Int, alpha: Self, x: UnsafeMutablePointer<Self>) {
+        if n > 0 { scal(n: checkedBLASSize(n), alpha: alpha, x: x, incx: 1) }
+    }
+}
+
 /// `value` as BLAS' 32-bit integer; sizes reaching here were bounded by `Shape.checkArray`.
 @inline(__always)
 func checkedBLASSize(_ value: Int) -> Int32 {

@@ -52,13 +52,18 @@ struct LogisticObjective {
             }
         }
         var penalty = 0.0
-        for k in 0..<nRows {
-            for j in 0..<nFeatures {
-                let w = theta[k * width + j]
-                penalty += w * w
-                gradient[k * width + j] += l2 * w
+        theta.withUnsafeBufferPointer { theta in
+            gradient.withUnsafeMutableBufferPointer { gradient in
+                guard let theta = theta.baseAddress, let gradient = gradient.baseAddress else { return }
+                for k in 0..<nRows {
+                    let row = k * width
+                    penalty +=
+                        Double.penaltySums(
+                            theta + row, count: nFeatures, l1: 0, l2: l2, gradients: gradient + row
+                        ).squares
+                    if !fitIntercept { gradient[row + nFeatures] = 0 }
+                }
             }
-            if !fitIntercept { gradient[k * width + nFeatures] = 0 }
         }
         return loss + 0.5 * l2 * penalty
     }

@@ -20,7 +20,7 @@ struct SAGA {
     ) {
         let (n, f, k, width) = (objective.X.rows, objective.nFeatures, objective.nRows, objective.width)
         let x = objective.X.scalars
-        let step = stepSize()
+        let step = try stepSize()
         var theta = start
         var memory = [Double](repeating: 0, count: n * k) // each sample's last dℓ/dz (times its weight)
         var sum = [Double](repeating: 0, count: k * width) // Σᵢ memoryᵢ ⊗ [xᵢ, 1]
@@ -37,10 +37,14 @@ struct SAGA {
                     seenCount += 1
                 }
                 let row = i * f
-                for c in 0..<k {
-                    var z = objective.fitIntercept ? theta[c * width + f] : 0
-                    for j in 0..<f { z += theta[c * width + j] * x[row + j] }
-                    logits[c] = z
+                theta.withUnsafeBufferPointer { t in
+                    x.withUnsafeBufferPointer { x in
+                        for c in 0..<k {
+                            let w = t.baseAddress! + c * width
+                            let product = f == 0 ? 0 : Double.dot(n: f, x: w, y: x.baseAddress! + row)
+                            logits[c] = (objective.fitIntercept ? w[f] : 0) + product
+                        }
+                    }
                 }
                 lossDerivative(
                     logits, target: objective.targets[i], weight: objective.weights?[i] ?? 1, into: &derivative)
@@ -77,33 +81,24 @@ struct SAGA {
     /// dℓ/dz for one sample, times its weight: σ(z) − y, or softmax(z) − onehot(y), into `out` (no allocation).
     private func lossDerivative(_ z: [Double], target: Int, weight: Double, into out: inout [Double]) {
         if z.count == 1 {
-            let p = z[0] >= 0 ? 1 / (1 + exp(-z[0])) : exp(z[0]) / (1 + exp(z[0]))
-            out[0] = weight * (p - (target == 1 ? 1 : 0))
+            out[0] = weight * (Double.sigmoid(z[0]) - (target == 1 ? 1 : 0))
             return
         }
-        let maximum = z.max() ?? 0
-        var total = 0.0
-        for c in z.indices {
-            out[c] = exp(z[c] - maximum)
-            total += out[c]
+        z.withUnsafeBufferPointer { z in
+            out.withUnsafeMutableBufferPointer { out in
+                Double.softmaxKernel(
+                    input: z.baseAddress!, outer: 1, length: z.count, inner: 1, out: out.baseAddress!, logarithm: false)
+            }
         }
-        for c in z.indices { out[c] = weight * (out[c] / total - (c == target ? 1 : 0)) }
+        for c in z.indices { out[c] = weight * (out[c] - (c == target ? 1 : 0)) }
     }
 
     /// scikit-learn's `get_auto_step_size` for SAGA: `1 / (2L + min(2 n α, L))`, with L the smoothness
     /// constant of the (weighted) log loss.
-    private func stepSize() -> Double {
+    private func stepSize() throws -> Double {
         let n = objective.X.rows
         var maxSquaredSum = 0.0
-        objective.X.withUnsafeBufferPointer { x in
-            for i in 0..<n {
-                var total = 0.0
-                for j in 0..<objective.nFeatures {
-                    total += x[i * objective.nFeatures + j] * x[i * objective.nFeatures + j]
-                }
-                maxSquaredSum = Swift.max(maxSquaredSum, total)
-            }
-        }
+        for norm in try rowSquaredNorms(objective.X) { maxSquaredSum = Swift.max(maxSquaredSum, norm) }
         let maxWeight = objective.weights?.max() ?? 1
         let curvature = objective.nRows == 1 ? 0.25 : 0.5
         let lipschitz = curvature * (maxSquaredSum + (objective.fitIntercept ? 1 : 0)) * maxWeight + alpha

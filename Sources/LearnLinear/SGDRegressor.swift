@@ -122,16 +122,21 @@ public struct SGDRegressor: Regressor, Equatable {
         for epoch in 1...maxIter {
             if shuffle { rng.shuffle(&order) }
             var loss = 0.0
-            for i in order {
-                var prediction = b
-                for j in 0..<f { prediction += w[j] * x[i * f + j] }
-                let residual = prediction - y[i]
-                loss += 0.5 * residual * residual
-                if learningRate == .invscaling { eta = eta0 / Foundation.pow(t, powerT) }
-                let decay = 1 - eta * alpha
-                for j in 0..<f { w[j] = w[j] * decay - eta * residual * x[i * f + j] }
-                if fitIntercept { b -= eta * residual }
-                t += 1
+            x.withUnsafeBufferPointer { x in
+                w.withUnsafeMutableBufferPointer { w in
+                    guard let x = x.baseAddress, let w = w.baseAddress else { return }
+                    for i in order {
+                        let row = x + i * f
+                        let residual = b + Double.dot(n: f, x: w, y: row) - y[i]
+                        loss += 0.5 * residual * residual
+                        if learningRate == .invscaling { eta = eta0 / Foundation.pow(t, powerT) }
+                        let decay = 1 - eta * alpha
+                        if decay != 1 { Double.scal(n: f, alpha: decay, x: w) }
+                        Double.axpy(n: f, alpha: -eta * residual, x: row, y: w)
+                        if fitIntercept { b -= eta * residual }
+                        t += 1
+                    }
+                }
             }
             loss /= Double(n)
             guard loss.isFinite, w.allSatisfy(\.isFinite) else {

@@ -1,4 +1,5 @@
 import Foundation
+import LearnCore
 
 /// An elementwise (or, for softmax, row-wise) activation with Keras' names and defaults.
 ///
@@ -46,13 +47,9 @@ public enum Activation: Sendable, Equatable {
         let count = rows &* width
         switch self {
         case .linear: return
-        case .relu: for i in 0..<count { values[i] = Swift.max(values[i], 0) }
-        case .sigmoid:
-            for i in 0..<count {
-                let x = values[i]
-                values[i] = x >= 0 ? 1 / (1 + Foundation.exp(-x)) : Foundation.exp(x) / (1 + Foundation.exp(x))
-            }
-        case .tanh: for i in 0..<count { values[i] = Foundation.tanh(values[i]) }
+        case .relu: Float.unaryKernel(.relu, input: values, out: values, count: count)
+        case .sigmoid: Float.unaryKernel(.sigmoid, input: values, out: values, count: count)
+        case .tanh: Float.unaryKernel(.tanh, input: values, out: values, count: count)
         case let .leakyRelu(slope): for i in 0..<count where values[i] < 0 { values[i] *= slope }
         case let .elu(alpha):
             for i in 0..<count where values[i] <= 0 { values[i] = alpha * Foundation.expm1(values[i]) }
@@ -62,17 +59,7 @@ public enum Activation: Sendable, Equatable {
                 values[i] = 0.5 * x * (1 + Foundation.erf(x / Float(2).squareRoot()))
             }
         case .softmax:
-            for r in 0..<rows {
-                let row = values + r &* width
-                var maximum = -Float.infinity
-                for j in 0..<width { maximum = Swift.max(maximum, row[j]) }
-                var total: Float = 0
-                for j in 0..<width {
-                    row[j] = Foundation.exp(row[j] - maximum)
-                    total += row[j]
-                }
-                for j in 0..<width { row[j] /= total }
-            }
+            Float.softmaxKernel(input: values, outer: rows, length: width, inner: 1, out: values, logarithm: false)
         }
     }
 

@@ -85,13 +85,8 @@ public struct BatchNormalization: Layer, Equatable {
         let eps = Float(epsilon)
         if training {
             let (keep, take) = (Float(momentum), Float(1 - momentum))
-            mean.update(repeating: 0, count: features)
+            Float.columnMeans(input, rows: rows, columns: features, into: mean)
             inverse.update(repeating: 0, count: features)
-            for r in 0..<rows {
-                let x = input + r &* features
-                for j in 0..<features { mean[j] += x[j] }
-            }
-            for j in 0..<features { mean[j] /= Float(rows) }
             for r in 0..<rows {
                 let x = input + r &* features
                 for j in 0..<features {

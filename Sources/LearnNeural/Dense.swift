@@ -92,11 +92,9 @@ public struct Dense: Layer, Equatable {
             a: input, lda: inputWidth, b: outputGradient, ldb: units, beta: 1, c: parameterGradients,
             ldc: units)
         if useBias {
-            let bias = parameterGradients + inputWidth * units
-            for r in 0..<batch {
-                let row = outputGradient + r &* units
-                for j in 0..<units { bias[j] += row[j] }
-            }
+            Float.columnSums(
+                outputGradient, rows: batch, columns: units, into: parameterGradients + inputWidth * units,
+                accumulate: true)
         }
         if let inputGradient {
             Float.gemm(

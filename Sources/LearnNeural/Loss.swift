@@ -84,7 +84,7 @@ public enum Loss: Sendable, Equatable {
                     let z = predictions[i]
                     // max(z, 0) − z y + log(1 + e^−|z|), Keras' stable form.
                     total += Double(Swift.max(z, 0) - z * y + Foundation.log1p(Foundation.exp(-Swift.abs(z))))
-                    let p = z >= 0 ? 1 / (1 + Foundation.exp(-z)) : Foundation.exp(z) / (1 + Foundation.exp(z))
+                    let p = Float.sigmoid(z)
                     gradient?[i] = (p - y) * scale
                 } else {
                     let raw = predictions[i]
@@ -131,11 +131,7 @@ public enum Loss: Sendable, Equatable {
         gradient: UnsafeMutablePointer<Float>?, scale: Float
     ) throws -> Float {
         if fromLogits {
-            var maximum = -Float.infinity
-            for j in 0..<width { maximum = Swift.max(maximum, p[j]) }
-            var total: Float = 0
-            for j in 0..<width { total += Foundation.exp(p[j] - maximum) }
-            let logSum = maximum + Foundation.log(total)
+            let logSum = Float.logSumExp(p, count: width)
             var loss: Float = 0, targetSum: Float = 0
             for j in 0..<width {
                 loss -= y(j) * (p[j] - logSum)

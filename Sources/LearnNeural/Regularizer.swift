@@ -1,4 +1,5 @@
 import Foundation
+import LearnCore
 
 /// A weight penalty added to the training loss, Keras' `L1`, `L2` and `L1L2` regularisers:
 /// `l1 · Σ|w| + l2 · Σw²`.
@@ -27,13 +28,7 @@ public enum Regularizer: Sendable, Equatable {
     /// The penalty of `count` values; adds its gradient into `gradients` when given.
     func penalty(_ values: UnsafePointer<Float>, count: Int, gradients: UnsafeMutablePointer<Float>?) -> Float {
         let (a, b) = factors
-        var absolute: Float = 0, squares: Float = 0
-        for i in 0..<count {
-            let w = values[i]
-            absolute += Swift.abs(w)
-            squares += w * w
-            gradients?[i] += a * (w > 0 ? 1 : w < 0 ? -1 : 0) + 2 * b * w
-        }
+        let (absolute, squares) = Float.penaltySums(values, count: count, l1: a, l2: 2 * b, gradients: gradients)
         return a * absolute + b * squares
     }
 

@@ -5,6 +5,7 @@ extension LearnScalar {
     ///
     /// `out` may alias `lhs` (in-place updates). Each stride combination gets its own loop with
     /// constant strides so the compiler vectorises it.
+    @inlinable
     public static func binaryKernel(
         _ operation: BinaryOperation, lhs: UnsafePointer<Self>, lhsStride: Int,
         rhs: UnsafePointer<Self>, rhsStride: Int, out: UnsafeMutablePointer<Self>, count: Int
@@ -26,6 +27,7 @@ extension LearnScalar {
     }
 
     /// `out[i] = f(input[i])` for `i < count`; `out` may alias `input`.
+    @inlinable
     public static func unaryKernel(
         _ operation: UnaryOperation<Self>, input: UnsafePointer<Self>, out: UnsafeMutablePointer<Self>, count: Int
     ) {
@@ -48,19 +50,19 @@ extension LearnScalar {
 }
 
 /// The logistic function; `e^-x` would overflow for very negative `x`, so that side uses `e^x / (1 + e^x)`.
-@inline(__always)
+@inlinable @inline(__always)
 func stableSigmoid<T: LearnScalar>(_ x: T) -> T {
     if x >= 0 { return 1 / (1 + T.exp(-x)) }
     let e = T.exp(x)
     return e / (1 + e)
 }
 
-@inline(__always)
+@inlinable @inline(__always)
 func map<T>(_ input: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, _ count: Int, _ f: (T) -> T) {
     for i in 0..<count { out[i] = f(input[i]) }
 }
 
-@inline(__always)
+@inlinable @inline(__always)
 func stridedMap<T>(
     _ lhs: UnsafePointer<T>, _ lhsStride: Int, _ rhs: UnsafePointer<T>, _ rhsStride: Int,
     _ out: UnsafeMutablePointer<T>, _ count: Int, _ f: (T, T) -> T

@@ -40,7 +40,15 @@ extension LearnScalar {
         out: UnsafeMutablePointer<Self>
     ) {
         switch operation {
-        case .sum: reduceLanes(input, outer, length, inner, out, laneSum, .zero) { $0 + $1 }
+        case .sum:
+            // Across rows (`inner > 1`) this is the column sum every layer's bias gradient uses.
+            guard inner == 1 else {
+                for o in 0..<outer {
+                    columnSums(input + o &* length &* inner, rows: length, columns: inner, into: out + o &* inner)
+                }
+                return
+            }
+            reduceLanes(input, outer, length, inner, out, laneSum, .zero) { $0 + $1 }
         case .max:
             reduceLanes(input, outer, length, inner, out, laneMax, nil) {
                 $0.isNaN || $1.isNaN ? .nan : ($1 > $0 ? $1 : $0)
@@ -84,6 +92,7 @@ extension LearnScalar {
     }
 
     /// Softmax (or log-softmax) along the middle axis, shifted by each lane's maximum.
+    @inlinable
     public static func softmaxKernel(
         input: UnsafePointer<Self>, outer: Int, length: Int, inner: Int, out: UnsafeMutablePointer<Self>,
         logarithm: Bool
@@ -91,9 +100,7 @@ extension LearnScalar {
         for o in 0..<outer {
             for k in 0..<inner {
                 let base = o &* length &* inner &+ k
-                var shift = input[base]
-                for i in 1..<max(length, 1) { shift = Swift.max(shift, input[base &+ i &* inner]) }
-                if !shift.isFinite { shift = 0 }
+                let shift = laneShift(input + base, length, inner)
                 var total = Self.zero
                 for i in 0..<length {
                     let e = Self.exp(input[base &+ i &* inner] - shift)
@@ -104,8 +111,9 @@ extension LearnScalar {
                     let logTotal = Self.log(total) + shift
                     for i in 0..<length { out[base &+ i &* inner] = input[base &+ i &* inner] - logTotal }
                 } else {
-                    let scale = 1 / total
-                    for i in 0..<length { out[base &+ i &* inner] *= scale }
+                    // A division rather than a product with 1 / total: correctly rounded, as NumPy's
+                    // `e / e.sum()`, and the layers' and solvers' softmax agree with it to the bit.
+                    for i in 0..<length { out[base &+ i &* inner] /= total }
                 }
             }
         }
@@ -213,17 +221,25 @@ func varianceLanes<T: LearnScalar>(
     }
 }
 
+/// The shift of a softmax or log-sum-exp lane (`length` values `inner` apart): the lane's maximum, so
+/// no `e^x` overflows, or 0 when that maximum is not finite.
+@inlinable @inline(__always)
+func laneShift<T: LearnScalar>(_ lane: UnsafePointer<T>, _ length: Int, _ inner: Int) -> T {
+    var shift = lane[0]
+    for i in 1..<max(length, 1) { shift = Swift.max(shift, lane[i &* inner]) }
+    return shift.isFinite ? shift : 0
+}
+
 /// `log Σ e^x` per lane, shifted by the lane maximum; a non-finite maximum is not used as a shift
 /// (all `-inf` gives `-inf`, a `+inf` gives `+inf`), as SciPy does.
+@inlinable
 func logSumExpLanes<T: LearnScalar>(
     _ input: UnsafePointer<T>, _ outer: Int, _ length: Int, _ inner: Int, _ out: UnsafeMutablePointer<T>
 ) {
     for o in 0..<outer {
         for k in 0..<inner {
             let base = o &* length &* inner &+ k
-            var shift = input[base]
-            for i in 1..<max(length, 1) { shift = Swift.max(shift, input[base &+ i &* inner]) }
-            if !shift.isFinite { shift = 0 }
+            let shift = laneShift(input + base, length, inner)
             var total = T.zero
             for i in 0..<length { total += T.exp(input[base &+ i &* inner] - shift) }
             out[o &* inner &+ k] = T.log(total) + shift

@@ -212,11 +212,9 @@ public struct Conv2D: Layer, Equatable {
             a: scratch, lda: patch, b: outputGradient, ldb: filters, beta: 1, c: parameterGradients,
             ldc: filters)
         if useBias {
-            let bias = parameterGradients + patch * filters
-            for r in 0..<rows {
-                let row = outputGradient + r &* filters
-                for j in 0..<filters { bias[j] += row[j] }
-            }
+            Float.columnSums(
+                outputGradient, rows: rows, columns: filters, into: parameterGradients + patch * filters,
+                accumulate: true)
         }
         guard let inputGradient else { return }
         let columnGradient = scratch + rows * patch

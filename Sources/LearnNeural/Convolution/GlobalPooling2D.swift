@@ -28,10 +28,7 @@ public struct GlobalAveragePooling2D: Layer, Equatable {
     ) {
         let (pixels, c) = (self.input.height * self.input.width, self.input.channels)
         for n in 0..<batch {
-            let (image, out) = (input + n * pixels * c, output + n * c)
-            out.update(repeating: 0, count: c)
-            for p in 0..<pixels { for k in 0..<c { out[k] += image[p * c + k] } }
-            for k in 0..<c { out[k] /= Float(pixels) }
+            Float.columnMeans(input + n * pixels * c, rows: pixels, columns: c, into: output + n * c)
         }
     }
 

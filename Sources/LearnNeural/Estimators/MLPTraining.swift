@@ -162,7 +162,7 @@ extension MultilayerPerceptron {
             loss *= problem.lossScale
             let scale = problem.lossScale
             workspace.gradients.withUnsafeMutableBufferPointer { g in
-                for i in outputStart..<(outputStart + rows * outputs) { g[i] *= scale }
+                Float.scal(n: rows * outputs, alpha: scale, x: g.baseAddress! + outputStart)
             }
         }
         network.backward(&workspace, rows: rows)
@@ -171,10 +171,11 @@ extension MultilayerPerceptron {
         network.parameters.withUnsafeMutableBufferPointer { p in
             workspace.parameterGradients.withUnsafeMutableBufferPointer { g in
                 for range in kernels {
-                    for i in range {
-                        squares += p[i] * p[i]
-                        g[i] += decay * p[i]
-                    }
+                    squares +=
+                        Float.penaltySums(
+                            p.baseAddress! + range.lowerBound, count: range.count, l1: 0, l2: decay,
+                            gradients: g.baseAddress! + range.lowerBound
+                        ).squares
                 }
                 if let base = p.baseAddress { optimizer.step(base, gradients: g.baseAddress!, count: p.count) }
             }

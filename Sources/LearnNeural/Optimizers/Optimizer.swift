@@ -39,7 +39,7 @@ extension Optimizer {
     public mutating func step(_ parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int) {
         if let weightDecay, weightDecay != 0 {
             let factor = Float(weightDecay) * Float(learningRate)
-            for i in 0..<count { parameters[i] -= parameters[i] * factor }
+            Float.scal(n: count, alpha: 1 - factor, x: parameters) // w − w·factor
         }
         update(parameters, gradients: gradients, count: count, step: iterations + 1)
         iterations += 1

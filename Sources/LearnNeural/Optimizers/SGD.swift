@@ -50,7 +50,7 @@ public struct SGD: Optimizer, Equatable {
     ) {
         let (lr, mu) = (Float(learningRate), Float(momentum))
         guard momentum != 0 else {
-            for i in 0..<count { parameters[i] -= lr * gradients[i] }
+            Float.axpy(n: count, alpha: -lr, x: gradients, y: parameters)
             return
         }
         if velocity.count != count { velocity = [Float](repeating: 0, count: count) }
