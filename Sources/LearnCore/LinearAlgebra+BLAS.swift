@@ -41,6 +41,8 @@ extension LearnScalar {
     /// when they were laid out (as the `Int` ``gemm(transposeA:transposeB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``);
     /// 0 for `n == 0`.
     ///
+    /// <!-- doctest: given let (bias, features) = (0.5, 2) -->
+    /// <!-- doctest: given let (weights, row): ([Double], [Double]) = ([1, 2], [3, 4]) -->
     /// ```swift
     /// let logit = bias + Double.dot(n: features, x: weights, y: row)
     /// ```

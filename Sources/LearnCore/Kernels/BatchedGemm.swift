@@ -9,12 +9,28 @@ extension LearnScalar {
     /// OpenBLAS `?gemm` call: OpenBLAS 0.3.21 has no batched entry point, and for the sizes the layers
     /// use each call is large enough that the loop costs nothing measurable.
     ///
+    /// <!-- doctest: given let qs = UnsafeMutablePointer<Float>.allocate(capacity: 512) -->
+    /// <!-- doctest: given qs.initialize(repeating: 1, count: 512) -->
+    /// <!-- doctest: given defer { qs.deallocate() } -->
+    /// <!-- doctest: given let ks = UnsafeMutablePointer<Float>.allocate(capacity: 512) -->
+    /// <!-- doctest: given ks.initialize(repeating: 1, count: 512) -->
+    /// <!-- doctest: given defer { ks.deallocate() } -->
+    /// <!-- doctest: given let ss = UnsafeMutablePointer<Float>.allocate(capacity: 2048) -->
+    /// <!-- doctest: given ss.initialize(repeating: 0, count: 2048) -->
+    /// <!-- doctest: given defer { ss.deallocate() } -->
+    /// <!-- doctest: given let (q, k) = (UnsafeBufferPointer(start: qs, count: 512), UnsafeBufferPointer(start: ks, count: 512)) -->
+    /// <!-- doctest: given let scores = UnsafeMutableBufferPointer(start: ss, count: 2048) -->
     /// ```swift
     /// // 8 attention heads: scores[h] = Q[h] · K[h]ᵀ, each 16 × 16 from 16 × 4 blocks
     /// try Float.batchedGemm(
     ///     transposeA: false, transposeB: true, m: 16, n: 16, k: 4, alpha: 0.5,
     ///     a: q, lda: 4, strideA: 64, b: k, ldb: 4, strideB: 64, beta: 0,
     ///     c: scores, ldc: 16, strideC: 256, batchCount: 8)
+    /// print(scores[0])   // 0.5 · Σ of 4 products of ones
+    /// ```
+    /// <!-- doctest: output -->
+    /// ```text
+    /// 2.0
     /// ```
     ///
     /// - Throws: ``LearnError/invalidParameter(name:expected:got:)`` for a negative size or stride, a

@@ -27,6 +27,7 @@ extension LearnScalar {
     /// `log Σ e^x` over `count` contiguous values (`count ≥ 1`), shifted by their maximum so it neither
     /// overflows nor underflows — one lane of ``ReductionOperation/logSumExp``.
     ///
+    /// <!-- doctest: given let (logits, classes): ([Float], Int) = ([0, 0], 2) -->
     /// ```swift
     /// let logSum = Float.logSumExp(logits, count: classes)   // log-softmax: logits[j] − logSum
     /// ```
@@ -44,9 +45,19 @@ extension LearnScalar {
     /// network's gradient buffer); otherwise `out` is overwritten. The rows are added one after the other,
     /// each as one contiguous, vectorised pass over `out`, so the result is the same as a plain loop's.
     ///
+    /// <!-- doctest: given let (batch, units) = (2, 3) -->
+    /// <!-- doctest: given let outputGradient: [Float] = [1, 2, 3, 4, 5, 6] -->
+    /// <!-- doctest: given let biasGradient = UnsafeMutablePointer<Float>.allocate(capacity: 3) -->
+    /// <!-- doctest: given biasGradient.initialize(repeating: 0, count: 3) -->
+    /// <!-- doctest: given defer { biasGradient.deallocate() } -->
     /// ```swift
     /// // bias gradient of a Dense layer: the column sums of ∂L/∂output (batch × units)
     /// Float.columnSums(outputGradient, rows: batch, columns: units, into: biasGradient, accumulate: true)
+    /// print((0..<units).map { biasGradient[$0] })
+    /// ```
+    /// <!-- doctest: output -->
+    /// ```text
+    /// [5.0, 7.0, 9.0]
     /// ```
     @inlinable
     public static func columnSums(
@@ -63,6 +74,11 @@ extension LearnScalar {
     /// The column means of a row-major `rows × columns` block into `out`: ``columnSums(_:rows:columns:into:accumulate:)``
     /// divided by `rows` (NaN for `rows == 0`, as NumPy's `mean(axis=0)` of an empty axis).
     ///
+    /// <!-- doctest: given let (height, width, channels) = (2, 2, 1) -->
+    /// <!-- doctest: given let image: [Float] = [1, 2, 3, 4] -->
+    /// <!-- doctest: given let means = UnsafeMutablePointer<Float>.allocate(capacity: 1) -->
+    /// <!-- doctest: given means.initialize(repeating: 0, count: 1) -->
+    /// <!-- doctest: given defer { means.deallocate() } -->
     /// ```swift
     /// // per-channel means of one NHWC image: pixels × channels
     /// Float.columnMeans(image, rows: height * width, columns: channels, into: means)
@@ -84,6 +100,11 @@ extension LearnScalar {
     /// the gradient) and has no signed sum. The sums run in order, so results do not depend on the
     /// caller. With `l1 == 0` the sign is skipped and `Σ|w|` is returned as 0.
     ///
+    /// <!-- doctest: given let (n, alpha, batch): (Int, Float, Float) = (2, 0.1, 4) -->
+    /// <!-- doctest: given let kernel: [Float] = [3, 4] -->
+    /// <!-- doctest: given let kernelGradient = UnsafeMutablePointer<Float>.allocate(capacity: 2) -->
+    /// <!-- doctest: given kernelGradient.initialize(repeating: 0, count: 2) -->
+    /// <!-- doctest: given defer { kernelGradient.deallocate() } -->
     /// ```swift
     /// let (_, squares) = Float.penaltySums(kernel, count: n, l1: 0, l2: alpha / batch, gradients: kernelGradient)
     /// let loss = 0.5 * alpha * squares / batch
