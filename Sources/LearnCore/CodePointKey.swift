@@ -48,7 +48,7 @@ public struct CodePointKey<Value: Hashable & Comparable>: Hashable, Comparable {
 
     /// The distinct values of `values` in code-point order, as `np.unique` gives them.
     public static func distinctSorted(_ values: [Value]) -> [Value] {
-        Array(Set(values.map(Self.init))).sorted().map(\.value)
+        Array(Set(values.map { Self($0) })).sorted().map(\.value)
     }
 
     /// Whether `values` are distinct and in code-point order (what ``distinctSorted(_:)`` returns).

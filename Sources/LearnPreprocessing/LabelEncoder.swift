@@ -7,7 +7,7 @@ public struct LabelEncoder<Label: Hashable & Comparable & Sendable>: Estimator, 
     public static var estimatorName: String { "LabelEncoder" }
 
     /// The distinct labels seen in `fit`, sorted (`classes_`); label `classes[i]` encodes as `i`. Strings are
-    /// distinct and ordered by their code points, as in Python (``CodePointKey``).
+    /// distinct and ordered by their code points, as in Python (LearnCore's `CodePointKey`).
     public internal(set) var classes: [Label] = []
     var codes: [CodePointKey<Label>: Int] = [:]
 

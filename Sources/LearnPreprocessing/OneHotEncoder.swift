@@ -24,7 +24,7 @@ public struct OneHotEncoder<Category: Hashable & Comparable & Sendable>: Estimat
     public var handleUnknown: UnknownCategoryHandling
 
     /// Each input column's sorted categories (`categories_`); strings are distinct and ordered by their code
-    /// points, as in Python (``CodePointKey``).
+    /// points, as in Python (LearnCore's `CodePointKey`).
     public internal(set) var categories: [[Category]] = []
     var codes: [[CodePointKey<Category>: Int]] = []
 
