@@ -37,9 +37,8 @@ extension LearnScalar {
 }
 
 extension LearnScalar {
-    /// `x · y` over `n` contiguous values (`?dot`), with an `Int` size for kernels whose sizes were checked
-    /// when they were laid out (as the `Int` ``gemm(transposeA:transposeB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``);
-    /// 0 for `n == 0`.
+    /// `x · y` over `n` contiguous values (`?dot`), with an `Int` size; 0 for `n == 0`. A length beyond BLAS'
+    /// 32-bit sizes (a feature row from a caller's matrix can be one) is taken in 32-bit chunks, never a trap.
     ///
     /// <!-- doctest: given let (bias, features) = (0.5, 2) -->
     /// <!-- doctest: given let (weights, row): ([Double], [Double]) = ([1, 2], [3, 4]) -->
@@ -48,19 +47,33 @@ extension LearnScalar {
     /// ```
     @inline(__always)
     public static func dot(n: Int, x: UnsafePointer<Self>, y: UnsafePointer<Self>) -> Self {
-        n == 0 ? 0 : dot(n: checkedBLASSize(n), x: x, incx: 1, y: y, incy: 1)
+        var total = Self.zero
+        forEachBLASChunk(n) { start, count in total += dot(n: count, x: x + start, incx: 1, y: y + start, incy: 1) }
+        return total
     }
 
     /// `y += alpha · x` over `n` contiguous values (`?axpy`), with an `Int` size as ``dot(n:x:y:)``.
     @inline(__always)
     public static func axpy(n: Int, alpha: Self, x: UnsafePointer<Self>, y: UnsafeMutablePointer<Self>) {
-        if n > 0 { axpy(n: checkedBLASSize(n), alpha: alpha, x: x, incx: 1, y: y, incy: 1) }
+        forEachBLASChunk(n) { start, count in axpy(n: count, alpha: alpha, x: x + start, incx: 1, y: y + start, incy: 1)
+        }
     }
 
     /// `x *= alpha` over `n` contiguous values (`?scal`), with an `Int` size as ``dot(n:x:y:)``.
     @inline(__always)
     public static func scal(n: Int, alpha: Self, x: UnsafeMutablePointer<Self>) {
-        if n > 0 { scal(n: checkedBLASSize(n), alpha: alpha, x: x, incx: 1) }
+        forEachBLASChunk(n) { start, count in scal(n: count, alpha: alpha, x: x + start, incx: 1) }
+    }
+}
+
+/// Calls `body(start, count)` over `0..<n` in pieces BLAS' 32-bit sizes can hold (one piece in practice).
+@inline(__always)
+func forEachBLASChunk(_ n: Int, _ body: (Int, Int32) -> Void) {
+    var start = 0
+    while start < n {
+        let count = Swift.min(n - start, Int(Int32.max))
+        body(start, Int32(count))
+        start += count
     }
 }
 
