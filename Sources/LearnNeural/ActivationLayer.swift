@@ -7,6 +7,8 @@ public struct ActivationLayer: Layer, Equatable {
     public var activation: Activation
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
     private var shape: [Int] = []
 
     /// `ActivationLayer(.tanh)`.

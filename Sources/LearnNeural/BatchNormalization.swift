@@ -16,6 +16,8 @@ public struct BatchNormalization: Layer, Equatable {
     public var scale: Bool
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
     private var features = 0, rowsPerSample = 1
 
     /// `BatchNormalization()` with Keras' defaults.

@@ -16,6 +16,8 @@ public struct Dense: Layer, Equatable {
     public var biasRegularizer: Regularizer?
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
     /// Input width, known after `build`.
     public private(set) var inputWidth = 0
 

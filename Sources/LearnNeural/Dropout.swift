@@ -8,6 +8,8 @@ public struct Dropout: Layer, Equatable {
     public var rate: Double
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
     private var width = 0
 
     /// `Dropout(0.5)`.

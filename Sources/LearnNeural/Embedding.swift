@@ -11,6 +11,8 @@ public struct Embedding: Layer, Equatable {
     public var outputDim: Int
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
     private var length = 0
 
     /// `Embedding(inputDim: 1000, outputDim: 32)`.

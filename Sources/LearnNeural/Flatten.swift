@@ -4,6 +4,8 @@ import LearnCore
 public struct Flatten: Layer, Equatable {
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
     private var width = 0
 
     /// `Flatten()`.

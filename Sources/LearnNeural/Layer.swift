@@ -29,6 +29,9 @@ public struct LayerWeight: Sendable, Equatable {
 public protocol Layer: Sendable {
     /// Keras' layer name (`dense`, `dense_1`, `dropout`, …), assigned by the network when empty.
     var name: String { get set }
+    /// Which instance this is: copies share it, so one layer called at several nodes of a ``Model`` is one
+    /// weight set (declare it `public let identity = LayerIdentity()`).
+    var identity: LayerIdentity { get }
     /// The Keras class name (`Dense`, `Dropout`).
     var kerasClassName: String { get }
     /// Fixes the input shape (per sample) and returns the output shape.

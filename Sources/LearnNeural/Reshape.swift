@@ -8,6 +8,8 @@ public struct Reshape: Layer, Equatable {
     public var targetShape: [Int]
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
     private var count = 0
 
     /// `Reshape([8, 8, 1])`.

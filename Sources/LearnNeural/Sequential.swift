@@ -50,7 +50,7 @@ public enum LayerBuilder {
 /// net.compile(optimizer: Adam(learningRate: 0.001), loss: .binaryCrossentropy, metrics: [.accuracy])
 /// let history = try net.fit(xTrain, yTrain, epochs: 10, batchSize: 32, validationSplit: 0.2)
 /// ```
-public struct Sequential: Sendable {
+public struct Sequential: GraphNetwork {
     /// The layers, in order.
     public internal(set) var layers: [any Layer]
     /// All trainable parameters, layer after layer, each in Keras' weight order.
@@ -65,6 +65,8 @@ public struct Sequential: Sendable {
     var laidOut = (parameters: 0, states: 0)
     /// The input width the network was built for.
     public internal(set) var inputShape: [Int]?
+    /// The chain the layers form, compiled by ``layOut(inputShape:)``.
+    private var plan: ExecutionPlan?
     /// The optimizer, loss and metrics set by ``compile(optimizer:loss:metrics:)``.
     var optimizer: (any Optimizer)?
     /// The training loss.
@@ -170,6 +172,7 @@ public struct Sequential: Sendable {
     mutating func layOut(inputShape shape: [Int]) throws {
         if let seedError { throw seedError }
         var current = shape
+        var shapes = [shape]
         var (total, stateTotal) = (0, 0)
         (offsets, stateOffsets) = ([], [])
         try Shape.checkArray(shape, scalarSize: MemoryLayout<Float>.size, operation: "Sequential input")
@@ -180,7 +183,9 @@ public struct Sequential: Sendable {
             (total, stateTotal) = try Self.checkedWeightCounts(of: layers[index], after: (total, stateTotal))
             let operation = "\(layers[index].kerasClassName) \(layers[index].name) output"
             try Shape.checkArray(current, scalarSize: MemoryLayout<Float>.size, operation: operation)
+            shapes.append(current)
         }
+        plan = .chain(shapes: shapes)
         laidOut = (total, stateTotal)
         (parameters, states) = ([], [])
         inputShape = shape
@@ -215,14 +220,12 @@ public struct Sequential: Sendable {
     }
 
     /// Shapes of the activations (per sample): the input, then each layer's output.
-    func activationShapes() throws -> [[Int]] {
-        guard let inputShape else { throw LearnError.notFitted(type: "Sequential") }
-        var shapes = [inputShape]
-        for layer in layers {
-            var copy = layer
-            shapes.append(try copy.build(inputShape: shapes[shapes.count - 1]))
-        }
-        return shapes
+    func activationShapes() throws -> [[Int]] { try executionPlan().shapes }
+
+    /// The chain of layers, compiled when the network was built.
+    func executionPlan() throws -> ExecutionPlan {
+        guard let plan else { throw LearnError.notFitted(type: "Sequential") }
+        return plan
     }
 
     /// Widths of the activations: the input, then each layer's output.

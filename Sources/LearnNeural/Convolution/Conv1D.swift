@@ -11,6 +11,8 @@ public struct Conv1D: Layer, Equatable {
         get { engine.name }
         set { engine.name = newValue }
     }
+    /// Which instance this is (the wrapped layer's identity).
+    public var identity: LayerIdentity { engine.identity }
     /// Output channels.
     public var filters: Int { engine.filters }
     /// Window length.
@@ -118,6 +120,8 @@ public struct MaxPooling1D: Layer, Equatable {
     var engine: Pooling2D
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
 
     /// `MaxPooling1D(2)`.
     public init(_ poolSize: Int = 2, strides: Int? = nil, padding: Padding = .valid, name: String = "") {
@@ -174,6 +178,8 @@ public struct GlobalMaxPooling1D: Layer, Equatable {
         get { engine.name }
         set { engine.name = newValue }
     }
+    /// Which instance this is (the wrapped layer's identity).
+    public var identity: LayerIdentity { engine.identity }
 
     /// `GlobalMaxPooling1D()`.
     public init(name: String = "") { engine = GlobalMaxPooling2D(name: name) }

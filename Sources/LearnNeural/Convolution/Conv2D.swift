@@ -28,6 +28,8 @@ public struct Conv2D: Layer, Equatable {
     public var biasRegularizer: Regularizer?
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
     /// The built geometry: input `[h, w, c]`, output `[h, w]`, padding before the first row and column.
     private var input = ImageShape(), output = ImageShape(), padBefore = ImageShape()
 

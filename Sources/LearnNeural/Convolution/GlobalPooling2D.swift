@@ -5,6 +5,8 @@ import LearnCore
 public struct GlobalAveragePooling2D: Layer, Equatable {
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
     private var input = ImageShape()
 
     /// `GlobalAveragePooling2D()`.
@@ -54,6 +56,8 @@ public struct GlobalAveragePooling2D: Layer, Equatable {
 public struct GlobalMaxPooling2D: Layer, Equatable {
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
     private var input = ImageShape()
 
     /// `GlobalMaxPooling2D()`.

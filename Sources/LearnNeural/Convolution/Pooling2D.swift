@@ -157,6 +157,8 @@ public struct MaxPooling2D: Layer, Equatable {
     var engine: Pooling2D
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
 
     /// `MaxPooling2D(2)`.
     public init(_ poolSize: Size2D = 2, strides: Size2D? = nil, padding: Padding = .valid, name: String = "") {
@@ -197,6 +199,8 @@ public struct AveragePooling2D: Layer, Equatable {
     var engine: Pooling2D
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
 
     /// `AveragePooling2D(2)`.
     public init(_ poolSize: Size2D = 2, strides: Size2D? = nil, padding: Padding = .valid, name: String = "") {

@@ -13,6 +13,8 @@ public struct ZeroPadding2D: Layer, Equatable {
     public var right: Int
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
     private var input = ImageShape()
 
     /// `ZeroPadding2D(1)` (the same on every side) or `ZeroPadding2D(top: 1, bottom: 2, left: 0, right: 1)`.

@@ -8,6 +8,8 @@ import LearnCore
 public struct Normalization: Layer, Equatable {
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
     /// Per-feature means (`nil` until given or adapted).
     public private(set) var mean: [Double]?
     /// Per-feature variances.

@@ -83,6 +83,8 @@ public struct RandomTranslation: RandomAffineLayer, Equatable {
     var image = ImageShape()
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
 
     /// `RandomTranslation(heightFactor: 0.1, widthFactor: 0.1)`.
     public init(
@@ -152,6 +154,8 @@ public struct RandomRotation: RandomAffineLayer, Equatable {
     var image = ImageShape()
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
 
     /// `RandomRotation(0.1)` (up to ±36°).
     public init(

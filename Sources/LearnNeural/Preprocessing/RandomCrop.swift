@@ -11,6 +11,8 @@ public struct RandomCrop: Layer, Equatable {
     public var width: Int
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
     private var image = ImageShape()
 
     /// `RandomCrop(height: 32, width: 32)`.

@@ -18,6 +18,8 @@ public struct RandomFlip: Layer, Equatable {
     public var mode: FlipMode
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
     private var image = ImageShape()
 
     /// `RandomFlip(.horizontal)`.

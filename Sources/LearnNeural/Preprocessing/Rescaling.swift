@@ -9,6 +9,8 @@ public struct Rescaling: Layer, Equatable {
     public var offset: Double
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
+    /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
+    public let identity = LayerIdentity()
     private var count = 0
 
     /// `Rescaling(1 / 255)`.

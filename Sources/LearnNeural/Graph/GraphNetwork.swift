@@ -1,0 +1,158 @@
+import LearnCore
+
+/// The one execution engine behind ``Sequential`` and ``Model``: a list of layers whose weights live in
+/// two flat buffers (trainable parameters and non-trainable state, a slice per layer), run in the order an
+/// ``ExecutionPlan`` gives over a ``Workspace``'s preallocated buffers.
+protocol GraphNetwork: Sendable {
+    /// The distinct layers; a shared layer appears once and runs at several steps.
+    var layers: [any Layer] { get }
+    /// All trainable parameters, layer after layer.
+    var parameters: [Float] { get set }
+    /// Non-trainable state, layer after layer.
+    var states: [Float] { get set }
+    /// Where each layer's parameters start in ``parameters``.
+    var offsets: [Int] { get }
+    /// Where each layer's state starts in ``states``.
+    var stateOffsets: [Int] { get }
+    /// The stream behind dropout and shuffling.
+    var rng: RandomState { get set }
+    /// The compiled graph; throws `LearnError.notFitted` before the network is built.
+    func executionPlan() throws -> ExecutionPlan
+}
+
+extension GraphNetwork {
+    /// Runs every node over the first `rows` samples of the workspace's input activations.
+    mutating func forward(_ workspace: inout Workspace, rows: Int, training: Bool) {
+        let (layers, offsets, stateOffsets, plan) = (self.layers, self.offsets, self.stateOffsets, workspace.plan)
+        let (activationOffsets, scratchOffsets) = (workspace.activationOffsets, workspace.scratchOffsets)
+        var rng = self.rng
+        parameters.withUnsafeBufferPointer { p in
+            states.withUnsafeMutableBufferPointer { state in
+                workspace.activations.withUnsafeMutableBufferPointer { a in
+                    workspace.scratch.withUnsafeMutableBufferPointer { s in
+                        // Layers without parameters or state never read through these; any valid address will do.
+                        let parameterBase = p.baseAddress ?? UnsafePointer(a.baseAddress!)
+                        let stateBase = state.baseAddress ?? a.baseAddress!
+                        for (index, step) in plan.steps.enumerated() {
+                            let layer = layers[step.layer]
+                            let output = a.baseAddress! + activationOffsets[step.output]
+                            let (weights, layerState) = (
+                                parameterBase + offsets[step.layer], stateBase + stateOffsets[step.layer]
+                            )
+                            let scratch = s.baseAddress! + scratchOffsets[index]
+                            guard step.multiInput, let merge = layer as? any MultiInputLayer else {
+                                layer.forward(
+                                    a.baseAddress! + activationOffsets[step.inputs[0]], output, batch: rows,
+                                    parameters: weights, state: layerState, scratch: scratch, training: training,
+                                    rng: &rng)
+                                continue
+                            }
+                            withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: step.inputs.count) {
+                                inputs in
+                                for (k, tensor) in step.inputs.enumerated() {
+                                    inputs[k] = UnsafePointer(a.baseAddress! + activationOffsets[tensor])
+                                }
+                                merge.forward(
+                                    inputs: UnsafeBufferPointer(inputs), output, batch: rows, parameters: weights,
+                                    state: layerState, scratch: scratch, training: training, rng: &rng)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.rng = rng
+    }
+
+    /// Back-propagates the gradients in the output tensors' slots (∂L/∂outputs, written by the loss) into
+    /// `parameterGradients`, summing over fan-out and shared layers, then adds the regularisers' gradients;
+    /// returns their penalty.
+    @discardableResult
+    func backward(_ workspace: inout Workspace, rows: Int) -> Float {
+        let (plan, widths, spareStride) = (workspace.plan, workspace.widths, workspace.spareStride)
+        let (activationOffsets, scratchOffsets) = (workspace.activationOffsets, workspace.scratchOffsets)
+        let layers = self.layers
+        return workspace.parameterGradients.withUnsafeMutableBufferPointer { g in
+            for i in 0..<g.count { g[i] = 0 }
+            return parameters.withUnsafeBufferPointer { p in
+                workspace.activations.withUnsafeMutableBufferPointer { a in
+                    workspace.gradients.withUnsafeMutableBufferPointer { d in
+                        workspace.scratch.withUnsafeMutableBufferPointer { s in
+                            workspace.spares.withUnsafeMutableBufferPointer { spare in
+                                let parameterBase = p.baseAddress ?? UnsafePointer(a.baseAddress!)
+                                func target(_ k: Int, of step: ExecutionPlan.Step) -> UnsafeMutablePointer<Float>? {
+                                    switch step.gradientTargets[k] {
+                                    case .none: return nil
+                                    case .direct: return d.baseAddress! + activationOffsets[step.inputs[k]]
+                                    case .accumulate(let index): return spare.baseAddress! + index * spareStride
+                                    }
+                                }
+                                for (index, step) in plan.steps.enumerated().reversed() {
+                                    let layer = layers[step.layer]
+                                    let output = a.baseAddress! + activationOffsets[step.output]
+                                    let outputGradient = d.baseAddress! + activationOffsets[step.output]
+                                    let (weights, weightGradients) = (
+                                        parameterBase + offsets[step.layer], g.baseAddress! + offsets[step.layer]
+                                    )
+                                    let scratch = s.baseAddress! + scratchOffsets[index]
+                                    if step.multiInput, let merge = layer as? any MultiInputLayer {
+                                        let count = step.inputs.count
+                                        withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: count) {
+                                            inputs in
+                                            withUnsafeTemporaryAllocation(
+                                                of: UnsafeMutablePointer<Float>?.self, capacity: count
+                                            ) { gradients in
+                                                for k in 0..<count {
+                                                    inputs[k] = UnsafePointer(
+                                                        a.baseAddress! + activationOffsets[step.inputs[k]])
+                                                    gradients[k] = target(k, of: step)
+                                                }
+                                                merge.backward(
+                                                    inputs: UnsafeBufferPointer(inputs), output,
+                                                    outputGradient: outputGradient,
+                                                    inputGradients: UnsafeBufferPointer(gradients), batch: rows,
+                                                    parameters: weights, parameterGradients: weightGradients,
+                                                    scratch: scratch)
+                                            }
+                                        }
+                                    } else {
+                                        layer.backward(
+                                            a.baseAddress! + activationOffsets[step.inputs[0]], output,
+                                            outputGradient: outputGradient, inputGradient: target(0, of: step),
+                                            batch: rows, parameters: weights, parameterGradients: weightGradients,
+                                            scratch: scratch)
+                                    }
+                                    for (k, destination) in step.gradientTargets.enumerated() {
+                                        guard case .accumulate(let spareIndex) = destination else { continue }
+                                        let tensor = step.inputs[k]
+                                        Float.axpy(
+                                            n: rows * widths[tensor], alpha: 1,
+                                            x: spare.baseAddress! + spareIndex * spareStride,
+                                            y: d.baseAddress! + activationOffsets[tensor])
+                                    }
+                                }
+                                // Once per layer, however many nodes share it; reverse order as the sums always ran.
+                                return layers.indices.reversed().reduce(Float(0)) { penalty, index in
+                                    penalty
+                                        + layers[index].regularization(
+                                            parameters: parameterBase + offsets[index],
+                                            gradients: g.baseAddress! + offsets[index])
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The regularisers' penalty at the current parameters (no gradients).
+    func regularizationPenalty() -> Float {
+        parameters.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return 0 }
+            return layers.indices.reduce(Float(0)) {
+                $0 + layers[$1].regularization(parameters: base + offsets[$1], gradients: nil)
+            }
+        }
+    }
+}
