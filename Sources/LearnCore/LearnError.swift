@@ -31,6 +31,9 @@ public enum LearnError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A size that came from outside (a file, a config, an argument) needs more memory than
     /// ``ResourceLimits`` allow; `limit` says which limit and how to raise it.
     case resourceLimit(operation: String, needed: String, limit: String)
+    /// A network graph cannot be built: `node` names the layer or tensor at fault (a disconnected input,
+    /// an unreachable output, mismatched shapes, a duplicate name).
+    case invalidGraph(node: String, reason: String)
 
     /// A one-sentence message stating what was expected and what was given.
     public var description: String {
@@ -59,6 +62,8 @@ public enum LearnError: Error, Equatable, Sendable, CustomStringConvertible {
             return "corrupt or unexpected file \(path): \(reason)"
         case let .resourceLimit(operation, needed, limit):
             return "resource limit in \(operation): needs \(needed), over the limit of \(limit)"
+        case let .invalidGraph(node, reason):
+            return "invalid graph at \(node): \(reason)"
         }
     }
 }

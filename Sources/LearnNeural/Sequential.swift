@@ -133,24 +133,6 @@ public struct Sequential: GraphNetwork {
         return substitute(substitute(name, "(.)([A-Z][a-z]+)"), "([a-z])([A-Z])").lowercased()
     }
 
-    /// The running parameter and state totals after `layer`, every weight's shape checked against the array
-    /// limit first (so `Dense(1 << 40)` or a file's huge `units` is an error, not a failed allocation).
-    private static func checkedWeightCounts(of layer: any Layer, after totals: (Int, Int)) throws -> (Int, Int) {
-        var (total, stateTotal) = totals
-        for weight in layer.weights {
-            let operation = "\(layer.kerasClassName) \(layer.name) \(weight.name)"
-            let count = try Shape.checkArray(weight.shape, scalarSize: MemoryLayout<Float>.size, operation: operation)
-            if weight.trainable {
-                total = try Shape.sum(total, count, operation: operation)
-            } else {
-                stateTotal = try Shape.sum(stateTotal, count, operation: operation)
-            }
-        }
-        try Shape.checkArray([total], scalarSize: MemoryLayout<Float>.size, operation: "Sequential parameters")
-        try Shape.checkArray([stateTotal], scalarSize: MemoryLayout<Float>.size, operation: "Sequential state")
-        return (total, stateTotal)
-    }
-
     /// Builds every layer for samples of `shape` (one sample's shape, without the batch axis) and initialises
     /// the parameters (Keras' glorot/zeros), as Keras' `model.build`; `fit` and `predict` do it themselves on
     /// first use. Building again re-initialises.
@@ -180,7 +162,8 @@ public struct Sequential: GraphNetwork {
             current = try layers[index].build(inputShape: current)
             offsets.append(total)
             stateOffsets.append(stateTotal)
-            (total, stateTotal) = try Self.checkedWeightCounts(of: layers[index], after: (total, stateTotal))
+            (total, stateTotal) = try WeightLayout.totals(
+                after: layers[index], (total, stateTotal), owner: "Sequential")
             let operation = "\(layers[index].kerasClassName) \(layers[index].name) output"
             try Shape.checkArray(current, scalarSize: MemoryLayout<Float>.size, operation: operation)
             shapes.append(current)
@@ -201,22 +184,8 @@ public struct Sequential: GraphNetwork {
             )
             return
         }
-        // One spare value keeps the base addresses valid for networks without parameters or state.
-        var (parameterBuffer, stateBuffer) = (
-            [Float](repeating: 0, count: laidOut.parameters + 1), [Float](repeating: 0, count: laidOut.states + 1)
-        )
-        parameterBuffer.withUnsafeMutableBufferPointer { p in
-            stateBuffer.withUnsafeMutableBufferPointer { s in
-                for index in layers.indices {
-                    layers[index].initialize(
-                        parameters: p.baseAddress! + offsets[index], state: s.baseAddress! + stateOffsets[index],
-                        using: &rng)
-                }
-            }
-        }
-        parameterBuffer.removeLast()
-        stateBuffer.removeLast()
-        (parameters, states) = (parameterBuffer, stateBuffer)
+        (parameters, states) = WeightLayout.initialValues(
+            layers, offsets: offsets, stateOffsets: stateOffsets, counts: laidOut, using: &rng)
     }
 
     /// Shapes of the activations (per sample): the input, then each layer's output.

@@ -1,0 +1,238 @@
+import Foundation
+import LearnCore
+import LearnTestSupport
+import Testing
+
+@testable import LearnNeural
+
+/// The functional API on the graph engine: predictions equal Keras' on the same weights, finite-difference
+/// gradients through every merge layer, fan-out and shared layers, and the graph errors.
+@Suite struct GraphModelTests {
+    static let folder = "Resources/keras_functional"
+
+    /// Every number in a nested JSON array, in row-major order.
+    static func flat(_ value: JSONValue) throws -> [Double] {
+        if case .array(let items) = value { return try items.flatMap(flat) }
+        return [try value.double()]
+    }
+
+    static func reference(_ name: String) throws -> JSONValue {
+        try JSONValue.load(
+            try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: folder)))
+    }
+
+    /// Keras' initial weights, layer by layer in the model's order (trainable ones into `parameters`).
+    static func setKerasWeights(_ model: inout Model, _ weights: JSONValue) throws {
+        var (parameters, states) = ([Float](), [Float]())
+        for layer in model.layers {
+            for weight in layer.weights {
+                let values = try flat(try weights.member(layer.name).member("\(layer.name)/\(weight.name)"))
+                #expect(values.count == weight.count, "\(layer.name)/\(weight.name)")
+                if weight.trainable { parameters += values.map(Float.init) } else { states += values.map(Float.init) }
+            }
+        }
+        #expect(parameters.count == model.parameters.count && states.count == model.states.count)
+        (model.parameters, model.states) = (parameters, states)
+    }
+
+    /// The model's predictions on the reference inputs equal Keras' initial predictions.
+    static func expectKerasPredictions(_ model: Model, _ name: String) throws {
+        var model = model
+        let reference = try reference(name)
+        try setKerasWeights(&model, try reference.member("initial_weights"))
+        let x = try reference.member("x")
+        let inputs: [Matrix<Double>]
+        if model.inputShapes.count == 1 {
+            inputs = [
+                try Matrix(rows: try x.array().count, columns: model.inputShapes[0].reduce(1, *), scalars: flat(x))
+            ]
+        } else {
+            inputs = try zip(try x.array(), model.inputShapes).map { part, shape in
+                try Matrix(rows: try part.array().count, columns: shape.reduce(1, *), scalars: flat(part))
+            }
+        }
+        let predictions = try model.predict(inputs)
+        let expected = try reference.member("initial_predictions")
+        let expectedOutputs = model.outputNames.count == 1 ? [expected] : try expected.array()
+        for (got, want) in zip(predictions, expectedOutputs) {
+            expectClose(got.scalars, try flat(want), tolerance: 1e-4, "\(name) predictions")
+        }
+    }
+
+    @Test func residualMLPEqualsKeras() throws {
+        let inputs = Input(shape: [6])
+        let skip = Dense(8, activation: .relu)(inputs)
+        var x = Dense(8, activation: .relu)(skip)
+        x = Add()([x, skip])
+        let model = try Model(inputs: inputs, outputs: Dense(1, activation: .sigmoid)(x), randomState: 0)
+        #expect(model.layers.map(\.name) == ["dense", "dense_1", "add", "dense_2"])
+        try Self.expectKerasPredictions(model, "residual_mlp")
+    }
+
+    @Test func twoBranchConcatenateEqualsKeras() throws {
+        let (a, b) = (Input(shape: [4]), Input(shape: [3]))
+        let h = Concatenate()([Dense(5, activation: .relu)(a), Dense(4, activation: .tanh)(b)])
+        let model = try Model(inputs: [a, b], outputs: [Dense(3, activation: .softmax)(h)], randomState: 0)
+        #expect(model.inputNames == ["input_layer", "input_layer_1"])
+        try Self.expectKerasPredictions(model, "two_branch")
+    }
+
+    @Test func sharedLayerEqualsKeras() throws {
+        let (a, b) = (Input(shape: [5]), Input(shape: [5]))
+        let shared = Dense(4, activation: .tanh)
+        let (ha, hb) = (shared(a), shared(b))
+        let h = Concatenate()([Subtract()([ha, hb]), Multiply()([ha, hb])])
+        let model = try Model(inputs: [a, b], outputs: [Dense(1)(h)], randomState: 0)
+        #expect(model.layers.count == 5) // one Dense for both branches
+        try Self.expectKerasPredictions(model, "shared_layer")
+    }
+
+    @Test func mergeZooEqualsKeras() throws {
+        let inputs = Input(shape: [5])
+        let (p, q) = (Dense(4)(inputs), Dense(4, activation: .tanh)(inputs))
+        let merged = [
+            Average()([p, q]), Maximum()([p, q]), Minimum()([p, q]), Multiply()([p, q]), Subtract()([p, q]),
+            Dot(axes: 1)([p, q])
+        ]
+        let model = try Model(inputs: inputs, outputs: Dense(1)(Concatenate()(merged)), randomState: 0)
+        try Self.expectKerasPredictions(model, "merge_zoo")
+    }
+
+    @Test func multiOutputEqualsKeras() throws {
+        let inputs = Input(shape: [6])
+        let h = Dense(8, activation: .relu)(inputs)
+        let model = try Model(
+            inputs: [inputs], outputs: [Dense(1, activation: .sigmoid, name: "cls")(h), Dense(2, name: "reg")(h)],
+            randomState: 0)
+        #expect(model.outputNames == ["cls", "reg"])
+        try Self.expectKerasPredictions(model, "multi_output")
+    }
+
+    @Test func residualCNNWithBatchNormalizationEqualsKeras() throws {
+        let inputs = Input(shape: [8, 8, 1])
+        let c1 = Conv2D(4, kernelSize: 3, padding: .same)(inputs)
+        var x = ActivationLayer(.relu)(BatchNormalization()(c1))
+        x = Add()([Conv2D(4, kernelSize: 3, padding: .same)(x), c1])
+        let model = try Model(
+            inputs: inputs, outputs: Dense(2, activation: .softmax)(GlobalAveragePooling2D()(x)), randomState: 0)
+        try Self.expectKerasPredictions(model, "residual_cnn")
+    }
+
+    @Test func chainModelEqualsSequential() throws {
+        let inputs = Input(shape: [3])
+        let model = try Model(
+            inputs: inputs, outputs: Dense(2, activation: .softmax)(Dense(4, activation: .tanh)(inputs)),
+            randomState: 7)
+        var net = Sequential(randomState: 1) {
+            Dense(4, activation: .tanh)
+            Dense(2, activation: .softmax)
+        }
+        try net.build(inputShape: [3])
+        net.parameters = model.parameters
+        let x = try Matrix<Double>(rows: 5, columns: 3, scalars: (0..<15).map { Double($0 % 7) / 3 - 1 })
+        #expect(try model.predict(x).scalars == net.predict(x).scalars)
+    }
+
+    /// Loss `Σ r · output` over every output; analytic gradients by the engine against central differences.
+    static func checkGradients(_ model: Model, rows: Int = 3) throws {
+        let plan = model.plan
+        let inputs = model.inputShapes.enumerated().map { k, shape in
+            (0..<(rows * shape.reduce(1, *))).map { Float(($0 * 7 + k * 3) % 11) / 5 - 1.05 + Float($0 % 3) * 0.04 }
+        }
+        func run(_ parameters: [Float], backward: Bool) throws -> (Double, [Float]) {
+            var copy = model
+            copy.parameters = parameters
+            var workspace = try Workspace(network: copy, batch: rows)
+            for (k, x) in inputs.enumerated() {
+                workspace.activations.replaceSubrange(
+                    workspace.inputOffset(k)..<(workspace.inputOffset(k) + x.count), with: x)
+            }
+            copy.forward(&workspace, rows: rows, training: true)
+            var loss = 0.0
+            for (k, tensor) in plan.outputs.enumerated() {
+                let output = workspace.output(rows: rows, index: k)
+                let start = workspace.activationOffsets[tensor]
+                for (i, value) in output.enumerated() {
+                    let r = Float((i * 5 + k) % 7) / 3 - 1
+                    loss += Double(r * value)
+                    workspace.gradients[start + i] = r
+                }
+            }
+            if backward { copy.backward(&workspace, rows: rows) }
+            return (loss, workspace.parameterGradients)
+        }
+        let (_, analytic) = try run(model.parameters, backward: true)
+        let h: Float = 4e-3
+        for i in model.parameters.indices {
+            var (plus, minus) = (model.parameters, model.parameters)
+            plus[i] += h
+            minus[i] -= h
+            let numeric = (try run(plus, backward: false).0 - run(minus, backward: false).0) / Double(2 * h)
+            #expect(
+                abs(Double(analytic[i]) - numeric) <= 3e-3 + 2e-2 * abs(numeric),
+                "parameter \(i): \(analytic[i]) vs \(numeric)")
+        }
+    }
+
+    @Test func gradientsThroughEveryMergeLayerAndFanOut() throws {
+        let inputs = Input(shape: [3])
+        let (p, q) = (Dense(4)(inputs), Dense(4, activation: .tanh)(inputs))
+        let merged = [
+            Add()([p, q]), Subtract()([p, q]), Multiply()([p, q, p]), Average()([p, q]), Maximum()([p, q]),
+            Minimum()([p, q]), Dot(axes: 1)([p, q]), Dot(axes: -1, normalize: true)([p, q]), Add()([q, q])
+        ]
+        let model = try Model(inputs: inputs, outputs: Dense(2)(Concatenate()(merged)), randomState: 3)
+        try Self.checkGradients(model)
+    }
+
+    @Test func gradientsOfSharedLayersMultipleInputsAndOutputs() throws {
+        let (a, b) = (Input(shape: [4]), Input(shape: [4]))
+        let shared = Dense(3, activation: .tanh)
+        let (ha, hb) = (shared(a), shared(b))
+        let joined = Concatenate()([ha, hb])
+        let model = try Model(
+            inputs: [a, b], outputs: [Dense(2)(joined), Dense(1, activation: .sigmoid)(Multiply()([ha, hb])), ha],
+            randomState: 5)
+        #expect(model.layers.count == 5)
+        try Self.checkGradients(model)
+    }
+
+    @Test func concatenateAlongAnInnerAxis() throws {
+        let (a, b) = (Input(shape: [2, 3]), Input(shape: [1, 3]))
+        let model = try Model(inputs: [a, b], outputs: [Concatenate(axis: 1)([a, b])], randomState: 0)
+        #expect(model.outputShapes == [[3, 3]])
+        let x = try Matrix<Double>(rows: 1, columns: 6, scalars: [1, 2, 3, 4, 5, 6])
+        let y = try Matrix<Double>(rows: 1, columns: 3, scalars: [7, 8, 9])
+        #expect(try model.predict([x, y])[0].scalars == [1, 2, 3, 4, 5, 6, 7, 8, 9])
+    }
+
+    /// The error's node label, for a graph that must fail.
+    static func graphError(_ build: () throws -> Model) -> (node: String, reason: String)? {
+        do {
+            _ = try build()
+        } catch LearnError.invalidGraph(let node, let reason) {
+            return (node, reason)
+        } catch {
+            return ("not invalidGraph", "\(error)")
+        }
+        return nil
+    }
+
+    @Test func badGraphsNameTheNode() {
+        let (a, b) = (Input(shape: [4]), Input(shape: [3], name: "side"))
+        #expect(Self.graphError { try Model(inputs: [a, b], outputs: [Add(name: "join")([a, b])]) }?.node == "Add join")
+        #expect(Self.graphError { try Model(inputs: [a], outputs: [Concatenate()([a, b])]) }?.node == "side")
+        #expect(Self.graphError { try Model(inputs: [a, b], outputs: [Dense(2)(a)]) }?.node == "side")
+        let named = Dense(2, name: "twin")
+        #expect(
+            Self.graphError { try Model(inputs: [a], outputs: [Dense(2, name: "twin")(named(a))]) }?.node == "twin")
+        let shared = Dense(2, name: "shared")
+        #expect(
+            Self.graphError { try Model(inputs: [a, b], outputs: [Add()([shared(a), shared(b)])]) }?.node
+                == "Dense shared")
+        let out = Dense(1)(a)
+        #expect(Self.graphError { try Model(inputs: [a], outputs: [out, out]) }?.node == "outputs")
+        #expect(Self.graphError { try Model(inputs: [a, a], outputs: [out]) } != nil)
+        #expect(Self.graphError { try Model(inputs: [Input(shape: [0])], outputs: [out]) } != nil)
+    }
+}
