@@ -2,7 +2,7 @@ import LearnCore
 
 /// A placeholder for the data that will flow through a ``Model``, Keras' `KerasTensor`: made by
 /// ``Input(shape:name:)``, passed to layers (`Dense(8)(x)`), and finally to
-/// ``Model/init(inputs:outputs:name:randomState:)``. It records the layer call that produced it, so the
+/// `Model(inputs:outputs:)`. It records the layer call that produced it, so the
 /// outputs reach back through the whole graph.
 ///
 /// ```swift
@@ -19,7 +19,7 @@ public struct SymbolicTensor: Sendable {
     let node: GraphNode
 
     /// The per-sample shape (without the batch axis); `nil` when the layer call that made it failed —
-    /// ``Model/init(inputs:outputs:name:randomState:)`` then throws that error.
+    /// `Model(inputs:outputs:)` then throws that error.
     public var shape: [Int]? { node.shape }
 }
 
