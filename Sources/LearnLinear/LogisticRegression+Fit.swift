@@ -82,7 +82,7 @@ extension LogisticRegression {
                 "LogisticRegression(solver: \(solver.rawValue)) did not converge in \(maxIter) iterations; "
                 + "increase maxIter or scale the data (for example with StandardScaler)"
             convergenceWarning = message
-            FileHandle.standardError.write(Data("SwiftLearn warning: \(message)\n".utf8))
+            LearnWarning.emit(message)
         }
     }
 

@@ -161,7 +161,7 @@ public struct SGDRegressor: Regressor, Equatable {
             if epoch == maxIter, tol != nil {
                 convergenceWarning =
                     "SGDRegressor reached maxIter (\(maxIter)) before the loss stopped improving; increase maxIter"
-                FileHandle.standardError.write(Data("SwiftLearn warning: \(convergenceWarning ?? "")\n".utf8))
+                LearnWarning.emit(convergenceWarning ?? "")
             }
         }
         coef = w

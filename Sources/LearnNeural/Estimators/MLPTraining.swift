@@ -135,7 +135,7 @@ extension MultilayerPerceptron {
             let message =
                 "Stochastic Optimizer: Maximum iterations (\(maxIter)) reached and the optimization hasn't converged yet."
             fit.convergenceWarning = message
-            FileHandle.standardError.write(Data("SwiftLearn warning: \(message)\n".utf8))
+            LearnWarning.emit(message)
         }
         return (network, fit)
     }
