@@ -116,7 +116,7 @@ public struct Conv1D: Layer, Equatable {
 }
 
 /// The maximum over windows of each channel of a sequence, Keras' `MaxPooling1D`.
-public struct MaxPooling1D: Layer, Equatable {
+public struct MaxPooling1D: PoolingLayer, Equatable {
     var engine: Pooling2D
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
@@ -140,26 +140,6 @@ public struct MaxPooling1D: Layer, Equatable {
                 got: "samples of shape \(inputShape)")
         }
         return Array(try engine.build([1] + inputShape, "MaxPooling1D").dropFirst())
-    }
-    /// None.
-    public var weights: [LayerWeight] { [] }
-    /// Where each maximum came from.
-    public func scratchCount(batch: Int) -> Int { batch * engine.outputCount }
-    /// The window maxima.
-    public func forward(
-        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
-        parameters: UnsafePointer<Float>,
-        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
-    ) {
-        engine.forward(input, output, batch: batch, scratch: scratch, training: training)
-    }
-    /// Routes each gradient to its maximum.
-    public func backward(
-        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
-    ) {
-        if let inputGradient { engine.backward(outputGradient, inputGradient, batch: batch, scratch: scratch) }
     }
     /// `pool_size`, `strides`, `padding` as 1-D sizes.
     public var kerasConfig: [String: Any] {

@@ -152,8 +152,37 @@ struct Pooling2D: Sendable, Equatable {
     }
 }
 
+/// A layer that is a ``Pooling2D`` window engine under a Keras name (`MaxPooling2D`, `AveragePooling2D`,
+/// `MaxPooling1D`): no weights, and the engine's scratch, forward and backward passes.
+protocol PoolingLayer: Layer {
+    var engine: Pooling2D { get }
+}
+
+extension PoolingLayer {
+    /// None.
+    public var weights: [LayerWeight] { [] }
+    /// Where each maximum came from (max pooling); none for average pooling.
+    public func scratchCount(batch: Int) -> Int { engine.kind == .max ? batch * engine.outputCount : 0 }
+    /// The window maxima or means.
+    public func forward(
+        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
+    ) {
+        engine.forward(input, output, batch: batch, scratch: scratch, training: training)
+    }
+    /// Routes each gradient to its maximum, or spreads it over its window.
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
+        if let inputGradient { engine.backward(outputGradient, inputGradient, batch: batch, scratch: scratch) }
+    }
+}
+
 /// The maximum over windows of each channel, Keras' `MaxPooling2D` (strides default to the pool size).
-public struct MaxPooling2D: Layer, Equatable {
+public struct MaxPooling2D: PoolingLayer, Equatable {
     var engine: Pooling2D
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
@@ -170,32 +199,12 @@ public struct MaxPooling2D: Layer, Equatable {
     public var kerasClassName: String { "MaxPooling2D" }
     /// `[h, w, c]` → pooled `[h', w', c]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] { try engine.build(inputShape, "MaxPooling2D") }
-    /// None.
-    public var weights: [LayerWeight] { [] }
-    /// Where each maximum came from.
-    public func scratchCount(batch: Int) -> Int { batch * engine.outputCount }
-    /// The window maxima.
-    public func forward(
-        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
-        parameters: UnsafePointer<Float>,
-        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
-    ) {
-        engine.forward(input, output, batch: batch, scratch: scratch, training: training)
-    }
-    /// Routes each gradient to its maximum.
-    public func backward(
-        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
-    ) {
-        if let inputGradient { engine.backward(outputGradient, inputGradient, batch: batch, scratch: scratch) }
-    }
     /// `pool_size`, `strides`, `padding`.
     public var kerasConfig: [String: Any] { engine.kerasConfig }
 }
 
 /// The mean over windows of each channel, Keras' `AveragePooling2D`.
-public struct AveragePooling2D: Layer, Equatable {
+public struct AveragePooling2D: PoolingLayer, Equatable {
     var engine: Pooling2D
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
@@ -212,24 +221,6 @@ public struct AveragePooling2D: Layer, Equatable {
     public var kerasClassName: String { "AveragePooling2D" }
     /// `[h, w, c]` → pooled `[h', w', c]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] { try engine.build(inputShape, "AveragePooling2D") }
-    /// None.
-    public var weights: [LayerWeight] { [] }
-    /// The window means.
-    public func forward(
-        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
-        parameters: UnsafePointer<Float>,
-        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
-    ) {
-        engine.forward(input, output, batch: batch, scratch: scratch, training: training)
-    }
-    /// Spreads each gradient over its window.
-    public func backward(
-        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
-    ) {
-        if let inputGradient { engine.backward(outputGradient, inputGradient, batch: batch, scratch: scratch) }
-    }
     /// `pool_size`, `strides`, `padding`.
     public var kerasConfig: [String: Any] { engine.kerasConfig }
 }
