@@ -28,20 +28,26 @@ extension HDF5Group {
                 operation: "HDF5 write \(child(name))", expected: "\(count) values for shape \(shape)",
                 got: "\(values.count)")
         }
-        let space = try dataspace(shape)
-        defer { H5Sclose(space) }
         let properties = try creationProperties(shape: shape, compression: compression)
         defer { H5Pclose(properties) }
+        try values.withUnsafeBytes {
+            try createDataset(name, type: T.hdf5Type, dims: shape, properties: properties, data: $0.baseAddress)
+        }
+    }
+
+    /// Creates dataset `name` of `type` in the shape `dims` and writes `data` (laid out as `type` in memory).
+    private func createDataset(
+        _ name: String, type: hid_t, dims: [Int], properties: hid_t = hid_t(H5P_DEFAULT), data: UnsafeRawPointer?
+    ) throws {
+        let space = try dataspace(dims)
+        defer { H5Sclose(space) }
         let dataset = try HDF5Library.check(
-            H5Dcreate2(id, name, T.hdf5Type, space, hid_t(H5P_DEFAULT), properties, hid_t(H5P_DEFAULT))
+            H5Dcreate2(id, name, type, space, hid_t(H5P_DEFAULT), properties, hid_t(H5P_DEFAULT))
         ) {
             LearnError.io(path: self.file.path, reason: "cannot create dataset \(self.child(name)) (\($0))")
         }
         defer { H5Dclose(dataset) }
-        let status = values.withUnsafeBytes {
-            H5Dwrite(dataset, T.hdf5Type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), $0.baseAddress)
-        }
-        try HDF5Library.check(status) {
+        try HDF5Library.check(H5Dwrite(dataset, type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), data)) {
             LearnError.io(path: self.file.path, reason: "cannot write \(self.child(name)) (\($0))")
         }
     }
@@ -109,18 +115,8 @@ extension HDF5Group {
         if let fixedLength { return try writeFixedStrings(values, to: name, dims: dims, length: fixedLength) }
         let type = try stringType()
         defer { H5Tclose(type) }
-        let space = try dataspace(dims)
-        defer { H5Sclose(space) }
-        let dataset = try HDF5Library.check(
-            H5Dcreate2(id, name, type, space, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))
-        ) {
-            LearnError.io(path: self.file.path, reason: "cannot create dataset \(self.child(name)) (\($0))")
-        }
-        defer { H5Dclose(dataset) }
         try withCStringArray(values) { pointers in
-            try HDF5Library.check(H5Dwrite(dataset, type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), pointers)) {
-                LearnError.io(path: self.file.path, reason: "cannot write \(self.child(name)) (\($0))")
-            }
+            try createDataset(name, type: type, dims: dims, data: pointers)
         }
     }
 
@@ -180,21 +176,11 @@ extension HDF5Group {
         H5Tset_size(type, length)
         H5Tset_cset(type, H5T_CSET_UTF8)
         H5Tset_strpad(type, H5T_STR_NULLPAD)
-        let space = try dataspace(dims)
-        defer { H5Sclose(space) }
-        let dataset = try HDF5Library.check(
-            H5Dcreate2(id, name, type, space, hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))
-        ) {
-            LearnError.io(path: self.file.path, reason: "cannot create dataset \(self.child(name)) (\($0))")
-        }
-        defer { H5Dclose(dataset) }
         var bytes = [UInt8](repeating: 0, count: length * values.count)
         for (i, value) in values.enumerated() {
             for (j, byte) in value.utf8.enumerated() { bytes[i * length + j] = byte }
         }
-        try HDF5Library.check(H5Dwrite(dataset, type, hid_t(0), hid_t(0), hid_t(H5P_DEFAULT), bytes)) {
-            LearnError.io(path: self.file.path, reason: "cannot write \(self.child(name)) (\($0))")
-        }
+        try bytes.withUnsafeBytes { try createDataset(name, type: type, dims: dims, data: $0.baseAddress) }
     }
 
     /// The stored shape and element type of a dataset.
