@@ -15,7 +15,7 @@ public struct ActivationLayer: Layer, Equatable {
     public init(_ activation: Activation, name: String = "") { (self.activation, self.name) = (activation, name) }
 
     /// `"Activation"`.
-    public var kerasClassName: String { "Activation" }
+    public static let kerasClass = "Activation"
 
     /// Any shape; softmax runs along the last axis.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
@@ -56,4 +56,14 @@ public struct ActivationLayer: Layer, Equatable {
 
     /// `activation`.
     public var kerasConfig: [String: Any] { ["activation": activation.kerasName] }
+}
+
+extension ActivationLayer: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> ActivationLayer {
+        guard let activation = Activation(kerasName: config.settings["activation"] as? String ?? "") else {
+            throw config.unsupported()
+        }
+        return ActivationLayer(activation, name: config.name)
+    }
 }

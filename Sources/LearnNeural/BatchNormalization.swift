@@ -28,7 +28,7 @@ public struct BatchNormalization: Layer, Equatable {
     }
 
     /// `"BatchNormalization"`.
-    public var kerasClassName: String { "BatchNormalization" }
+    public static let kerasClass = "BatchNormalization"
 
     /// Any shape; the last axis holds the features.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
@@ -174,5 +174,12 @@ public struct BatchNormalization: Layer, Equatable {
         self.init(
             momentum: config["momentum"] as? Double ?? 0.99, epsilon: config["epsilon"] as? Double ?? 1e-3,
             center: config["center"] as? Bool ?? true, scale: config["scale"] as? Bool ?? true, name: name)
+    }
+}
+
+extension BatchNormalization: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> BatchNormalization {
+        try BatchNormalization(kerasConfig: config.settings, name: config.name)
     }
 }

@@ -31,7 +31,7 @@ public struct Dense: Layer, Equatable {
     }
 
     /// `"Dense"`.
-    public var kerasClassName: String { "Dense" }
+    public static let kerasClass = "Dense"
 
     /// Flat input width → `[units]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
@@ -149,5 +149,12 @@ public struct Dense: Layer, Equatable {
             units, activation: activation, useBias: config["use_bias"] as? Bool ?? true,
             kernelRegularizer: Regularizer(kerasConfig: config["kernel_regularizer"]),
             biasRegularizer: Regularizer(kerasConfig: config["bias_regularizer"]), name: name)
+    }
+}
+
+extension Dense: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Dense {
+        try Dense(kerasConfig: config.settings, name: config.name)
     }
 }

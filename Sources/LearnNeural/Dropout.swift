@@ -16,7 +16,7 @@ public struct Dropout: Layer, Equatable {
     public init(_ rate: Double, name: String = "") { (self.rate, self.name) = (rate, name) }
 
     /// `"Dropout"`.
-    public var kerasClassName: String { "Dropout" }
+    public static let kerasClass = "Dropout"
 
     /// Any shape; output equals input.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
@@ -64,4 +64,11 @@ public struct Dropout: Layer, Equatable {
 
     /// `rate`, `seed`, `noise_shape`.
     public var kerasConfig: [String: Any] { ["rate": rate, "seed": NSNull(), "noise_shape": NSNull()] }
+}
+
+extension Dropout: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Dropout {
+        Dropout(config.settings["rate"] as? Double ?? 0, name: config.name)
+    }
 }

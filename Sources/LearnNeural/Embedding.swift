@@ -21,7 +21,7 @@ public struct Embedding: Layer, Equatable {
     }
 
     /// `"Embedding"`.
-    public var kerasClassName: String { "Embedding" }
+    public static let kerasClass = "Embedding"
 
     /// `[length]` → `[length, outputDim]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
@@ -94,5 +94,18 @@ public struct Embedding: Layer, Equatable {
             "embeddings_regularizer": NSNull(), "activity_regularizer": NSNull(), "embeddings_constraint": NSNull(),
             "mask_zero": false
         ]
+    }
+}
+
+extension Embedding: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Embedding {
+        let settings = config.settings
+        guard let inputDim = settings["input_dim"] as? Int, let outputDim = settings["output_dim"] as? Int,
+            settings["mask_zero"] as? Bool != true
+        else {
+            throw config.unsupported()
+        }
+        return Embedding(inputDim: inputDim, outputDim: outputDim, name: config.name)
     }
 }

@@ -12,7 +12,7 @@ public struct Flatten: Layer, Equatable {
     public init(name: String = "") { self.name = name }
 
     /// `"Flatten"`.
-    public var kerasClassName: String { "Flatten" }
+    public static let kerasClass = "Flatten"
 
     /// `[d1, d2, …]` → `[d1 · d2 · …]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
@@ -47,4 +47,9 @@ public struct Flatten: Layer, Equatable {
 
     /// `data_format`.
     public var kerasConfig: [String: Any] { ["data_format": "channels_last"] }
+}
+
+extension Flatten: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Flatten { Flatten(name: config.name) }
 }

@@ -16,7 +16,7 @@ public struct Reshape: Layer, Equatable {
     public init(_ targetShape: [Int], name: String = "") { (self.targetShape, self.name) = (targetShape, name) }
 
     /// `"Reshape"`.
-    public var kerasClassName: String { "Reshape" }
+    public static let kerasClass = "Reshape"
 
     /// The target shape, with `-1` resolved.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
@@ -57,4 +57,12 @@ public struct Reshape: Layer, Equatable {
 
     /// `target_shape`.
     public var kerasConfig: [String: Any] { ["target_shape": targetShape] }
+}
+
+extension Reshape: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Reshape {
+        guard let shape = config.settings["target_shape"] as? [Int] else { throw config.unsupported() }
+        return Reshape(shape, name: config.name)
+    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import LearnCore
 
-/// Where one weight of one layer lives: in ``Sequential/parameters`` (trainable) or ``Sequential/states``.
+/// Where one weight of one layer lives: in a network's `parameters` (trainable) or `states`.
 struct WeightLocation {
     /// The layer's index.
     let layer: Int
@@ -14,7 +14,7 @@ struct WeightLocation {
     var range: Range<Int> { start..<(start + weight.count) }
 }
 
-extension Sequential {
+extension GraphNetwork {
     /// Every weight of every layer in Keras' order (`model.weights`), with where its values live.
     func weightLocations() -> [WeightLocation] {
         var result: [WeightLocation] = []
@@ -47,6 +47,9 @@ extension Sequential {
         }
     }
 
+}
+
+extension Sequential {
     /// Each layer's weights as Keras' `get_weights()` lists them, in Keras' shapes: a Dense layer's kernel
     /// `[inputs, units]` and bias `[units]`; BatchNormalization's gamma, beta, moving mean and variance.
     /// - Throws: `LearnError/notFitted(type:)` before the network is built.

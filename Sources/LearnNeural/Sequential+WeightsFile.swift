@@ -24,7 +24,7 @@ extension Sequential {
                 path: path, reason: "the file's layers differ from the network's \(layers.map(\.name))")
         }
         var copy = self
-        try copy.readWeights(from: group) { LearnError.corruptFile(path: path, reason: $0) }
+        try copy.readKerasWeights(from: group) { LearnError.corruptFile(path: path, reason: $0) }
         self = copy
     }
 }

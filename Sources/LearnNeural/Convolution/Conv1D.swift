@@ -35,7 +35,7 @@ public struct Conv1D: Layer, Equatable {
     }
 
     /// `"Conv1D"`.
-    public var kerasClassName: String { "Conv1D" }
+    public static let kerasClass = "Conv1D"
 
     /// `[steps, channels]` → `[outSteps, filters]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
@@ -131,7 +131,7 @@ public struct MaxPooling1D: PoolingLayer, Equatable {
     }
 
     /// `"MaxPooling1D"`.
-    public var kerasClassName: String { "MaxPooling1D" }
+    public static let kerasClass = "MaxPooling1D"
     /// `[steps, channels]` → `[pooled steps, channels]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         guard inputShape.count == 2 else {
@@ -165,7 +165,7 @@ public struct GlobalMaxPooling1D: Layer, Equatable {
     public init(name: String = "") { engine = GlobalMaxPooling2D(name: name) }
 
     /// `"GlobalMaxPooling1D"`.
-    public var kerasClassName: String { "GlobalMaxPooling1D" }
+    public static let kerasClass = "GlobalMaxPooling1D"
     /// `[steps, c]` → `[c]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         guard inputShape.count == 2 else {
@@ -202,4 +202,31 @@ public struct GlobalMaxPooling1D: Layer, Equatable {
     }
     /// `data_format`, `keepdims`.
     public var kerasConfig: [String: Any] { engine.kerasConfig }
+}
+
+extension Conv1D: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Conv1D {
+        try Conv1D(kerasConfig: config.settings, name: config.name)
+    }
+}
+
+extension MaxPooling1D: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> MaxPooling1D {
+        let settings = config.settings
+        let pool = (settings["pool_size"] as? [Int])?.first ?? settings["pool_size"] as? Int ?? 2
+        let strides = (settings["strides"] as? [Int])?.first ?? settings["strides"] as? Int
+        guard let padding = Padding(rawValue: settings["padding"] as? String ?? "valid") else {
+            throw config.unsupported()
+        }
+        return MaxPooling1D(pool, strides: strides, padding: padding, name: config.name)
+    }
+}
+
+extension GlobalMaxPooling1D: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> GlobalMaxPooling1D {
+        GlobalMaxPooling1D(name: config.name)
+    }
 }

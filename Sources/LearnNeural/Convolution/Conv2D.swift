@@ -48,7 +48,7 @@ public struct Conv2D: Layer, Equatable {
     }
 
     /// `"Conv2D"`.
-    public var kerasClassName: String { "Conv2D" }
+    public static let kerasClass = "Conv2D"
 
     /// `[height, width, channels]` → `[outHeight, outWidth, filters]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
@@ -269,5 +269,12 @@ public struct Conv2D: Layer, Equatable {
             useBias: config["use_bias"] as? Bool ?? true,
             kernelRegularizer: Regularizer(kerasConfig: config["kernel_regularizer"]),
             biasRegularizer: Regularizer(kerasConfig: config["bias_regularizer"]), name: name)
+    }
+}
+
+extension Conv2D: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Conv2D {
+        try Conv2D(kerasConfig: config.settings, name: config.name)
     }
 }

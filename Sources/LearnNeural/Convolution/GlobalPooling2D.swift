@@ -13,7 +13,7 @@ public struct GlobalAveragePooling2D: Layer, Equatable {
     public init(name: String = "") { self.name = name }
 
     /// `"GlobalAveragePooling2D"`.
-    public var kerasClassName: String { "GlobalAveragePooling2D" }
+    public static let kerasClass = "GlobalAveragePooling2D"
     /// `[h, w, c]` → `[c]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         input = try GlobalPooling.imageShape(inputShape, "GlobalAveragePooling2D")
@@ -64,7 +64,7 @@ public struct GlobalMaxPooling2D: Layer, Equatable {
     public init(name: String = "") { self.name = name }
 
     /// `"GlobalMaxPooling2D"`.
-    public var kerasClassName: String { "GlobalMaxPooling2D" }
+    public static let kerasClass = "GlobalMaxPooling2D"
     /// `[h, w, c]` → `[c]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         input = try GlobalPooling.imageShape(inputShape, "GlobalMaxPooling2D")
@@ -119,5 +119,19 @@ enum GlobalPooling {
                 got: "samples of shape \(shape)")
         }
         return ImageShape(height: shape[0], width: shape[1], channels: shape[2])
+    }
+}
+
+extension GlobalAveragePooling2D: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> GlobalAveragePooling2D {
+        GlobalAveragePooling2D(name: config.name)
+    }
+}
+
+extension GlobalMaxPooling2D: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> GlobalMaxPooling2D {
+        GlobalMaxPooling2D(name: config.name)
     }
 }

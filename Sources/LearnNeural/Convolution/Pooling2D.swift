@@ -196,7 +196,7 @@ public struct MaxPooling2D: PoolingLayer, Equatable {
     }
 
     /// `"MaxPooling2D"`.
-    public var kerasClassName: String { "MaxPooling2D" }
+    public static let kerasClass = "MaxPooling2D"
     /// `[h, w, c]` → pooled `[h', w', c]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] { try engine.build(inputShape, "MaxPooling2D") }
     /// `pool_size`, `strides`, `padding`.
@@ -218,9 +218,28 @@ public struct AveragePooling2D: PoolingLayer, Equatable {
     }
 
     /// `"AveragePooling2D"`.
-    public var kerasClassName: String { "AveragePooling2D" }
+    public static let kerasClass = "AveragePooling2D"
     /// `[h, w, c]` → pooled `[h', w', c]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] { try engine.build(inputShape, "AveragePooling2D") }
     /// `pool_size`, `strides`, `padding`.
     public var kerasConfig: [String: Any] { engine.kerasConfig }
+}
+
+extension MaxPooling2D: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> MaxPooling2D {
+        var layer = MaxPooling2D(name: config.name)
+        layer.engine = try Pooling2D(kerasConfig: config.settings, kind: .max, className: kerasClass, name: config.name)
+        return layer
+    }
+}
+
+extension AveragePooling2D: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> AveragePooling2D {
+        var layer = AveragePooling2D(name: config.name)
+        layer.engine = try Pooling2D(
+            kerasConfig: config.settings, kind: .average, className: kerasClass, name: config.name)
+        return layer
+    }
 }

@@ -28,7 +28,7 @@ public struct ZeroPadding2D: Layer, Equatable {
     }
 
     /// `"ZeroPadding2D"`.
-    public var kerasClassName: String { "ZeroPadding2D" }
+    public static let kerasClass = "ZeroPadding2D"
 
     /// The padded shape.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
@@ -93,5 +93,12 @@ public struct ZeroPadding2D: Layer, Equatable {
             self.init(top: sides[0][0], bottom: sides[0][1], left: sides[1][0], right: sides[1][1], name: name)
         default: throw KerasConfig.unsupported("ZeroPadding2D", name)
         }
+    }
+}
+
+extension ZeroPadding2D: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> ZeroPadding2D {
+        try ZeroPadding2D(kerasConfig: config.settings, name: config.name)
     }
 }

@@ -48,9 +48,11 @@ struct ExecutionPlan: Sendable {
     var widths: [Int] { shapes.map { $0.reduce(1, *) } }
 
     /// The plan of `nodes` (layer index, input tensors, multi-input flag) in topological order over
-    /// `inputCount` input tensors; node `k` writes tensor `inputCount + k`.
+    /// `inputCount` input tensors; node `k` writes tensor `inputCount + k`. With `inputGradients` the
+    /// backward pass also fills the inputs' gradient slots (a model nested in another one passes them on).
     init(
-        nodes: [(layer: Int, inputs: [Int], multiInput: Bool)], inputCount: Int, outputs: [Int], shapes: [[Int]]
+        nodes: [(layer: Int, inputs: [Int], multiInput: Bool)], inputCount: Int, outputs: [Int], shapes: [[Int]],
+        inputGradients: Bool = false
     ) {
         var written = [Bool](repeating: false, count: shapes.count)
         for output in outputs { written[output] = true }
@@ -59,7 +61,7 @@ struct ExecutionPlan: Sendable {
         for (index, node) in nodes.enumerated().reversed() {
             var spare = 0
             targets[index] = node.inputs.map { tensor in
-                if tensor < inputCount { return .none }
+                if tensor < inputCount && !inputGradients { return .none }
                 if !written[tensor] {
                     written[tensor] = true
                     return .direct
@@ -75,6 +77,13 @@ struct ExecutionPlan: Sendable {
                 gradientTargets: targets[index])
         }
         (inputs, self.outputs, self.shapes, spareCount) = (Array(0..<inputCount), outputs, shapes, spares)
+    }
+
+    /// The same graph with gradients for the inputs too (see `init`'s `inputGradients`).
+    func withInputGradients() -> ExecutionPlan {
+        ExecutionPlan(
+            nodes: steps.map { ($0.layer, $0.inputs, $0.multiInput) }, inputCount: inputs.count, outputs: outputs,
+            shapes: shapes, inputGradients: true)
     }
 
     /// The chain of a ``Sequential``: layer `i` reads tensor `i` and writes tensor `i + 1`; `shapes` holds

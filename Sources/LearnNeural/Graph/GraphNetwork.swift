@@ -31,32 +31,14 @@ extension GraphNetwork {
                 workspace.activations.withUnsafeMutableBufferPointer { a in
                     workspace.scratch.withUnsafeMutableBufferPointer { s in
                         // Layers without parameters or state never read through these; any valid address will do.
-                        let parameterBase = p.baseAddress ?? UnsafePointer(a.baseAddress!)
-                        let stateBase = state.baseAddress ?? a.baseAddress!
-                        for (index, step) in plan.steps.enumerated() {
-                            let layer = layers[step.layer]
-                            let output = a.baseAddress! + activationOffsets[step.output]
-                            let (weights, layerState) = (
-                                parameterBase + offsets[step.layer], stateBase + stateOffsets[step.layer]
-                            )
-                            let scratch = s.baseAddress! + scratchOffsets[index]
-                            guard step.multiInput, let merge = layer as? any MultiInputLayer else {
-                                layer.forward(
-                                    a.baseAddress! + activationOffsets[step.inputs[0]], output, batch: rows,
-                                    parameters: weights, state: layerState, scratch: scratch, training: training,
-                                    rng: &rng)
-                                continue
-                            }
-                            withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: step.inputs.count) {
-                                inputs in
-                                for (k, tensor) in step.inputs.enumerated() {
-                                    inputs[k] = UnsafePointer(a.baseAddress! + activationOffsets[tensor])
-                                }
-                                merge.forward(
-                                    inputs: UnsafeBufferPointer(inputs), output, batch: rows, parameters: weights,
-                                    state: layerState, scratch: scratch, training: training, rng: &rng)
-                            }
-                        }
+                        let graph = GraphPointers(
+                            layers: layers, offsets: offsets, stateOffsets: stateOffsets, plan: plan,
+                            parameters: p.baseAddress ?? UnsafePointer(a.baseAddress!),
+                            states: state.baseAddress ?? a.baseAddress!)
+                        graph.forward(
+                            rows: rows, training: training, rng: &rng,
+                            activation: { a.baseAddress! + activationOffsets[$0] },
+                            scratch: { s.baseAddress! + scratchOffsets[$0] })
                     }
                 }
             }
@@ -71,7 +53,7 @@ extension GraphNetwork {
     func backward(_ workspace: inout Workspace, rows: Int) -> Float {
         let (plan, widths, spareStride) = (workspace.plan, workspace.widths, workspace.spareStride)
         let (activationOffsets, scratchOffsets) = (workspace.activationOffsets, workspace.scratchOffsets)
-        let layers = self.layers
+        let (layers, offsets, stateOffsets) = (self.layers, self.offsets, self.stateOffsets)
         return workspace.parameterGradients.withUnsafeMutableBufferPointer { g in
             for i in 0..<g.count { g[i] = 0 }
             return parameters.withUnsafeBufferPointer { p in
@@ -79,65 +61,17 @@ extension GraphNetwork {
                     workspace.gradients.withUnsafeMutableBufferPointer { d in
                         workspace.scratch.withUnsafeMutableBufferPointer { s in
                             workspace.spares.withUnsafeMutableBufferPointer { spare in
-                                let parameterBase = p.baseAddress ?? UnsafePointer(a.baseAddress!)
-                                func target(_ k: Int, of step: ExecutionPlan.Step) -> UnsafeMutablePointer<Float>? {
-                                    switch step.gradientTargets[k] {
-                                    case .none: return nil
-                                    case .direct: return d.baseAddress! + activationOffsets[step.inputs[k]]
-                                    case .accumulate(let index): return spare.baseAddress! + index * spareStride
-                                    }
-                                }
-                                for (index, step) in plan.steps.enumerated().reversed() {
-                                    let layer = layers[step.layer]
-                                    let output = a.baseAddress! + activationOffsets[step.output]
-                                    let outputGradient = d.baseAddress! + activationOffsets[step.output]
-                                    let (weights, weightGradients) = (
-                                        parameterBase + offsets[step.layer], g.baseAddress! + offsets[step.layer]
-                                    )
-                                    let scratch = s.baseAddress! + scratchOffsets[index]
-                                    if step.multiInput, let merge = layer as? any MultiInputLayer {
-                                        let count = step.inputs.count
-                                        withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: count) {
-                                            inputs in
-                                            withUnsafeTemporaryAllocation(
-                                                of: UnsafeMutablePointer<Float>?.self, capacity: count
-                                            ) { gradients in
-                                                for k in 0..<count {
-                                                    inputs[k] = UnsafePointer(
-                                                        a.baseAddress! + activationOffsets[step.inputs[k]])
-                                                    gradients[k] = target(k, of: step)
-                                                }
-                                                merge.backward(
-                                                    inputs: UnsafeBufferPointer(inputs), output,
-                                                    outputGradient: outputGradient,
-                                                    inputGradients: UnsafeBufferPointer(gradients), batch: rows,
-                                                    parameters: weights, parameterGradients: weightGradients,
-                                                    scratch: scratch)
-                                            }
-                                        }
-                                    } else {
-                                        layer.backward(
-                                            a.baseAddress! + activationOffsets[step.inputs[0]], output,
-                                            outputGradient: outputGradient, inputGradient: target(0, of: step),
-                                            batch: rows, parameters: weights, parameterGradients: weightGradients,
-                                            scratch: scratch)
-                                    }
-                                    for (k, destination) in step.gradientTargets.enumerated() {
-                                        guard case .accumulate(let spareIndex) = destination else { continue }
-                                        let tensor = step.inputs[k]
-                                        Float.axpy(
-                                            n: rows * widths[tensor], alpha: 1,
-                                            x: spare.baseAddress! + spareIndex * spareStride,
-                                            y: d.baseAddress! + activationOffsets[tensor])
-                                    }
-                                }
-                                // Once per layer, however many nodes share it; reverse order as the sums always ran.
-                                return layers.indices.reversed().reduce(Float(0)) { penalty, index in
-                                    penalty
-                                        + layers[index].regularization(
-                                            parameters: parameterBase + offsets[index],
-                                            gradients: g.baseAddress! + offsets[index])
-                                }
+                                let graph = GraphPointers(
+                                    layers: layers, offsets: offsets, stateOffsets: stateOffsets, plan: plan,
+                                    parameters: p.baseAddress ?? UnsafePointer(a.baseAddress!),
+                                    states: a.baseAddress!)
+                                graph.backward(
+                                    rows: rows, widths: widths, parameterGradients: g.baseAddress!,
+                                    activation: { a.baseAddress! + activationOffsets[$0] },
+                                    gradient: { d.baseAddress! + activationOffsets[$0] },
+                                    scratch: { s.baseAddress! + scratchOffsets[$0] },
+                                    spare: { spare.baseAddress! + $0 * spareStride })
+                                return graph.regularization(gradients: g.baseAddress!)
                             }
                         }
                     }
@@ -153,6 +87,100 @@ extension GraphNetwork {
             return layers.indices.reduce(Float(0)) {
                 $0 + layers[$1].regularization(parameters: base + offsets[$1], gradients: nil)
             }
+        }
+    }
+}
+
+/// One graph's layers, plan and weight slices over raw buffers: the forward and backward passes of the
+/// engine, written once for a network's ``Workspace`` and for a model nested in another one as a layer
+/// (``NestedModel``, whose buffers live in its host's scratch). Addresses come from closures so that each
+/// caller keeps its own layout.
+struct GraphPointers {
+    let layers: [any Layer]
+    let offsets: [Int]
+    let stateOffsets: [Int]
+    let plan: ExecutionPlan
+    let parameters: UnsafePointer<Float>
+    let states: UnsafeMutablePointer<Float>
+
+    /// Runs every step; `activation(t)` is tensor `t`'s buffer, `scratch(k)` step `k`'s.
+    func forward(
+        rows: Int, training: Bool, rng: inout RandomState, activation: (Int) -> UnsafeMutablePointer<Float>,
+        scratch: (Int) -> UnsafeMutablePointer<Float>
+    ) {
+        for (index, step) in plan.steps.enumerated() {
+            let layer = layers[step.layer]
+            let output = activation(step.output)
+            let (weights, layerState) = (parameters + offsets[step.layer], states + stateOffsets[step.layer])
+            guard step.multiInput, let merge = layer as? any MultiInputLayer else {
+                layer.forward(
+                    activation(step.inputs[0]), output, batch: rows, parameters: weights, state: layerState,
+                    scratch: scratch(index), training: training, rng: &rng)
+                continue
+            }
+            withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: step.inputs.count) { inputs in
+                for (k, tensor) in step.inputs.enumerated() { inputs[k] = UnsafePointer(activation(tensor)) }
+                merge.forward(
+                    inputs: UnsafeBufferPointer(inputs), output, batch: rows, parameters: weights, state: layerState,
+                    scratch: scratch(index), training: training, rng: &rng)
+            }
+        }
+    }
+
+    /// Back-propagates the gradients in the output tensors' `gradient` slots, adding ∂L/∂parameters into
+    /// `parameterGradients` (not cleared here); fan-out edges go through `spare(k)` and are summed.
+    func backward(
+        rows: Int, widths: [Int], parameterGradients g: UnsafeMutablePointer<Float>,
+        activation: (Int) -> UnsafeMutablePointer<Float>, gradient: (Int) -> UnsafeMutablePointer<Float>,
+        scratch: (Int) -> UnsafeMutablePointer<Float>, spare: (Int) -> UnsafeMutablePointer<Float>
+    ) {
+        func target(_ k: Int, of step: ExecutionPlan.Step) -> UnsafeMutablePointer<Float>? {
+            switch step.gradientTargets[k] {
+            case .none: return nil
+            case .direct: return gradient(step.inputs[k])
+            case .accumulate(let index): return spare(index)
+            }
+        }
+        for (index, step) in plan.steps.enumerated().reversed() {
+            let layer = layers[step.layer]
+            let (output, outputGradient) = (activation(step.output), gradient(step.output))
+            let (weights, weightGradients) = (parameters + offsets[step.layer], g + offsets[step.layer])
+            if step.multiInput, let merge = layer as? any MultiInputLayer {
+                let count = step.inputs.count
+                withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: count) { inputs in
+                    withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<Float>?.self, capacity: count) {
+                        gradients in
+                        for k in 0..<count {
+                            inputs[k] = UnsafePointer(activation(step.inputs[k]))
+                            gradients[k] = target(k, of: step)
+                        }
+                        merge.backward(
+                            inputs: UnsafeBufferPointer(inputs), output, outputGradient: outputGradient,
+                            inputGradients: UnsafeBufferPointer(gradients), batch: rows, parameters: weights,
+                            parameterGradients: weightGradients, scratch: scratch(index))
+                    }
+                }
+            } else {
+                layer.backward(
+                    activation(step.inputs[0]), output, outputGradient: outputGradient,
+                    inputGradient: target(0, of: step), batch: rows, parameters: weights,
+                    parameterGradients: weightGradients, scratch: scratch(index))
+            }
+            for (k, destination) in step.gradientTargets.enumerated() {
+                guard case .accumulate(let spareIndex) = destination else { continue }
+                let tensor = step.inputs[k]
+                Float.axpy(n: rows * widths[tensor], alpha: 1, x: spare(spareIndex), y: gradient(tensor))
+            }
+        }
+    }
+
+    /// The layers' regularisation penalty; with `gradients`, adds its gradient there. Once per layer, however
+    /// many nodes share it; reverse order, as the sums always ran.
+    func regularization(gradients g: UnsafeMutablePointer<Float>?) -> Float {
+        layers.indices.reversed().reduce(Float(0)) { penalty, index in
+            penalty
+                + layers[index].regularization(
+                    parameters: parameters + offsets[index], gradients: g.map { $0 + offsets[index] })
         }
     }
 }

@@ -18,7 +18,7 @@ public struct Concatenate: MultiInputLayer, Equatable {
     public init(axis: Int = -1, name: String = "") { (self.axis, self.name) = (axis, name) }
 
     /// `"Concatenate"`.
-    public var kerasClassName: String { "Concatenate" }
+    public static let kerasClass = "Concatenate"
 
     /// The shapes with the joined axis summed.
     public mutating func build(inputShapes: [[Int]]) throws -> [Int] {
@@ -84,5 +84,12 @@ public struct Concatenate: MultiInputLayer, Equatable {
                 outputOffset &+= chunk
             }
         }
+    }
+}
+
+extension Concatenate: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Concatenate {
+        Concatenate(axis: config.settings["axis"] as? Int ?? -1, name: config.name)
     }
 }

@@ -21,7 +21,7 @@ public struct Dot: MultiInputLayer, Equatable {
     }
 
     /// `"Dot"`.
-    public var kerasClassName: String { "Dot" }
+    public static let kerasClass = "Dot"
 
     /// Two vectors of one length → `[1]`.
     public mutating func build(inputShapes: [[Int]]) throws -> [Int] {
@@ -80,5 +80,16 @@ public struct Dot: MultiInputLayer, Equatable {
                 }
             }
         }
+    }
+}
+
+extension Dot: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Dot {
+        let axes = config.settings["axes"]
+        // Keras writes one axis for both inputs, or a pair; SwiftLearn contracts the same axis of both.
+        let pair = (axes as? [Int]) ?? (axes as? Int).map { [$0, $0] }
+        guard let pair, pair.count == 2, pair[0] == pair[1] else { throw config.unsupported() }
+        return Dot(axes: pair[0], normalize: config.settings["normalize"] as? Bool ?? false, name: config.name)
     }
 }

@@ -120,7 +120,7 @@ public struct Add: ElementwiseMergeLayer, Equatable {
     /// `Add()`.
     public init(name: String = "") { self.name = name }
     /// `"Add"`.
-    public var kerasClassName: String { "Add" }
+    public static let kerasClass = "Add"
     /// ``MergeOperation/add``.
     public var operation: MergeOperation { .add }
 }
@@ -136,7 +136,7 @@ public struct Subtract: ElementwiseMergeLayer, Equatable {
     /// `Subtract()`.
     public init(name: String = "") { self.name = name }
     /// `"Subtract"`.
-    public var kerasClassName: String { "Subtract" }
+    public static let kerasClass = "Subtract"
     /// ``MergeOperation/subtract``.
     public var operation: MergeOperation { .subtract }
 }
@@ -152,7 +152,7 @@ public struct Multiply: ElementwiseMergeLayer, Equatable {
     /// `Multiply()`.
     public init(name: String = "") { self.name = name }
     /// `"Multiply"`.
-    public var kerasClassName: String { "Multiply" }
+    public static let kerasClass = "Multiply"
     /// ``MergeOperation/multiply``.
     public var operation: MergeOperation { .multiply }
 }
@@ -168,7 +168,7 @@ public struct Average: ElementwiseMergeLayer, Equatable {
     /// `Average()`.
     public init(name: String = "") { self.name = name }
     /// `"Average"`.
-    public var kerasClassName: String { "Average" }
+    public static let kerasClass = "Average"
     /// ``MergeOperation/average``.
     public var operation: MergeOperation { .average }
 }
@@ -184,7 +184,7 @@ public struct Maximum: ElementwiseMergeLayer, Equatable {
     /// `Maximum()`.
     public init(name: String = "") { self.name = name }
     /// `"Maximum"`.
-    public var kerasClassName: String { "Maximum" }
+    public static let kerasClass = "Maximum"
     /// ``MergeOperation/maximum``.
     public var operation: MergeOperation { .maximum }
 }
@@ -200,7 +200,37 @@ public struct Minimum: ElementwiseMergeLayer, Equatable {
     /// `Minimum()`.
     public init(name: String = "") { self.name = name }
     /// `"Minimum"`.
-    public var kerasClassName: String { "Minimum" }
+    public static let kerasClass = "Minimum"
     /// ``MergeOperation/minimum``.
     public var operation: MergeOperation { .minimum }
+}
+
+extension Add: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Add { Add(name: config.name) }
+}
+
+extension Subtract: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Subtract { Subtract(name: config.name) }
+}
+
+extension Multiply: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Multiply { Multiply(name: config.name) }
+}
+
+extension Average: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Average { Average(name: config.name) }
+}
+
+extension Maximum: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Maximum { Maximum(name: config.name) }
+}
+
+extension Minimum: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Minimum { Minimum(name: config.name) }
 }

@@ -27,7 +27,7 @@ public struct Adagrad: Optimizer, Equatable {
     }
 
     /// `"Adagrad"`.
-    public var kerasClassName: String { "Adagrad" }
+    public static let kerasClass = "Adagrad"
     /// `"adagrad"`.
     public var kerasName: String { "adagrad" }
     /// `accumulator` per variable.
@@ -64,4 +64,14 @@ public struct Adagrad: Optimizer, Equatable {
 
     /// `initial_accumulator_value`, `epsilon`.
     public var kerasConfig: [String: Any] { ["initial_accumulator_value": initialAccumulatorValue, "epsilon": epsilon] }
+}
+
+extension Adagrad: KerasOptimizer {
+    /// The optimizer a Keras `optimizer_config` describes (Keras' defaults for absent settings).
+    public static func fromKeras(_ settings: [String: Any]) -> Adagrad {
+        let (rate, decay, value) = kerasCommon(settings)
+        return Adagrad(
+            learningRate: rate ?? 0.001, initialAccumulatorValue: value("initial_accumulator_value", 0.1),
+            epsilon: value("epsilon", 1e-7), weightDecay: decay)
+    }
 }

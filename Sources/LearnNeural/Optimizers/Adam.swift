@@ -33,7 +33,7 @@ public struct Adam: Optimizer, Equatable {
     }
 
     /// `"Adam"`.
-    public var kerasClassName: String { "Adam" }
+    public static let kerasClass = "Adam"
     /// `"adam"`.
     public var kerasName: String { "adam" }
     /// `momentum` and `velocity` per variable, then `velocity_hat` with AMSGrad.
@@ -134,4 +134,14 @@ public struct Adam: Optimizer, Equatable {
 
     /// `beta_1`, `beta_2`, `epsilon`, `amsgrad`.
     public var kerasConfig: [String: Any] { ["beta_1": beta1, "beta_2": beta2, "epsilon": epsilon, "amsgrad": amsgrad] }
+}
+
+extension Adam: KerasOptimizer {
+    /// The optimizer a Keras `optimizer_config` describes (Keras' defaults for absent settings).
+    public static func fromKeras(_ settings: [String: Any]) -> Adam {
+        let (rate, decay, value) = kerasCommon(settings)
+        return Adam(
+            learningRate: rate ?? 0.001, beta1: value("beta_1", 0.9), beta2: value("beta_2", 0.999),
+            epsilon: value("epsilon", 1e-7), amsgrad: settings["amsgrad"] as? Bool ?? false, weightDecay: decay)
+    }
 }

@@ -34,7 +34,7 @@ public struct RMSprop: Optimizer, Equatable {
     }
 
     /// `"RMSprop"`.
-    public var kerasClassName: String { "RMSprop" }
+    public static let kerasClass = "RMSprop"
     /// `"rm_sprop"` (Keras' snake case of the class name).
     public var kerasName: String { "rm_sprop" }
     /// `velocity`, then `momentum` (with momentum), then `average_gradient` (centered).
@@ -102,5 +102,15 @@ public struct RMSprop: Optimizer, Equatable {
     /// `rho`, `momentum`, `epsilon`, `centered`.
     public var kerasConfig: [String: Any] {
         ["rho": rho, "momentum": momentum, "epsilon": epsilon, "centered": centered]
+    }
+}
+
+extension RMSprop: KerasOptimizer {
+    /// The optimizer a Keras `optimizer_config` describes (Keras' defaults for absent settings).
+    public static func fromKeras(_ settings: [String: Any]) -> RMSprop {
+        let (rate, decay, value) = kerasCommon(settings)
+        return RMSprop(
+            learningRate: rate ?? 0.001, rho: value("rho", 0.9), momentum: value("momentum", 0),
+            epsilon: value("epsilon", 1e-7), centered: settings["centered"] as? Bool ?? false, weightDecay: decay)
     }
 }

@@ -24,7 +24,7 @@ public struct SGD: Optimizer, Equatable {
     }
 
     /// `"SGD"`.
-    public var kerasClassName: String { "SGD" }
+    public static let kerasClass = "SGD"
     /// `"sgd"`.
     public var kerasName: String { "sgd" }
     /// `momentum` per variable, only with momentum.
@@ -65,4 +65,15 @@ public struct SGD: Optimizer, Equatable {
 
     /// `momentum`, `nesterov`.
     public var kerasConfig: [String: Any] { ["momentum": momentum, "nesterov": nesterov] }
+}
+
+extension SGD: KerasOptimizer {
+    /// The optimizer a Keras `optimizer_config` describes (Keras' defaults for absent settings).
+    public static func fromKeras(_ settings: [String: Any]) -> SGD {
+        let (rate, decay, value) = kerasCommon(settings)
+        return SGD(
+            learningRate: rate ?? 0.01, momentum: value("momentum", 0),
+            nesterov: settings["nesterov"] as? Bool ?? false,
+            weightDecay: decay)
+    }
 }

@@ -50,7 +50,7 @@ public struct Normalization: Layer, Equatable {
     }
 
     /// `"Normalization"`.
-    public var kerasClassName: String { "Normalization" }
+    public static let kerasClass = "Normalization"
 
     /// Any shape whose last axis matches the statistics.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
@@ -119,4 +119,11 @@ public struct Normalization: Layer, Equatable {
 
     /// `axis`, `invert`.
     public var kerasConfig: [String: Any] { ["axis": [-1], "invert": false, "mean": NSNull(), "variance": NSNull()] }
+}
+
+extension Normalization: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Normalization {
+        Normalization(name: config.name)
+    }
 }

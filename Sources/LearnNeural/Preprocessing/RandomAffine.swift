@@ -97,7 +97,7 @@ public struct RandomTranslation: RandomAffineLayer, Equatable {
     }
 
     /// `"RandomTranslation"`.
-    public var kerasClassName: String { "RandomTranslation" }
+    public static let kerasClass = "RandomTranslation"
     /// Images `[h, w, c]`; unchanged.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         image = try GlobalPooling.imageShape(inputShape, "RandomTranslation")
@@ -167,7 +167,7 @@ public struct RandomRotation: RandomAffineLayer, Equatable {
     }
 
     /// `"RandomRotation"`.
-    public var kerasClassName: String { "RandomRotation" }
+    public static let kerasClass = "RandomRotation"
     /// Images `[h, w, c]`; unchanged.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         image = try GlobalPooling.imageShape(inputShape, "RandomRotation")
@@ -216,5 +216,38 @@ public struct RandomRotation: RandomAffineLayer, Equatable {
             "interpolation": sampler.interpolation.rawValue,
             "fill_value": Double(sampler.fillValue), "seed": NSNull(), "data_format": "channels_last"
         ]
+    }
+}
+
+extension RandomAffineLayer {
+    /// The fill mode, interpolation and fill value of a Keras entry (Keras' defaults when absent).
+    static func kerasFill(_ config: KerasLayerConfig) throws -> (FillMode, Interpolation, Double) {
+        let settings = config.settings
+        guard let fill = FillMode(rawValue: settings["fill_mode"] as? String ?? "reflect"),
+            let interpolation = Interpolation(rawValue: settings["interpolation"] as? String ?? "bilinear")
+        else { throw config.unsupported() }
+        return (fill, interpolation, settings["fill_value"] as? Double ?? 0)
+    }
+}
+
+extension RandomTranslation: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> RandomTranslation {
+        let (fill, interpolation, value) = try kerasFill(config)
+        guard let height = FactorRange(keras: config.settings["height_factor"]),
+            let width = FactorRange(keras: config.settings["width_factor"])
+        else { throw config.unsupported() }
+        return RandomTranslation(
+            heightFactor: height, widthFactor: width, fillMode: fill, interpolation: interpolation, fillValue: value,
+            name: config.name)
+    }
+}
+
+extension RandomRotation: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> RandomRotation {
+        let (fill, interpolation, value) = try kerasFill(config)
+        guard let factor = FactorRange(keras: config.settings["factor"]) else { throw config.unsupported() }
+        return RandomRotation(factor, fillMode: fill, interpolation: interpolation, fillValue: value, name: config.name)
     }
 }

@@ -21,7 +21,7 @@ public struct RandomCrop: Layer, Equatable {
     }
 
     /// `"RandomCrop"`.
-    public var kerasClassName: String { "RandomCrop" }
+    public static let kerasClass = "RandomCrop"
 
     /// `[h, w, c]` → `[height, width, c]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
@@ -77,5 +77,15 @@ public struct RandomCrop: Layer, Equatable {
     /// `height`, `width`.
     public var kerasConfig: [String: Any] {
         ["height": height, "width": width, "seed": NSNull(), "data_format": "channels_last"]
+    }
+}
+
+extension RandomCrop: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> RandomCrop {
+        guard let height = config.settings["height"] as? Int, let width = config.settings["width"] as? Int else {
+            throw config.unsupported()
+        }
+        return RandomCrop(height: height, width: width, name: config.name)
     }
 }

@@ -26,7 +26,7 @@ public struct RandomFlip: Layer, Equatable {
     public init(_ mode: FlipMode = .horizontalAndVertical, name: String = "") { (self.mode, self.name) = (mode, name) }
 
     /// `"RandomFlip"`.
-    public var kerasClassName: String { "RandomFlip" }
+    public static let kerasClass = "RandomFlip"
     /// Images `[h, w, c]`; unchanged.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         image = try GlobalPooling.imageShape(inputShape, "RandomFlip")
@@ -84,4 +84,14 @@ public struct RandomFlip: Layer, Equatable {
 
     /// `mode`, `seed`.
     public var kerasConfig: [String: Any] { ["mode": mode.rawValue, "seed": NSNull(), "data_format": "channels_last"] }
+}
+
+extension RandomFlip: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> RandomFlip {
+        guard let mode = FlipMode(rawValue: config.settings["mode"] as? String ?? "horizontal_and_vertical") else {
+            throw config.unsupported()
+        }
+        return RandomFlip(mode, name: config.name)
+    }
 }

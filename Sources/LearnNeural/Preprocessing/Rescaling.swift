@@ -19,7 +19,7 @@ public struct Rescaling: Layer, Equatable {
     }
 
     /// `"Rescaling"`.
-    public var kerasClassName: String { "Rescaling" }
+    public static let kerasClass = "Rescaling"
     /// Any shape; unchanged.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
         guard scale.isFinite, offset.isFinite else {
@@ -55,4 +55,12 @@ public struct Rescaling: Layer, Equatable {
 
     /// `scale`, `offset`.
     public var kerasConfig: [String: Any] { ["scale": scale, "offset": offset] }
+}
+
+extension Rescaling: KerasLayer {
+    /// The layer a Keras `model_config` entry describes.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Rescaling {
+        guard let scale = config.settings["scale"] as? Double else { throw config.unsupported() }
+        return Rescaling(scale, offset: config.settings["offset"] as? Double ?? 0, name: config.name)
+    }
 }

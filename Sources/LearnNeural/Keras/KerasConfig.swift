@@ -1,0 +1,76 @@
+import Foundation
+
+/// Helpers for the pieces of Keras' `model_config` JSON that layers share.
+enum KerasConfig {
+    /// A problem with a layer's Keras configuration; the loader turns it into a corrupt-file error.
+    struct Problem: Error {
+        /// What is wrong.
+        let reason: String
+    }
+
+    /// Keras' initializer entry (`GlorotUniform`, `Zeros`, `Ones`).
+    static func initializer(_ className: String, _ config: [String: Any] = [:]) -> [String: Any] {
+        ["module": "keras.initializers", "class_name": className, "config": config, "registered_name": NSNull()]
+    }
+
+    /// The error for a layer whose configuration SwiftLearn cannot reproduce.
+    static func unsupported(_ className: String, _ name: String) -> Problem {
+        Problem(reason: "\(className) layer \(name) has an unsupported configuration")
+    }
+}
+
+extension KerasConfig {
+    /// Keras 3's `float32` dtype policy, written into every layer entry.
+    static var dtypePolicy: [String: Any] {
+        [
+            "module": "keras", "class_name": "DTypePolicy", "config": ["name": "float32"], "registered_name": NSNull()
+        ]
+    }
+
+    /// `object` as compact JSON with sorted keys (the attribute text of `model_config`, `training_config`).
+    static func jsonText(_ object: [String: Any]) throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The JSON object in `text`, or `nil` when it is not one.
+    static func jsonObject(_ text: String) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+    }
+
+    /// A Keras batch shape `[null, d₁, …]` without its batch axis; every dimension must be a positive integer
+    /// (a dimension JSON cannot give as `Int`, such as `1e30`, is refused rather than dropped).
+    static func inputShape(_ value: Any?) throws -> [Int]? {
+        guard let entries = value as? [Any] else { return nil }
+        let dimensions = entries.dropFirst().map { $0 as? Int }
+        guard dimensions.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+            throw Problem(reason: "batch shape \(entries) must list positive integers")
+        }
+        return dimensions.compactMap { $0 }
+    }
+
+    /// A layer's `model_config` entry: its own settings with the name, trainable flag and dtype every layer has.
+    static func layerSettings(_ layer: any Layer) -> [String: Any] {
+        var settings = layer.kerasConfig
+        settings.merge(["name": layer.name, "trainable": true]) { _, common in common }
+        if !(layer is NestedModel) { settings["dtype"] = dtypePolicy }
+        return settings
+    }
+}
+
+extension Activation {
+    /// The activation Keras calls `name`, if SwiftLearn has it.
+    init?(kerasName name: String) {
+        switch name {
+        case "linear": self = .linear
+        case "relu": self = .relu
+        case "sigmoid": self = .sigmoid
+        case "tanh": self = .tanh
+        case "softmax": self = .softmax
+        case "leaky_relu": self = .leakyRelu
+        case "elu": self = .elu
+        case "gelu": self = .gelu
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import LearnCore
+import LearnHDF5
+
+/// Keras' `model_weights` group, for any network on the graph engine: one group per layer (weightless ones
+/// and a functional model's inputs included), each listing its `weight_names`, which are paths below it.
+extension GraphNetwork {
+    /// Keras' variable path of every weight, in ``weightLocations()`` order: `scope` + the layer's path
+    /// (`sequential/dense/kernel` with the scope `sequential/`; `dense/kernel` and `base/dense/kernel` in a
+    /// functional model).
+    func kerasWeightNames(scope: String) -> [String] {
+        weightLocations().map { scope + layers[$0.layer].kerasPath(of: $0.weight) }
+    }
+
+    /// Writes `layer_names` (`inputNames` first: a functional model's inputs are layers to Keras) and every
+    /// layer's group with its `weight_names` and datasets.
+    func writeKerasWeights(to group: HDF5Group, scope: String, inputNames: [String] = []) throws {
+        try group.setAttribute("backend", .string("tensorflow"), ascii: true)
+        try group.setAttribute("keras_version", .string(Sequential.kerasLayoutVersion), ascii: true)
+        try group.setAttribute("layer_names", .strings(inputNames + layers.map(\.name)), ascii: true)
+        for name in inputNames { try group.createGroup(name).setAttribute("weight_names", .doubles([])) }
+        let (locations, names) = (weightLocations(), kerasWeightNames(scope: scope))
+        for (index, layer) in layers.enumerated() {
+            let layerGroup = try group.createGroup(layer.name)
+            let own = locations.indices.filter { locations[$0].layer == index }
+            guard !own.isEmpty else {
+                try layerGroup.setAttribute("weight_names", .doubles([])) // Keras writes an empty float64 array
+                continue
+            }
+            try layerGroup.setAttribute("weight_names", .strings(own.map { names[$0] }), ascii: true)
+            for k in own {
+                var parts = names[k].split(separator: "/").map(String.init)
+                let leaf = parts.removeLast()
+                var parent = layerGroup
+                for part in parts {
+                    parent = parent.isGroup(part) ? try parent.group(part) : try parent.createGroup(part)
+                }
+                try parent.write(values(at: locations[k]), shape: locations[k].weight.shape, to: leaf)
+            }
+        }
+        try group.createGroup("top_level_model_weights").setAttribute("weight_names", .doubles([]))
+    }
+
+    /// Calls `body` with the group, dataset name and location of every weight in `model_weights`, matched as
+    /// Keras matches them: by position among the layers that have weights (the file's `layer_names` order,
+    /// whatever the layers are called), then by the order of each layer's `weight_names`.
+    func visitKerasWeights(
+        in weights: HDF5Group, _ corrupt: (String) -> LearnError,
+        _ body: (HDF5Group, String, WeightLocation) throws -> Void
+    ) throws {
+        guard case let .strings(layerNames) = try weights.attribute("layer_names") else {
+            throw corrupt("model_weights does not list its layers")
+        }
+        var stored: [(group: HDF5Group, name: String, weights: [String])] = []
+        for name in layerNames {
+            let group = try weights.group(name)
+            if case let .strings(names)? = try? group.attribute("weight_names"), !names.isEmpty {
+                stored.append((group, name, names))
+            }
+        }
+        let locations = weightLocations()
+        let owners = layers.indices.filter { index in locations.contains { $0.layer == index } }
+        guard stored.count == owners.count else {
+            throw corrupt(
+                "the file has weights for \(stored.count) layers (\(stored.map(\.name))), the model for "
+                    + "\(owners.count) (\(owners.map { layers[$0].name }))")
+        }
+        for (entry, index) in zip(stored, owners) {
+            let own = locations.filter { $0.layer == index }
+            guard entry.weights.count == own.count else {
+                throw corrupt(
+                    "layer \(entry.name) lists \(entry.weights.count) weights, \(layers[index].name) has \(own.count)")
+            }
+            for (weightName, location) in zip(entry.weights, own) {
+                guard let (parent, leaf) = try Self.parentAndLeaf(weightName, below: entry.group) else {
+                    throw corrupt("layer \(entry.name) lists an empty weight name \"\(weightName)\"")
+                }
+                try body(parent, leaf, location)
+            }
+        }
+    }
+
+    /// Checks every weight's shape and storage, then reads them all (nothing changes on a failure).
+    mutating func readKerasWeights(from weights: HDF5Group, _ corrupt: (String) -> LearnError) throws {
+        try visitKerasWeights(in: weights, corrupt) { group, name, location in
+            try group.validateDataset(Float.self, name, shape: location.weight.shape)
+        }
+        var read: [(WeightLocation, [Float])] = [] // set after the walk, which reads `self`
+        try visitKerasWeights(in: weights, corrupt) { group, name, location in
+            let values = try group.read(Float.self, from: name, shape: location.weight.shape)
+            guard values.allSatisfy(\.isFinite) else {
+                throw corrupt("layer \(layers[location.layer].name) has non-finite weights")
+            }
+            read.append((location, values))
+        }
+        for (location, values) in read { setValues(values, at: location) }
+    }
+
+    /// The group holding the dataset a Keras weight name (`sequential/dense/kernel`) names below `group`,
+    /// and the dataset's own name; nil for a name with no components (`""`, `"/"`).
+    static func parentAndLeaf(_ path: String, below group: HDF5Group) throws -> (HDF5Group, String)? {
+        var parts = path.split(separator: "/").map(String.init)
+        guard let leaf = parts.popLast() else { return nil }
+        var current = group
+        for part in parts { current = try current.group(part) }
+        return (current, leaf)
+    }
+}
