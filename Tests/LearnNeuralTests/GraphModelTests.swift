@@ -40,22 +40,30 @@ import Testing
         var model = model
         let reference = try reference(name)
         try setKerasWeights(&model, try reference.member("initial_weights"))
-        let x = try reference.member("x")
-        let inputs: [Matrix<Double>]
+        try expectPredictions(model, reference, "initial_predictions", name)
+    }
+
+    /// The reference inputs `x` as one matrix per model input.
+    static func inputs(for model: Model, _ x: JSONValue) throws -> [Matrix<Double>] {
         if model.inputShapes.count == 1 {
-            inputs = [
+            return [
                 try Matrix(rows: try x.array().count, columns: model.inputShapes[0].reduce(1, *), scalars: flat(x))
             ]
-        } else {
-            inputs = try zip(try x.array(), model.inputShapes).map { part, shape in
-                try Matrix(rows: try part.array().count, columns: shape.reduce(1, *), scalars: flat(part))
-            }
         }
-        let predictions = try model.predict(inputs)
-        let expected = try reference.member("initial_predictions")
+        return try zip(try x.array(), model.inputShapes).map { part, shape in
+            try Matrix(rows: try part.array().count, columns: shape.reduce(1, *), scalars: flat(part))
+        }
+    }
+
+    /// The model's predictions on the reference `x` equal the reference's `key` within 1e-4 (Keras computes in
+    /// float32 with other summation orders).
+    static func expectPredictions(_ model: Model, _ reference: JSONValue, _ key: String, _ name: String) throws {
+        let predictions = try model.predict(try inputs(for: model, try reference.member("x")))
+        let expected = try reference.member(key)
         let expectedOutputs = model.outputNames.count == 1 ? [expected] : try expected.array()
+        #expect(predictions.count == expectedOutputs.count, "\(name) outputs")
         for (got, want) in zip(predictions, expectedOutputs) {
-            expectClose(got.scalars, try flat(want), tolerance: 1e-4, "\(name) predictions")
+            expectClose(got.scalars, try flat(want), tolerance: 1e-4, "\(name) \(key)")
         }
     }
 

@@ -267,11 +267,14 @@ extension Layer {
 }
 
 extension Model {
-    /// The model used as a layer of another model (Keras' `model(x)`), sharing nothing but its current weights.
+    /// The model used as a layer of another model (Keras' `model(x)`), starting from its current weights. Each
+    /// call makes a new layer; to call one nested model at several places with shared weights, wrap it once
+    /// (`let tower = NestedModel(model)`) and call that.
     public func callAsFunction(_ input: SymbolicTensor) -> SymbolicTensor { NestedModel(self)(input) }
 }
 
 extension Sequential {
-    /// The network used as a layer of a ``Model`` (Keras' `sequential(x)`), with its current weights if built.
+    /// The network used as a layer of a ``Model`` (Keras' `sequential(x)`), with its current weights if built;
+    /// each call makes a new layer (wrap it once in ``NestedModel`` to share it).
     public func callAsFunction(_ input: SymbolicTensor) -> SymbolicTensor { NestedModel(self)(input) }
 }
