@@ -21,6 +21,13 @@ import Testing
         try #require(Bundle.module.url(forResource: name, withExtension: "h5", subdirectory: GraphModelTests.folder))
     }
 
+    /// Where the tests leave files for `make interop` / `make interop-keras`.
+    static func interopFolder() throws -> String {
+        let folder = ProcessInfo.processInfo.environment["SWIFTLEARN_INTEROP_DIR"] ?? "/tmp/swiftlearn-interop"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     static func temporaryPath(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).h5").path
     }
@@ -40,8 +47,7 @@ import Testing
     @Test(arguments: names)
     func savedFilesReloadIdenticallyAndGoToKeras(_ name: String) throws {
         let model = try Model.load(from: try Self.url(name).path)
-        let folder = ProcessInfo.processInfo.environment["SWIFTLEARN_INTEROP_DIR"] ?? "/tmp/swiftlearn-interop"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.interopFolder()
         let path = "\(folder)/functional_\(name).h5"
         try model.save(to: path)
         let restored = try Model.load(from: path)
@@ -51,14 +57,23 @@ import Testing
         let inputs = try GraphModelTests.inputs(for: model, try reference.member("x"))
         let predictions = try model.predict(inputs)
         #expect(try restored.predict(inputs) == predictions)
-        // For the Keras side (Benchmarks/Interop/check_keras.py): the inputs and our predictions.
+        try Self.recordForKeras(inputs, predictions, folder: folder, name: "functional_\(name)")
+    }
+
+    /// The interop folder's `NAME_predictions.json` beside `NAME.h5`, for Benchmarks/Interop/check_keras.py:
+    /// the inputs (a list of them for several) and our predictions (a list for several outputs).
+    static func recordForKeras(
+        _ inputs: [Matrix<Double>], _ predictions: [Matrix<Double>], folder: String, name: String
+    )
+        throws
+    {
         let rows = inputs.map { matrix in (0..<matrix.rows).map { (try? matrix.row($0)) ?? [] } }
         let record: [String: Any] = [
             "input": rows.count == 1 ? rows[0] as Any : rows as Any,
             "predictions": predictions.count == 1 ? predictions[0].scalars as Any : predictions.map(\.scalars) as Any
         ]
         try JSONSerialization.data(withJSONObject: record).write(
-            to: URL(fileURLWithPath: "\(folder)/functional_\(name)_predictions.json"))
+            to: URL(fileURLWithPath: "\(folder)/\(name)_predictions.json"))
     }
 
     @Test func theFileFollowsKerasLayout() throws {
@@ -119,14 +134,16 @@ import Testing
         let model = try Model(inputs: [a, b], outputs: [Dense(1)(merged)], randomState: 4)
         #expect(model.layers.map(\.name) == ["base", "tower", "add", "dense"])
         #expect(Array(model.parameters.prefix(base.parameters.count)) == base.parameters)
-        let path = Self.temporaryPath("nested")
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        // Keras loads this one too (`make interop-keras`): a shared nested Sequential, a tower called twice.
+        let path = "\(try Self.interopFolder())/functional_swift_nested.h5"
         try model.save(to: path)
         let restored = try Model.load(from: path)
         #expect(restored.parameters == model.parameters)
         let x = try Matrix<Double>(rows: 3, columns: 4, scalars: (0..<12).map { Double($0 % 5) / 4 - 0.5 })
         let y = try Matrix<Double>(rows: 3, columns: 4, scalars: x.scalars.map { -$0 })
-        #expect(try restored.predict([x, y]) == model.predict([x, y]))
+        let predictions = try model.predict([x, y])
+        #expect(try restored.predict([x, y]) == predictions)
+        try Self.recordForKeras([x, y], predictions, folder: try Self.interopFolder(), name: "functional_swift_nested")
         // The nested Sequential computes what it computes on its own.
         let alone = try Model(inputs: a, outputs: NestedModel(base)(a), randomState: 0)
         #expect(try alone.predict(x).scalars == base.predict(x).scalars)
