@@ -137,6 +137,69 @@ extension Sequential {
             verbose: verbose)
     }
 
+    /// One optimizer step on exactly these rows as one batch (Keras' `train_on_batch`), integer labels;
+    /// returns the batch's loss (before the step) and metrics.
+    ///
+    /// ```swift
+    /// var net = Sequential(randomState: 0) { Dense(1, activation: .sigmoid) }
+    /// net.compile(optimizer: SGD(learningRate: 0.5), loss: .binaryCrossentropy)
+    /// let x = try Matrix<Double>([[0], [1]])
+    /// let first = try net.trainOnBatch(x, [0, 1])["loss"]!
+    /// for _ in 0..<20 { try net.trainOnBatch(x, [0, 1]) }
+    /// print(try net.testOnBatch(x, [0, 1])["loss"]! < first)
+    /// ```
+    /// <!-- doctest: output -->
+    /// ```text
+    /// true
+    /// ```
+    @discardableResult
+    public mutating func trainOnBatch(_ x: Matrix<Double>, _ y: [Int], sampleWeight: [Double]? = nil) throws
+        -> [String: Double]
+    {
+        let (data, loss) = try batchData(x, targets: y.map(Float.init), sampleWeight: sampleWeight)
+        return try trainOnBatch(data, objective: objective(loss))
+    }
+
+    /// One optimizer step on these rows with real-valued (or one-hot) targets.
+    @discardableResult
+    public mutating func trainOnBatch(_ x: Matrix<Double>, _ y: Matrix<Double>, sampleWeight: [Double]? = nil) throws
+        -> [String: Double]
+    {
+        let (data, loss) = try batchData(x, targets: y.scalars.map(Float.init), sampleWeight: sampleWeight)
+        return try trainOnBatch(data, objective: objective(loss))
+    }
+
+    /// The loss and metrics of these rows as one batch, without training (Keras' `test_on_batch`).
+    public func testOnBatch(_ x: Matrix<Double>, _ y: [Int], sampleWeight: [Double]? = nil) throws -> [String: Double] {
+        var network = self
+        let (data, loss) = try network.batchData(x, targets: y.map(Float.init), sampleWeight: sampleWeight)
+        return try network.testOnBatch(data, objective: objective(loss))
+    }
+
+    /// The loss and metrics of these rows with real-valued (or one-hot) targets.
+    public func testOnBatch(_ x: Matrix<Double>, _ y: Matrix<Double>, sampleWeight: [Double]? = nil) throws
+        -> [String: Double]
+    {
+        var network = self
+        let (data, loss) = try network.batchData(x, targets: y.scalars.map(Float.init), sampleWeight: sampleWeight)
+        return try network.testOnBatch(data, objective: objective(loss))
+    }
+
+    /// The predictions for these rows as one batch (Keras' `predict_on_batch`).
+    public func predictOnBatch(_ x: Matrix<Double>) throws -> Matrix<Double> {
+        try predict(x, batchSize: Swift.max(1, x.rows))
+    }
+
+    /// The checked rows of one batch call (the network is built on first use, as `fit` builds it).
+    private mutating func batchData(_ x: Matrix<Double>, targets: [Float], sampleWeight: [Double]?) throws
+        -> (TrainingData, Loss)
+    {
+        let (loss, _, targetWidth, _) = try prepareTraining(
+            x, sampleShape: nil, targets: targets, sampleWeight: sampleWeight, epochs: 1, batchSize: 1,
+            validationSplit: 0)
+        return (TrainingData([x], targets: [targets], targetWidths: [targetWidth], sampleWeight: sampleWeight), loss)
+    }
+
     /// The compiled loss and metrics of the single output.
     func objective(_ loss: Loss) -> TrainingObjective {
         TrainingObjective(losses: [loss], lossWeights: [1], metrics: metrics, outputNames: [layers.last?.name ?? ""])

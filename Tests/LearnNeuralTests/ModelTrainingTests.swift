@@ -108,6 +108,24 @@ import Testing
         #expect(batch.map(\.scalars) == (try model.predict(x)).map(\.scalars))
     }
 
+    /// Sequential's batch calls run on the same engine: `trainOnBatch` is one `fit` step of that batch.
+    @Test func sequentialOnBatchCallsAgreeWithFit() throws {
+        var net = Sequential(randomState: 3) { Dense(4, activation: .tanh); Dense(3, activation: .softmax) }
+        net.compile(optimizer: Adam(learningRate: 0.05), loss: .sparseCategoricalCrossentropy, metrics: [.accuracy])
+        let x = try Matrix<Double>([[0, 1], [1, 0], [1, 1], [0.5, -1], [-1, 0.2]])
+        let y = [0, 1, 2, 1, 0]
+        try net.build(inputShape: [2])
+        var fitted = net
+        let history = try fitted.fit(x, y, epochs: 1, batchSize: 5, shuffle: false, verbose: 0)
+        let before = try net.testOnBatch(x, y)
+        let logs = try net.trainOnBatch(x, y)
+        #expect(net.parameters == fitted.parameters)
+        #expect(logs["loss"] == history["loss"].first && logs["accuracy"] == history["accuracy"].first)
+        expectClose([logs["loss"]!], [before["loss"]!], tolerance: 1e-6, "loss before the step")
+        #expect(try net.predictOnBatch(x).scalars == (try net.predict(x)).scalars)
+        #expect(throws: LearnError.self) { try net.trainOnBatch(x, [0, 1, 2, 3, 0]) } // label 3 of 3 outputs
+    }
+
     /// Callbacks see a functional model too: EarlyStopping restores the best weights through the `Network`
     /// protocol, and a custom callback reads the model's layers.
     @Test func callbacksRunOnFunctionalModels() throws {
