@@ -2,13 +2,6 @@ import Foundation
 import LearnCore
 
 extension Sequential {
-    /// The optimizer's learning rate (`nil` before ``compile(optimizer:loss:metrics:)``); callbacks such as
-    /// ``ReduceLROnPlateau`` change it between epochs.
-    public var learningRate: Double? {
-        get { optimizer?.learningRate }
-        set { if let newValue { optimizer?.learningRate = newValue } }
-    }
-
     /// Trains on `x` with integer class labels (binary: one sigmoid output; sparse: one output per class)
     /// for `epochs` epochs of shuffled mini-batches (Keras' `fit`). `validationSplit` holds out the *last*
     /// fraction of the rows, before shuffling, as Keras does; `validationData` gives a validation set
@@ -88,7 +81,6 @@ extension Sequential {
         if inputShape == nil { try build(inputShape: sampleShape ?? [x.columns]) }
         try checkSampleShape(sampleShape, "Sequential.fit")
         try checkInput(x, width: inputShape?.reduce(1, *) ?? 0, "Sequential.fit")
-        guard targets.allSatisfy(\.isFinite) else { throw LearnError.nonFiniteInput(operation: "Sequential.fit") }
         if let sampleWeight {
             guard sampleWeight.count == x.rows else {
                 throw LearnError.shapeMismatch(
@@ -107,7 +99,7 @@ extension Sequential {
                 operation: "Sequential.fit", expected: "\(targetWidth) target value(s) per row for \(loss.kerasName)",
                 got: "\(targets.count / Swift.max(1, x.rows)) per row")
         }
-        try checkTargets(targets, loss: loss, width: width)
+        try loss.checkTargets(targets, width: width, "Sequential.fit")
         let trainRows = validationSplit > 0 ? Int(Double(x.rows) * (1 - validationSplit)) : x.rows
         guard trainRows >= 1 else {
             throw LearnError.invalidParameter(
@@ -125,10 +117,11 @@ extension Sequential {
         let (loss, trainRows, targetWidth, width) = try prepareTraining(
             x, sampleShape: sampleShape, targets: targets, sampleWeight: sampleWeight, epochs: epochs,
             batchSize: batchSize, validationSplit: validationSplit)
-        var validation = validation
-        if validation == nil && trainRows < x.rows {
-            validation = (try x.rows(in: trainRows..<x.rows), Array(targets[(trainRows * targetWidth)...]))
+        let all = TrainingData([x], targets: [targets], targetWidths: [targetWidth], sampleWeight: sampleWeight)
+        var validationData = validation.map {
+            TrainingData([$0.0], targets: [$0.1], targetWidths: [targetWidth], sampleWeight: nil)
         }
+        if validationData == nil && trainRows < x.rows { validationData = all.rows(in: trainRows..<x.rows) }
         if let (validationX, validationTargets) = validation {
             try checkInput(validationX, width: inputShape?.reduce(1, *) ?? 0, "Sequential.fit validation data")
             guard validationTargets.count == validationX.rows * targetWidth else {
@@ -136,107 +129,80 @@ extension Sequential {
                     operation: "Sequential.fit validation data", expected: "\(targetWidth) target value(s) per row",
                     got: "\(validationTargets.count / Swift.max(1, validationX.rows)) per row")
             }
-            try checkTargets(validationTargets, loss: loss, width: width)
+            try loss.checkTargets(validationTargets, width: width, "Sequential.fit validation data")
         }
-        let data = x.scalars.map { Float($0) }
-        let weights = sampleWeight.map { $0.map(Float.init) }
-        var workspace = try Workspace(network: self, batch: Swift.min(batchSize, trainRows))
-        var order = Array(0..<trainRows)
-        var batchTargets = [Float](repeating: 0, count: workspace.batch * targetWidth)
-        var batchWeights = [Float](repeating: 1, count: workspace.batch)
-        // The epoch's predictions and targets, in visiting order, for the metrics.
-        var seenPredictions = [Float](repeating: 0, count: metrics.isEmpty ? 0 : trainRows * width)
-        var seenTargets = [Float](repeating: 0, count: metrics.isEmpty ? 0 : trainRows * targetWidth)
-        let steps = (trainRows + workspace.batch - 1) / workspace.batch
-        var progress = ProgressBar(epochs: epochs, steps: steps, verbose: verbose)
-        var history = History()
-        for callback in callbacks { try callback.onTrainBegin(model: &self) }
-        for epoch in 0..<epochs {
-            for callback in callbacks { try callback.onEpochBegin(epoch, model: &self) }
-            progress.beginEpoch(epoch)
-            if shuffle { rng.shuffle(&order) }
-            var lossTotal = 0.0
-            var start = 0, batchIndex = 0
-            while start < trainRows {
-                let rows = Swift.min(workspace.batch, trainRows - start)
-                let batchOrder = order[start..<(start + rows)]
-                Self.gather(data, width: x.columns, order: batchOrder, into: &workspace.activations)
-                Self.gather(targets, width: targetWidth, order: batchOrder, into: &batchTargets)
-                if let weights { Self.gather(weights, width: 1, order: batchOrder, into: &batchWeights) }
-                let batchLoss = try step(
-                    &workspace, rows: rows, targets: batchTargets, weights: weights == nil ? nil : batchWeights,
-                    loss: loss,
-                    width: width)
-                guard batchLoss.isFinite else {
-                    throw LearnError.invalidParameter(
-                        name: "loss", expected: "a finite loss (lower the learning rate or scale the data)",
-                        got: "\(batchLoss) at epoch \(epoch + 1), batch \(batchIndex + 1)")
-                }
-                if !metrics.isEmpty {
-                    let output = workspace.output(rows: rows)
-                    seenPredictions.replaceSubrange((start * width)..<((start + rows) * width), with: output)
-                    seenTargets.replaceSubrange(
-                        (start * targetWidth)..<((start + rows) * targetWidth),
-                        with: batchTargets[0..<(rows * targetWidth)])
-                }
-                lossTotal += Double(batchLoss) * Double(rows)
-                start += rows
-                batchIndex += 1
-                for callback in callbacks {
-                    try callback.onBatchEnd(batchIndex - 1, loss: Double(batchLoss), model: &self)
-                }
-                progress.update(step: batchIndex, loss: lossTotal / Double(start))
-            }
-            var logs = Metric.evaluate(
-                metrics, predictions: seenPredictions[...], targets: seenTargets[...], loss: loss, width: width)
-            logs["loss"] = lossTotal / Double(trainRows)
-            if let (validationX, validationTargets) = validation {
-                for (key, value) in try evaluate(validationX, targets: validationTargets) { logs["val_" + key] = value }
-            }
-            var stop = false
-            for callback in callbacks {
-                if try callback.onEpochEnd(epoch, logs: &logs, model: &self) == .stop { stop = true }
-            }
-            for (key, value) in logs { history.history[key, default: []].append(value) }
-            history.epoch.append(epoch)
-            progress.endEpoch(epoch, logs: logs)
-            if stop { break }
-        }
-        for callback in callbacks { try callback.onTrainEnd(model: &self) }
-        return history
+        return try runFit(
+            trainRows < x.rows ? all.rows(in: 0..<trainRows) : all, validation: validationData,
+            objective: objective(loss), epochs: epochs, batchSize: batchSize, shuffle: shuffle, callbacks: callbacks,
+            verbose: verbose)
     }
 
-    /// One training step on the batch in the workspace: forward, loss (+ regularisers), backward, update.
-    /// Returns the batch's loss.
-    private mutating func step(
-        _ workspace: inout Workspace, rows: Int, targets: [Float], weights: [Float]?, loss: Loss, width: Int
-    ) throws -> Float {
-        forward(&workspace, rows: rows, training: true)
-        let outputStart = workspace.activationOffsets[workspace.activationOffsets.count - 1]
-        let dataLoss = try workspace.activations.withUnsafeBufferPointer { a in
-            try workspace.gradients.withUnsafeMutableBufferPointer { g in
-                try targets.withUnsafeBufferPointer { t in
-                    try Self.withOptionalPointer(weights) { w in
-                        try loss.evaluate(
-                            predictions: a.baseAddress! + outputStart, targets: t.baseAddress!, rows: rows,
-                            width: width,
-                            gradient: g.baseAddress! + outputStart, sampleWeights: w)
-                    }
-                }
-            }
-        }
-        let penalty = backward(&workspace, rows: rows)
-        parameters.withUnsafeMutableBufferPointer { p in
-            workspace.parameterGradients.withUnsafeBufferPointer { g in
-                if let base = p.baseAddress { optimizer?.step(base, gradients: g.baseAddress!, count: p.count) }
-            }
-        }
-        return dataLoss + penalty
+    /// One optimizer step on exactly these rows as one batch (Keras' `train_on_batch`), integer labels;
+    /// returns the batch's loss (before the step) and metrics.
+    ///
+    /// ```swift
+    /// var net = Sequential(randomState: 0) { Dense(1, activation: .sigmoid) }
+    /// net.compile(optimizer: SGD(learningRate: 0.5), loss: .binaryCrossentropy)
+    /// let x = try Matrix<Double>([[0], [1]])
+    /// let first = try net.trainOnBatch(x, [0, 1])["loss"]!
+    /// for _ in 0..<20 { try net.trainOnBatch(x, [0, 1]) }
+    /// print(try net.testOnBatch(x, [0, 1])["loss"]! < first)
+    /// ```
+    /// <!-- doctest: output -->
+    /// ```text
+    /// true
+    /// ```
+    @discardableResult
+    public mutating func trainOnBatch(_ x: Matrix<Double>, _ y: [Int], sampleWeight: [Double]? = nil) throws
+        -> [String: Double]
+    {
+        let (data, loss) = try batchData(x, targets: y.map(Float.init), sampleWeight: sampleWeight)
+        return try trainOnBatch(data, objective: objective(loss))
     }
 
-    static func withOptionalPointer<R>(_ values: [Float]?, _ body: (UnsafePointer<Float>?) throws -> R) rethrows -> R {
-        guard let values else { return try body(nil) }
-        return try values.withUnsafeBufferPointer { try body($0.baseAddress) }
+    /// One optimizer step on these rows with real-valued (or one-hot) targets.
+    @discardableResult
+    public mutating func trainOnBatch(_ x: Matrix<Double>, _ y: Matrix<Double>, sampleWeight: [Double]? = nil) throws
+        -> [String: Double]
+    {
+        let (data, loss) = try batchData(x, targets: y.scalars.map(Float.init), sampleWeight: sampleWeight)
+        return try trainOnBatch(data, objective: objective(loss))
+    }
+
+    /// The loss and metrics of these rows as one batch, without training (Keras' `test_on_batch`).
+    public func testOnBatch(_ x: Matrix<Double>, _ y: [Int], sampleWeight: [Double]? = nil) throws -> [String: Double] {
+        var network = self
+        let (data, loss) = try network.batchData(x, targets: y.map(Float.init), sampleWeight: sampleWeight)
+        return try network.testOnBatch(data, objective: objective(loss))
+    }
+
+    /// The loss and metrics of these rows with real-valued (or one-hot) targets.
+    public func testOnBatch(_ x: Matrix<Double>, _ y: Matrix<Double>, sampleWeight: [Double]? = nil) throws
+        -> [String: Double]
+    {
+        var network = self
+        let (data, loss) = try network.batchData(x, targets: y.scalars.map(Float.init), sampleWeight: sampleWeight)
+        return try network.testOnBatch(data, objective: objective(loss))
+    }
+
+    /// The predictions for these rows as one batch (Keras' `predict_on_batch`).
+    public func predictOnBatch(_ x: Matrix<Double>) throws -> Matrix<Double> {
+        try predict(x, batchSize: Swift.max(1, x.rows))
+    }
+
+    /// The checked rows of one batch call (the network is built on first use, as `fit` builds it).
+    private mutating func batchData(_ x: Matrix<Double>, targets: [Float], sampleWeight: [Double]?) throws
+        -> (TrainingData, Loss)
+    {
+        let (loss, _, targetWidth, _) = try prepareTraining(
+            x, sampleShape: nil, targets: targets, sampleWeight: sampleWeight, epochs: 1, batchSize: 1,
+            validationSplit: 0)
+        return (TrainingData([x], targets: [targets], targetWidths: [targetWidth], sampleWeight: sampleWeight), loss)
+    }
+
+    /// The compiled loss and metrics of the single output.
+    func objective(_ loss: Loss) -> TrainingObjective {
+        TrainingObjective(losses: [loss], lossWeights: [1], metrics: metrics, outputNames: [layers.last?.name ?? ""])
     }
 
     /// Loss and metrics on `(x, y)` without dropout (Keras' `evaluate`), keyed `loss`, `accuracy`, ….
@@ -255,39 +221,19 @@ extension Sequential {
             throw LearnError.invalidParameter(
                 name: "compile", expected: "compile(optimizer:loss:) before evaluate", got: "an uncompiled network")
         }
-        let predictions = try predict(x, batchSize: batchSize)
-        let values = predictions.scalars.map(Float.init)
-        let width = predictions.columns
-        guard targets.count == x.rows * loss.targetWidth(predictionWidth: width) else {
+        guard let inputShape else { throw LearnError.notFitted(type: "Sequential") }
+        try checkInput(x, width: inputShape.reduce(1, *), "Sequential.evaluate")
+        guard batchSize >= 1 else {
+            throw LearnError.invalidParameter(name: "batchSize", expected: "at least 1", got: "\(batchSize)")
+        }
+        let width = try activationWidths().last ?? 1
+        let targetWidth = loss.targetWidth(predictionWidth: width)
+        guard targets.count == x.rows * targetWidth else {
             throw LearnError.shapeMismatch(
                 operation: "Sequential.evaluate", expected: "\(x.rows) targets", got: "\(targets.count)")
         }
-        guard targets.allSatisfy(\.isFinite) else { throw LearnError.nonFiniteInput(operation: "Sequential.evaluate") }
-        try checkTargets(targets, loss: loss, width: width)
-        let value = try values.withUnsafeBufferPointer { p in
-            try targets.withUnsafeBufferPointer { t in
-                try loss.evaluate(
-                    predictions: p.baseAddress!, targets: t.baseAddress!, rows: x.rows, width: width, gradient: nil)
-            }
-        }
-        var result = Metric.evaluate(metrics, predictions: values[...], targets: targets[...], loss: loss, width: width)
-        result["loss"] = Double(value + regularizationPenalty())
-        return result
-    }
-
-    /// Labels must fit the output: 0/1 for a binary cross-entropy, `0..<width` for sparse labels.
-    private func checkTargets(_ targets: [Float], loss: Loss, width: Int) throws {
-        switch loss {
-        case .binaryCrossentropy:
-            if let bad = targets.first(where: { $0 < 0 || $0 > 1 }) {
-                throw LearnError.unknownLabel("label \(bad) is outside 0...1 for binary cross-entropy")
-            }
-        case .sparseCategoricalCrossentropy:
-            if let bad = targets.first(where: { $0 < 0 || $0 >= Float(width) || $0.rounded() != $0 }) {
-                throw LearnError.unknownLabel("label \(bad) is outside the \(width) outputs")
-            }
-        default:
-            return
-        }
+        try loss.checkTargets(targets, width: width, "Sequential.evaluate")
+        let data = TrainingData([x], targets: [targets], targetWidths: [targetWidth], sampleWeight: nil)
+        return try evaluationLogs(data, objective: objective(loss), batchSize: batchSize)
     }
 }

@@ -199,7 +199,4 @@ public struct Sequential: GraphNetwork {
 
     /// Widths of the activations: the input, then each layer's output.
     func activationWidths() throws -> [Int] { try activationShapes().map { $0.reduce(1, *) } }
-
-    /// Trainable parameters in total (Keras' `count_params`).
-    public var parameterCount: Int { parameters.count }
 }

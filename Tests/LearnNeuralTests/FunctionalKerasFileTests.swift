@@ -54,7 +54,7 @@ import Testing
         #expect(restored.parameters == model.parameters && restored.states == model.states)
         #expect(restored.layers.map(\.name) == model.layers.map(\.name) && restored.name == model.name)
         let reference = try GraphModelTests.reference(name)
-        let inputs = try GraphModelTests.inputs(for: model, try reference.member("x"))
+        let inputs = try GraphModelTests.kerasInputs(model, try reference.member("x"))
         let predictions = try model.predict(inputs)
         #expect(try restored.predict(inputs) == predictions)
         try Self.recordForKeras(inputs, predictions, folder: folder, name: "functional_\(name)")

@@ -35,6 +35,14 @@ import Testing
         (model.parameters, model.states) = (parameters, states)
     }
 
+    /// The reference's `x` as one matrix per input of `model` (Keras passed a list for several inputs).
+    static func kerasInputs(_ model: Model, _ x: JSONValue) throws -> [Matrix<Double>] {
+        let parts = model.inputShapes.count == 1 ? [x] : try x.array()
+        return try zip(parts, model.inputShapes).map { part, shape in
+            try Matrix(rows: try part.array().count, columns: shape.reduce(1, *), scalars: flat(part))
+        }
+    }
+
     /// The model's predictions on the reference inputs equal Keras' initial predictions.
     static func expectKerasPredictions(_ model: Model, _ name: String) throws {
         var model = model
@@ -43,22 +51,10 @@ import Testing
         try expectPredictions(model, reference, "initial_predictions", name)
     }
 
-    /// The reference inputs `x` as one matrix per model input.
-    static func inputs(for model: Model, _ x: JSONValue) throws -> [Matrix<Double>] {
-        if model.inputShapes.count == 1 {
-            return [
-                try Matrix(rows: try x.array().count, columns: model.inputShapes[0].reduce(1, *), scalars: flat(x))
-            ]
-        }
-        return try zip(try x.array(), model.inputShapes).map { part, shape in
-            try Matrix(rows: try part.array().count, columns: shape.reduce(1, *), scalars: flat(part))
-        }
-    }
-
     /// The model's predictions on the reference `x` equal the reference's `key` within 1e-4 (Keras computes in
     /// float32 with other summation orders).
     static func expectPredictions(_ model: Model, _ reference: JSONValue, _ key: String, _ name: String) throws {
-        let predictions = try model.predict(try inputs(for: model, try reference.member("x")))
+        let predictions = try model.predict(try kerasInputs(model, try reference.member("x")))
         let expected = try reference.member(key)
         let expectedOutputs = model.outputNames.count == 1 ? [expected] : try expected.array()
         #expect(predictions.count == expectedOutputs.count, "\(name) outputs")
@@ -67,63 +63,18 @@ import Testing
         }
     }
 
-    @Test func residualMLPEqualsKeras() throws {
-        let inputs = Input(shape: [6])
-        let skip = Dense(8, activation: .relu)(inputs)
-        var x = Dense(8, activation: .relu)(skip)
-        x = Add()([x, skip])
-        let model = try Model(inputs: inputs, outputs: Dense(1, activation: .sigmoid)(x), randomState: 0)
-        #expect(model.layers.map(\.name) == ["dense", "dense_1", "add", "dense_2"])
-        try Self.expectKerasPredictions(model, "residual_mlp")
+    @Test(arguments: ["residual_mlp", "two_branch", "shared_layer", "merge_zoo", "multi_output", "residual_cnn"])
+    func predictionsEqualKeras(_ name: String) throws {
+        try Self.expectKerasPredictions(try KerasFunctionalModels.model(name), name)
     }
 
-    @Test func twoBranchConcatenateEqualsKeras() throws {
-        let (a, b) = (Input(shape: [4]), Input(shape: [3]))
-        let h = Concatenate()([Dense(5, activation: .relu)(a), Dense(4, activation: .tanh)(b)])
-        let model = try Model(inputs: [a, b], outputs: [Dense(3, activation: .softmax)(h)], randomState: 0)
-        #expect(model.inputNames == ["input_layer", "input_layer_1"])
-        try Self.expectKerasPredictions(model, "two_branch")
-    }
-
-    @Test func sharedLayerEqualsKeras() throws {
-        let (a, b) = (Input(shape: [5]), Input(shape: [5]))
-        let shared = Dense(4, activation: .tanh)
-        let (ha, hb) = (shared(a), shared(b))
-        let h = Concatenate()([Subtract()([ha, hb]), Multiply()([ha, hb])])
-        let model = try Model(inputs: [a, b], outputs: [Dense(1)(h)], randomState: 0)
-        #expect(model.layers.count == 5) // one Dense for both branches
-        try Self.expectKerasPredictions(model, "shared_layer")
-    }
-
-    @Test func mergeZooEqualsKeras() throws {
-        let inputs = Input(shape: [5])
-        let (p, q) = (Dense(4)(inputs), Dense(4, activation: .tanh)(inputs))
-        let merged = [
-            Average()([p, q]), Maximum()([p, q]), Minimum()([p, q]), Multiply()([p, q]), Subtract()([p, q]),
-            Dot(axes: 1)([p, q])
-        ]
-        let model = try Model(inputs: inputs, outputs: Dense(1)(Concatenate()(merged)), randomState: 0)
-        try Self.expectKerasPredictions(model, "merge_zoo")
-    }
-
-    @Test func multiOutputEqualsKeras() throws {
-        let inputs = Input(shape: [6])
-        let h = Dense(8, activation: .relu)(inputs)
-        let model = try Model(
-            inputs: [inputs], outputs: [Dense(1, activation: .sigmoid, name: "cls")(h), Dense(2, name: "reg")(h)],
-            randomState: 0)
-        #expect(model.outputNames == ["cls", "reg"])
-        try Self.expectKerasPredictions(model, "multi_output")
-    }
-
-    @Test func residualCNNWithBatchNormalizationEqualsKeras() throws {
-        let inputs = Input(shape: [8, 8, 1])
-        let c1 = Conv2D(4, kernelSize: 3, padding: .same)(inputs)
-        var x = ActivationLayer(.relu)(BatchNormalization()(c1))
-        x = Add()([Conv2D(4, kernelSize: 3, padding: .same)(x), c1])
-        let model = try Model(
-            inputs: inputs, outputs: Dense(2, activation: .softmax)(GlobalAveragePooling2D()(x)), randomState: 0)
-        try Self.expectKerasPredictions(model, "residual_cnn")
+    @Test func kerasNamesOfLayersInputsAndOutputs() throws {
+        #expect(
+            try KerasFunctionalModels.model("residual_mlp").layers.map(\.name) == ["dense", "dense_1", "add", "dense_2"]
+        )
+        #expect(try KerasFunctionalModels.model("two_branch").inputNames == ["input_layer", "input_layer_1"])
+        #expect(try KerasFunctionalModels.model("shared_layer").layers.count == 5) // one Dense for both branches
+        #expect(try KerasFunctionalModels.model("multi_output").outputNames == ["cls", "reg"])
     }
 
     @Test func chainModelEqualsSequential() throws {

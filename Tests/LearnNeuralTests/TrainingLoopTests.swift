@@ -100,16 +100,16 @@ import Testing
     final class Recorder: Callback {
         var events: [String] = []
         var batches = 0
-        override func onTrainBegin(model: inout Sequential) throws { events.append("begin") }
-        override func onEpochBegin(_ epoch: Int, model: inout Sequential) throws { events.append("epoch \(epoch)") }
-        override func onBatchEnd(_ batch: Int, loss: Double, model: inout Sequential) throws { batches += 1 }
-        override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws
+        override func onTrainBegin(model: inout some Network) throws { events.append("begin") }
+        override func onEpochBegin(_ epoch: Int, model: inout some Network) throws { events.append("epoch \(epoch)") }
+        override func onBatchEnd(_ batch: Int, loss: Double, model: inout some Network) throws { batches += 1 }
+        override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout some Network) throws
             -> CallbackAction
         {
             logs["custom"] = Double(epoch) * 10
             return epoch == 1 ? .stop : .proceed
         }
-        override func onTrainEnd(model: inout Sequential) throws { events.append("end") }
+        override func onTrainEnd(model: inout some Network) throws { events.append("end") }
     }
 
     @Test func userCallbacksSeeEveryEventAndCanStopAndLog() throws {

@@ -8,16 +8,17 @@ public enum CallbackAction: Sendable, Equatable {
     case stop
 }
 
-/// A hook into `Sequential.fit(…)`, Keras' `Callback`: subclass it and override the methods you need.
+/// A hook into `fit(…)` of a ``Sequential`` or a ``Model``, Keras' `Callback`: subclass it and override the
+/// methods you need.
 /// A class, so it can keep state across epochs that the caller reads afterwards. Every method does nothing
 /// by default; the network is passed `inout`, so a callback can read or change its weights, optimizer
-/// (``Sequential/learningRate``) or save it. Because each method is an `override`, the compiler rejects
+/// (``Network/learningRate``) or save it. Because each method is an `override`, the compiler rejects
 /// one whose signature does not match — a misspelt hook is an error, not a method that is never called.
 ///
 /// ```swift
 /// final class LossLogger: Callback {
 ///     var losses: [Double] = []
-///     override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws
+///     override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout some Network) throws
 ///         -> CallbackAction
 ///     {
 ///         losses.append(logs["loss"] ?? .nan)
@@ -40,18 +41,18 @@ open class Callback {
     public init() {}
 
     /// Before the first epoch.
-    open func onTrainBegin(model: inout Sequential) throws {}
+    open func onTrainBegin(model: inout some Network) throws {}
     /// Before each epoch (numbered from 0).
-    open func onEpochBegin(_ epoch: Int, model: inout Sequential) throws {}
+    open func onEpochBegin(_ epoch: Int, model: inout some Network) throws {}
     /// After each batch (numbered from 0 within the epoch) with its loss.
-    open func onBatchEnd(_ batch: Int, loss: Double, model: inout Sequential) throws {}
+    open func onBatchEnd(_ batch: Int, loss: Double, model: inout some Network) throws {}
     /// After each epoch with its logs (`loss`, `accuracy`, `val_loss`, …); may add keys to the logs.
     /// Returns ``CallbackAction/stop`` to end training (Keras' `model.stop_training = True`).
-    open func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws
+    open func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout some Network) throws
         -> CallbackAction
     { .proceed }
     /// After the last epoch.
-    open func onTrainEnd(model: inout Sequential) throws {}
+    open func onTrainEnd(model: inout some Network) throws {}
 }
 
 /// Keras' `LambdaCallback`: a callback made of closures, for logging or a stopping rule in a line.
@@ -89,22 +90,22 @@ public final class LambdaCallback: Callback {
     }
 
     /// Calls `onTrainBegin`.
-    public override func onTrainBegin(model: inout Sequential) throws { try trainBegin?() }
+    public override func onTrainBegin(model: inout some Network) throws { try trainBegin?() }
     /// Calls `onEpochBegin`.
-    public override func onEpochBegin(_ epoch: Int, model: inout Sequential) throws { try epochBegin?(epoch) }
+    public override func onEpochBegin(_ epoch: Int, model: inout some Network) throws { try epochBegin?(epoch) }
     /// Calls `onBatchEnd`.
-    public override func onBatchEnd(_ batch: Int, loss: Double, model: inout Sequential) throws {
+    public override func onBatchEnd(_ batch: Int, loss: Double, model: inout some Network) throws {
         try batchEnd?(batch, loss)
     }
     /// Calls `onEpochEnd`; proceeds.
-    public override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws
+    public override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout some Network) throws
         -> CallbackAction
     {
         try epochEnd?(epoch, logs)
         return .proceed
     }
     /// Calls `onTrainEnd`.
-    public override func onTrainEnd(model: inout Sequential) throws { try trainEnd?() }
+    public override func onTrainEnd(model: inout some Network) throws { try trainEnd?() }
 }
 
 /// Tracks the best value of a monitored quantity, shared by the callbacks that watch one.

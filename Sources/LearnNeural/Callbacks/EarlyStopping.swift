@@ -19,7 +19,7 @@ public final class EarlyStopping: Callback {
     public private(set) var bestEpoch = 0
     private var tracker: BestTracker
     private var wait = 0
-    private var bestWeights: (parameters: [Float], states: [Float])?
+    private var bestWeights: [Tensor<Float>]?
 
     /// `EarlyStopping(monitor: .valLoss, patience: 3)`.
     public init(
@@ -33,22 +33,22 @@ public final class EarlyStopping: Callback {
     }
 
     /// Resets the counters.
-    public override func onTrainBegin(model: inout Sequential) throws {
+    public override func onTrainBegin(model: inout some Network) throws {
         tracker.reset()
         (wait, stoppedEpoch, bestEpoch, bestWeights) = (0, 0, 0, nil)
     }
 
     /// Keras' rule: an epoch that beats the best (by `minDelta`) resets the wait (if it also beats the
     /// baseline); after `patience` epochs without that, stop.
-    public override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws
+    public override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout some Network) throws
         -> CallbackAction
     {
         guard let current = logs[monitor.rawValue] else { return .proceed }
-        if restoreBestWeights && bestWeights == nil { bestWeights = (model.parameters, model.states) }
+        if restoreBestWeights && bestWeights == nil { bestWeights = try model.getWeights() }
         wait += 1
         if tracker.record(current) {
             bestEpoch = epoch
-            if restoreBestWeights { bestWeights = (model.parameters, model.states) }
+            if restoreBestWeights { bestWeights = try model.getWeights() }
             if baseline.map({ tracker.isImprovement(current, over: $0) }) ?? true { wait = 0 }
             return .proceed
         }
@@ -60,9 +60,9 @@ public final class EarlyStopping: Callback {
     }
 
     /// Restores the best weights when asked to and training stopped early.
-    public override func onTrainEnd(model: inout Sequential) throws {
+    public override func onTrainEnd(model: inout some Network) throws {
         if restoreBestWeights, stoppedEpoch > 0, let bestWeights {
-            (model.parameters, model.states) = bestWeights
+            try model.setWeights(bestWeights)
         }
     }
 }

@@ -31,7 +31,7 @@ public final class ModelCheckpoint: Callback {
     }
 
     /// Forgets the best value.
-    public override func onTrainBegin(model: inout Sequential) throws {
+    public override func onTrainBegin(model: inout some Network) throws {
         tracker.reset()
         savedPaths = []
     }
@@ -39,7 +39,7 @@ public final class ModelCheckpoint: Callback {
     /// Saves when due.
     /// - Throws: `LearnError/invalidParameter(name:expected:got:)` when `saveBestOnly` watches a key the
     ///   logs lack or the path names one; `LearnError/io(path:reason:)` when the file cannot be written.
-    public override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws
+    public override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout some Network) throws
         -> CallbackAction
     {
         if saveBestOnly {
@@ -51,7 +51,15 @@ public final class ModelCheckpoint: Callback {
             guard tracker.record(current) else { return .proceed }
         }
         let path = try Self.format(filepath, epoch: epoch + 1, logs: logs)
-        if saveWeightsOnly { try model.saveWeights(to: path) } else { try model.save(to: path) }
+        guard let writer = model as? any KerasFileWriting else {
+            throw LearnError.invalidParameter(
+                name: "ModelCheckpoint", expected: "a network that writes Keras files", got: "\(type(of: model))")
+        }
+        if saveWeightsOnly {
+            try writer.saveWeights(to: path)
+        } else {
+            try writer.save(to: path, includeOptimizer: true)
+        }
         savedPaths.append(path)
         return .proceed
     }

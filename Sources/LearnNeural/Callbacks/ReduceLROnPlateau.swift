@@ -35,13 +35,13 @@ public final class ReduceLROnPlateau: Callback {
     }
 
     /// Resets the counters.
-    public override func onTrainBegin(model: inout Sequential) throws {
+    public override func onTrainBegin(model: inout some Network) throws {
         tracker.reset()
         (wait, cooldownCounter) = (0, 0)
     }
 
     /// Logs the epoch's `learning_rate`, then applies Keras' rule to the next epochs' rate.
-    public override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout Sequential) throws
+    public override func onEpochEnd(_ epoch: Int, logs: inout [String: Double], model: inout some Network) throws
         -> CallbackAction
     {
         guard let rate = model.learningRate else { return .proceed }

@@ -47,7 +47,6 @@ extension MultilayerPerceptron {
             + [Dense(problem.outputs, activation: problem.outputActivation)]
         var network = Sequential(randomState: randomState, layers: layers)
         try network.build(inputShape: [X.columns])
-        network.compile(optimizer: Adam(), loss: problem.loss)
         let factor = activation == .logistic ? 2.0 : 6.0
         var parameters: [Float] = []
         for (fanIn, fanOut) in zip(sizes, sizes.dropFirst()) {
@@ -56,11 +55,15 @@ extension MultilayerPerceptron {
             parameters += try rng.uniform(low: -bound, high: bound, count: fanOut).map(Float.init)
         }
         network.parameters = parameters
-        var optimizer: any Optimizer =
-            solver == .adam
-            ? Adam(learningRate: learningRateInit, beta1: beta1, beta2: beta2, epsilon: epsilon)
-            : SGD(learningRate: learningRateInit, momentum: momentum, nesterov: nesterovsMomentum)
-        optimizer.prepare(parameterCount: parameters.count)
+        if solver == .adam {
+            network.compile(
+                optimizer: Adam(learningRate: learningRateInit, beta1: beta1, beta2: beta2, epsilon: epsilon),
+                loss: problem.loss)
+        } else {
+            network.compile(
+                optimizer: SGD(learningRate: learningRateInit, momentum: momentum, nesterov: nesterovsMomentum),
+                loss: problem.loss)
+        }
         var rows = Array(0..<X.rows)
         var validationRows: [Int] = []
         if earlyStopping {
@@ -70,22 +73,24 @@ extension MultilayerPerceptron {
                 stratify: problem.strata, using: &rng)
         }
         return try runEpochs(
-            X, problem, network: network, optimizer: optimizer, rows: rows, validationRows: validationRows, rng: &rng)
+            X, problem, network: network, rows: rows, validationRows: validationRows, rng: &rng)
     }
 
     private func runEpochs(
-        _ X: Matrix<Double>, _ problem: MLPProblem, network: Sequential, optimizer: any Optimizer, rows: [Int],
+        _ X: Matrix<Double>, _ problem: MLPProblem, network: Sequential, rows: [Int],
         validationRows: [Int], rng: inout RandomState
     ) throws -> (Sequential, MLPTrainingLog) {
         var network = network
         var fit = MLPTrainingLog()
-        var optimizer = optimizer
         let batch = Swift.min(batchSize ?? 200, rows.count)
-        let data = X.scalars.map(Float.init)
         let targetWidth = problem.loss.targetWidth(predictionWidth: problem.outputs)
-        let kernels = network.weightLocations().filter { $0.weight.name == "kernel" }.map(\.range)
-        var workspace = try Workspace(network: network, batch: batch)
-        var batchTargets = [Float](repeating: 0, count: batch * targetWidth)
+        let data = TrainingData([X], targets: [problem.targets], targetWidths: [targetWidth], sampleWeight: nil)
+        // scikit-learn's squared loss is half Keras' (a loss weight of 0.5); its L2 penalty, alpha / 2 · Σ‖W‖²
+        // over the batch, covers the kernels only and runs as the trainer's gradient hook.
+        var trainer = try Trainer(
+            network: network, batch: batch, losses: [problem.loss], lossWeights: [problem.lossScale])
+        trainer.gradientHook = Self.l2Penalty(
+            alpha: alpha, kernels: network.weightLocations().filter { $0.weight.name == "kernel" }.map(\.range))
         var order = rows
         var (bestLoss, bestScore, noImprovement) = (Double.infinity, -Double.infinity, 0)
         var bestParameters = network.parameters
@@ -96,10 +101,8 @@ extension MultilayerPerceptron {
             while start < order.count {
                 let count = Swift.min(batch, order.count - start)
                 let batchOrder = order[start..<(start + count)]
-                Sequential.gather(data, width: X.columns, order: batchOrder, into: &workspace.activations)
-                Sequential.gather(problem.targets, width: targetWidth, order: batchOrder, into: &batchTargets)
-                let loss = try step(
-                    &network, &workspace, &optimizer, problem, targets: batchTargets, rows: count, kernels: kernels)
+                trainer.load(data, order: batchOrder)
+                let loss = try trainer.trainBatch(&network, rows: count, weighted: false).total
                 guard loss.isFinite else {
                     throw LearnError.invalidParameter(
                         name: "loss", expected: "a finite loss (lower learningRateInit or scale the data)",
@@ -140,46 +143,20 @@ extension MultilayerPerceptron {
         return (network, fit)
     }
 
-    /// Forward, scikit-learn's loss (+ the L2 penalty), backward, update; returns the batch's loss.
-    private func step(
-        _ network: inout Sequential, _ workspace: inout Workspace, _ optimizer: inout any Optimizer,
-        _ problem: MLPProblem,
-        targets: [Float], rows: Int, kernels: [Range<Int>]
-    ) throws -> Double {
-        network.forward(&workspace, rows: rows, training: true)
-        let outputStart = workspace.activationOffsets[workspace.activationOffsets.count - 1]
-        let outputs = problem.outputs
-        var loss = try workspace.activations.withUnsafeBufferPointer { a in
-            try workspace.gradients.withUnsafeMutableBufferPointer { g in
-                try targets.withUnsafeBufferPointer { t in
-                    try problem.loss.evaluate(
-                        predictions: a.baseAddress! + outputStart, targets: t.baseAddress!, rows: rows, width: outputs,
-                        gradient: g.baseAddress! + outputStart)
-                }
+    /// scikit-learn's L2 penalty as a gradient hook: adds `alpha / rows · W` to the kernels' gradients and
+    /// returns `alpha / 2 · Σ‖W‖² / rows`.
+    private static func l2Penalty(alpha: Double, kernels: [Range<Int>]) -> GradientHook {
+        { p, g, rows in
+            let decay = Float(alpha) / Float(rows)
+            var squares: Float = 0
+            for range in kernels {
+                squares +=
+                    Float.penaltySums(
+                        p.baseAddress! + range.lowerBound, count: range.count, l1: 0, l2: decay,
+                        gradients: g.baseAddress! + range.lowerBound
+                    ).squares
             }
+            return 0.5 * alpha * Double(squares) / Double(rows)
         }
-        if problem.lossScale != 1 {
-            loss *= problem.lossScale
-            let scale = problem.lossScale
-            workspace.gradients.withUnsafeMutableBufferPointer { g in
-                Float.scal(n: rows * outputs, alpha: scale, x: g.baseAddress! + outputStart)
-            }
-        }
-        network.backward(&workspace, rows: rows)
-        let decay = Float(alpha) / Float(rows)
-        var squares: Float = 0
-        network.parameters.withUnsafeMutableBufferPointer { p in
-            workspace.parameterGradients.withUnsafeMutableBufferPointer { g in
-                for range in kernels {
-                    squares +=
-                        Float.penaltySums(
-                            p.baseAddress! + range.lowerBound, count: range.count, l1: 0, l2: decay,
-                            gradients: g.baseAddress! + range.lowerBound
-                        ).squares
-                }
-                if let base = p.baseAddress { optimizer.step(base, gradients: g.baseAddress!, count: p.count) }
-            }
-        }
-        return Double(loss) + 0.5 * alpha * Double(squares) / Double(rows)
     }
 }

@@ -16,6 +16,8 @@ protocol GraphNetwork: Sendable {
     var stateOffsets: [Int] { get }
     /// The stream behind dropout and shuffling.
     var rng: RandomState { get set }
+    /// The optimizer `compile` chose (`nil` before).
+    var optimizer: (any Optimizer)? { get set }
     /// The compiled graph; throws `LearnError.notFitted` before the network is built.
     func executionPlan() throws -> ExecutionPlan
 }

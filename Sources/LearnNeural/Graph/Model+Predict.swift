@@ -10,26 +10,9 @@ extension Model {
         guard batchSize >= 1 else {
             throw LearnError.invalidParameter(name: "batchSize", expected: "at least 1", got: "\(batchSize)")
         }
-        var network = self
-        let rows = x[0].rows
-        let data = x.map { $0.scalars.map(Float.init) }
-        var workspace = try Workspace(network: network, batch: Swift.min(batchSize, rows))
-        var results = [[Double]](repeating: [], count: plan.outputs.count)
-        var start = 0
-        while start < rows {
-            let count = Swift.min(workspace.batch, rows - start)
-            for (k, values) in data.enumerated() {
-                let width = x[k].columns
-                let offset = workspace.inputOffset(k)
-                workspace.activations.replaceSubrange(
-                    offset..<(offset + count * width), with: values[(start * width)..<((start + count) * width)])
-            }
-            network.forward(&workspace, rows: count, training: false)
-            for k in results.indices { results[k] += workspace.output(rows: count, index: k).map(Double.init) }
-            start += count
-        }
-        return try results.enumerated().map { k, values in
-            try Matrix(rows: rows, columns: workspace.widths[plan.outputs[k]], scalars: values)
+        let data = TrainingData(x, targets: [], targetWidths: [], sampleWeight: nil)
+        return try outputs(data, batchSize: batchSize).map { values in
+            try Matrix(rows: data.rows, columns: values.count / data.rows, scalars: values.map(Double.init))
         }
     }
 

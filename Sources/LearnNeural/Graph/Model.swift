@@ -39,6 +39,14 @@ public struct Model: GraphNetwork {
     var stateOffsets: [Int]
     let plan: ExecutionPlan
     var rng: RandomState
+    /// The optimizer `compile` chose (`nil` before).
+    var optimizer: (any Optimizer)?
+    /// One training loss per output, in ``outputNames`` order (empty before `compile`).
+    public internal(set) var losses: [Loss] = []
+    /// One weight per output (Keras' `loss_weights`): the trained loss is Σ wₖ·Lₖ.
+    public internal(set) var lossWeights: [Float] = []
+    /// The metrics reported for every output.
+    public internal(set) var metrics: [Metric] = []
 
     /// The model whose `outputs` are computed from `inputs` through the layer calls that made them; weights
     /// are initialised now as Keras does, from `randomState` (`nil` = system entropy).
@@ -77,10 +85,4 @@ public struct Model: GraphNetwork {
 
     /// The compiled graph.
     func executionPlan() throws -> ExecutionPlan { plan }
-
-    /// Trainable parameters in total (Keras' `count_params`).
-    public var parameterCount: Int { parameters.count }
-
-    /// The layer called `name` (Keras' `get_layer`), or `nil`.
-    public func layer(named name: String) -> (any Layer)? { layers.first { $0.name == name } }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import LearnCore
 
-/// Where one weight of one layer lives: in a network's `parameters` (trainable) or `states`.
+/// Where one weight of one layer lives: in a network's trainable `parameters` or its `states`.
 struct WeightLocation {
     /// The layer's index.
     let layer: Int
@@ -47,14 +47,11 @@ extension GraphNetwork {
         }
     }
 
-}
-
-extension Sequential {
     /// Each layer's weights as Keras' `get_weights()` lists them, in Keras' shapes: a Dense layer's kernel
     /// `[inputs, units]` and bias `[units]`; BatchNormalization's gamma, beta, moving mean and variance.
     /// - Throws: `LearnError/notFitted(type:)` before the network is built.
     public func getWeights() throws -> [Tensor<Float>] {
-        guard inputShape != nil else { throw LearnError.notFitted(type: "Sequential") }
+        _ = try executionPlan() // throws notFitted before the network is built
         return try weightLocations().map { try Tensor(shape: $0.weight.shape, scalars: values(at: $0)) }
     }
 
@@ -62,7 +59,7 @@ extension Sequential {
     /// - Throws: `LearnError/shapeMismatch(operation:expected:got:)` when the list or a shape differs;
     ///   `LearnError/nonFiniteInput(operation:)` for NaN or infinity.
     public mutating func setWeights(_ weights: [Tensor<Float>]) throws {
-        guard inputShape != nil else { throw LearnError.notFitted(type: "Sequential") }
+        _ = try executionPlan() // throws notFitted before the network is built
         let locations = weightLocations()
         guard weights.count == locations.count else {
             throw LearnError.shapeMismatch(
