@@ -76,11 +76,13 @@ extension Sequential {
         network.allocateWeights(initialize: false)
         try network.readKerasWeights(from: weights, corrupt)
         if case let .string(trainingText)? = try? root.attribute("training_config") {
-            let training: (optimizer: any Optimizer, loss: Loss, metrics: [Metric])?
+            let training: KerasTrainingConfig.Training?
             do { training = try KerasTrainingConfig.read(trainingText) } catch let problem as KerasConfig.Problem {
                 throw corrupt(problem.reason)
             }
-            if let training {
+            if let training, let loss = training.loss ?? training.lossPerOutput.values.first,
+                training.lossPerOutput.count <= 1
+            {
                 var optimizer = training.optimizer
                 optimizer.prepare(parameterCount: network.parameters.count)
                 if root.contains("optimizer_weights") {
@@ -88,7 +90,7 @@ extension Sequential {
                         into: &optimizer, from: try root.group("optimizer_weights"), corrupt)
                 }
                 network.optimizer = optimizer
-                (network.loss, network.metrics) = (training.loss, training.metrics)
+                (network.loss, network.metrics) = (loss, training.metrics)
             }
         }
         return network

@@ -42,6 +42,18 @@ import Testing
         #expect(trained.name == (try reference.member("model_name").string()))
         #expect(trained.inputNames == (try reference.member("input_names").array().map { try $0.string() }))
         #expect(trained.outputNames == (try reference.member("output_names").array().map { try $0.string() }))
+        // NAME.h5 is compiled, with the optimizer's state after the epoch's steps.
+        #expect(initial.optimizer == nil && trained.losses.count == trained.outputNames.count)
+        let optimizer = try #require(trained.optimizer)
+        #expect(optimizer.iterations == (try reference.member("steps").int()))
+        #expect(optimizer.kerasClassName == (try reference.member("optimizer_config").member("class_name").string()))
+        if name == "multi_output" { #expect(trained.lossWeights == [1, 0.5]) }
+    }
+
+    /// Every slot of two optimizers, in slot order.
+    static func slots(_ optimizer: (any Optimizer)?) -> [[Float]] {
+        guard let optimizer else { return [] }
+        return optimizer.slotGroups.joined().map { optimizer.slot($0) ?? [] }
     }
 
     @Test(arguments: names)
@@ -53,25 +65,29 @@ import Testing
         let restored = try Model.load(from: path)
         #expect(restored.parameters == model.parameters && restored.states == model.states)
         #expect(restored.layers.map(\.name) == model.layers.map(\.name) && restored.name == model.name)
+        #expect(restored.losses == model.losses && restored.lossWeights == model.lossWeights)
+        #expect(restored.optimizer?.iterations == model.optimizer?.iterations)
+        #expect(Self.slots(restored.optimizer) == Self.slots(model.optimizer) && model.optimizer?.iterations ?? 0 > 0)
         let reference = try GraphModelTests.reference(name)
         let inputs = try GraphModelTests.kerasInputs(model, try reference.member("x"))
         let predictions = try model.predict(inputs)
         #expect(try restored.predict(inputs) == predictions)
-        try Self.recordForKeras(inputs, predictions, folder: folder, name: "functional_\(name)")
+        try Self.recordForKeras(
+            inputs, predictions, iterations: model.optimizer?.iterations, folder: folder, name: "functional_\(name)")
     }
 
     /// The interop folder's `NAME_predictions.json` beside `NAME.h5`, for Benchmarks/Interop/check_keras.py:
     /// the inputs (a list of them for several) and our predictions (a list for several outputs).
     static func recordForKeras(
-        _ inputs: [Matrix<Double>], _ predictions: [Matrix<Double>], folder: String, name: String
-    )
-        throws
-    {
+        _ inputs: [Matrix<Double>], _ predictions: [Matrix<Double>], iterations: Int? = nil, folder: String,
+        name: String
+    ) throws {
         let rows = inputs.map { matrix in (0..<matrix.rows).map { (try? matrix.row($0)) ?? [] } }
-        let record: [String: Any] = [
+        var record: [String: Any] = [
             "input": rows.count == 1 ? rows[0] as Any : rows as Any,
             "predictions": predictions.count == 1 ? predictions[0].scalars as Any : predictions.map(\.scalars) as Any
         ]
+        if let iterations { record["iterations"] = iterations }
         try JSONSerialization.data(withJSONObject: record).write(
             to: URL(fileURLWithPath: "\(folder)/\(name)_predictions.json"))
     }
@@ -91,7 +107,7 @@ import Testing
             try weights.group("base").group("base").group("dense").datasetInfo("kernel")
                 == HDF5DatasetInfo(shape: [4, 5], typeName: "float32"))
         #expect(try weights.group("dense_2").attribute("weight_names") == .strings(["dense_2/kernel", "dense_2/bias"]))
-        #expect(!root.contains("optimizer_weights") && !root.contains("training_config"))
+        #expect(!root.contains("optimizer_weights") && (try? root.attribute("training_config")) != nil)
         guard case let .string(text) = try root.attribute("model_config") else {
             Issue.record("no model_config")
             return
@@ -100,6 +116,27 @@ import Testing
         #expect(config["class_name"] as? String == "Functional")
         let body = try #require(config["config"] as? [String: Any])
         #expect(body["output_layers"] as? [AnyHashable] == ["dense_2", 0, 0])
+    }
+
+    @Test func trainingResumesFromTheSavedOptimizerState() throws {
+        var model = try Model.load(from: try Self.url("residual_mlp").path)
+        let reference = try GraphModelTests.reference("residual_mlp")
+        let x = try GraphModelTests.kerasInputs(model, try reference.member("x"))[0]
+        let y = try GraphModelTests.flat(try reference.member("y")).map { Int($0) }
+        let path = Self.temporaryPath("resume")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try model.save(to: path)
+        var restored = try Model.load(from: path)
+        try model.fit(x, y, epochs: 1, batchSize: 16, shuffle: false, verbose: 0)
+        try restored.fit(x, y, epochs: 1, batchSize: 16, shuffle: false, verbose: 0)
+        #expect(restored.parameters == model.parameters && restored.optimizer?.iterations == 6)
+        // Without the optimizer: compiled, but the state starts again.
+        try model.save(to: path, includeOptimizer: false)
+        let root = try HDF5File.open(path).root
+        #expect((try? root.attribute("training_config")) != nil && !root.contains("optimizer_weights"))
+        let fresh = try Model.load(from: path)
+        #expect(fresh.optimizer?.iterations == 0 && fresh.losses == [.binaryCrossentropy])
+        #expect(fresh.metrics == [.accuracy] && fresh.parameters == model.parameters)
     }
 
     @Test func renamedModelsKeepTheirNames() throws {

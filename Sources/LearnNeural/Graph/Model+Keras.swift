@@ -20,8 +20,9 @@ extension Model {
     /// ```text
     /// ["dense", "dense_1"] true
     /// ```
-    /// - Parameter includeOptimizer: Keras' flag; a model carries no optimizer state yet, so only the
-    ///   architecture and weights are written either way.
+    /// A compiled model also writes its `training_config` (losses by output, loss weights, metrics,
+    /// optimizer) and, with `includeOptimizer` (Keras' default) after training, the optimizer's state, so
+    /// that training resumes where it stopped after ``load(from:)``.
     /// - Throws: `LearnError/io(path:reason:)`.
     public func save(to path: String, includeOptimizer: Bool = true) throws {
         let modelConfig = try KerasConfig.jsonText([
@@ -29,20 +30,46 @@ extension Model {
             "config": KerasModelConfig.functional(
                 name: name, inputNames: inputNames, layers: layers, plan: plan, nodeKwargs: [:])
         ])
+        let trainingConfig = try optimizer.flatMap { optimizer -> String? in
+            guard losses.count == outputNames.count, !losses.isEmpty else { return nil }
+            let single = outputNames.count == 1
+            let loss: Any =
+                single
+                ? losses[0].kerasName : Dictionary(zip(outputNames, losses.map(\.kerasName))) { first, _ in first }
+            let weights: Any =
+                single && lossWeights.allSatisfy({ $0 == 1 })
+                ? NSNull() : Dictionary(zip(outputNames, lossWeights.map(Double.init))) { first, _ in first }
+            return try KerasConfig.jsonText(
+                KerasTrainingConfig.body(optimizer: optimizer, loss: loss, lossWeights: weights, metrics: metrics))
+        }
         try HDF5File.writeAtomically(to: path) { file in
             let root = try file.root
             try root.setAttribute("backend", .string("tensorflow"))
             try root.setAttribute("keras_version", .string(Sequential.kerasLayoutVersion))
             try root.setAttribute("model_config", .string(modelConfig), ascii: true)
+            if let trainingConfig { try root.setAttribute("training_config", .string(trainingConfig), ascii: true) }
             try root.setAttribute("swiftlearn_class", .string("Model"))
             try root.setAttribute("swiftlearn_version", .string(SwiftLearnVersion.string))
             try writeKerasWeights(to: try root.createGroup("model_weights"), scope: "", inputNames: inputNames)
+            if includeOptimizer, trainingConfig != nil, let optimizer, optimizer.iterations > 0 {
+                try writeKerasOptimizerWeights(optimizer, to: try root.createGroup("optimizer_weights"), scope: "")
+            }
+        }
+    }
+
+    /// Saves the weights alone in Keras' legacy weights layout (`layer_names` at the root, one group per
+    /// layer), which Keras' `model.load_weights("x.h5")` reads; atomic like ``save(to:includeOptimizer:)``.
+    /// - Throws: `LearnError/io(path:reason:)`.
+    public func saveWeights(to path: String) throws {
+        try HDF5File.writeAtomically(to: path) { file in
+            try writeKerasWeights(to: try file.root, scope: "", inputNames: inputNames)
         }
     }
 
     /// Loads a functional model from a Keras legacy `.h5` file written by ``save(to:includeOptimizer:)`` or
     /// by Keras (`inbound_nodes` in Keras 3's form or Keras 2's lists), nested Sequential and functional
-    /// models included. The architecture and weights are read; a `training_config` is not (yet) applied.
+    /// models included; compiled with the file's `training_config` (and optimizer state) when it has one
+    /// whose losses SwiftLearn knows.
     /// - Throws: `LearnError/io(path:reason:)` for a missing file; `LearnError/corruptFile(path:reason:)`
     ///   for anything else unexpected (not a functional model, an unsupported layer, a cycle, a call of an
     ///   unknown layer, missing or misshapen weights).
@@ -63,6 +90,38 @@ extension Model {
             throw corrupt(problem.reason)
         }
         try model.readKerasWeights(from: try root.group("model_weights"), corrupt)
+        if case let .string(trainingText)? = try? root.attribute("training_config") {
+            try model.compile(fromTrainingConfig: trainingText, optimizerWeights: root, corrupt)
+        }
         return model
     }
+
+    /// Compiles from Keras' `training_config` and restores the optimizer's state from `optimizer_weights`.
+    private mutating func compile(
+        fromTrainingConfig text: String, optimizerWeights root: HDF5Group, _ corrupt: (String) -> LearnError
+    ) throws {
+        let training: KerasTrainingConfig.Training?
+        do { training = try KerasTrainingConfig.read(text) } catch let problem as KerasConfig.Problem {
+            throw corrupt(problem.reason)
+        }
+        guard let training else { return }
+        do {
+            if let loss = training.loss {
+                try compile(
+                    optimizer: training.optimizer, loss: loss, lossWeights: training.lossWeights,
+                    metrics: training.metrics)
+            } else {
+                try compile(
+                    optimizer: training.optimizer, loss: training.lossPerOutput, lossWeights: training.lossWeights,
+                    metrics: training.metrics)
+            }
+        } catch let error as LearnError {
+            throw corrupt("training_config does not fit the model's outputs \(outputNames): \(error)")
+        }
+        guard root.contains("optimizer_weights"), var optimizer else { return }
+        try readKerasOptimizerWeights(into: &optimizer, from: try root.group("optimizer_weights"), corrupt)
+        self.optimizer = optimizer
+    }
 }
+
+extension Model: KerasFileWriting {}

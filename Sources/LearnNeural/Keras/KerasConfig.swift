@@ -28,9 +28,57 @@ extension KerasConfig {
     }
 
     /// `object` as compact JSON with sorted keys (the attribute text of `model_config`, `training_config`).
+    /// Written here rather than by `JSONSerialization`, which writes the `Double` 0 as `0`: Keras checks
+    /// settings such as SGD's `momentum` to be Python floats and refuses an integer.
     static func jsonText(_ object: [String: Any]) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        return String(decoding: data, as: UTF8.self)
+        var text = ""
+        try writeJSON(object, to: &text)
+        return text
+    }
+
+    private static func writeJSON(_ value: Any, to text: inout String) throws {
+        switch value {
+        case is NSNull: text += "null"
+        case let flag as Bool: text += flag ? "true" : "false"
+        case let number as Int: text += String(number)
+        case let number as Double: text += number.isFinite ? "\(number)" : "null"
+        case let number as Float: text += number.isFinite ? "\(Double(number))" : "null"
+        case let string as String: writeJSONString(string, to: &text)
+        case let list as [Any]:
+            text += "["
+            for (index, item) in list.enumerated() {
+                if index > 0 { text += "," }
+                try writeJSON(item, to: &text)
+            }
+            text += "]"
+        case let object as [String: Any]:
+            text += "{"
+            for (index, entry) in object.sorted(by: { $0.key < $1.key }).enumerated() {
+                if index > 0 { text += "," }
+                writeJSONString(entry.key, to: &text)
+                text += ":"
+                try writeJSON(entry.value, to: &text)
+            }
+            text += "}"
+        default:
+            throw Problem(reason: "\(type(of: value)) cannot be written as JSON")
+        }
+    }
+
+    private static func writeJSONString(_ string: String, to text: inout String) {
+        text += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case _ where scalar.value < 0x20: text += String(format: "\\u%04x", scalar.value)
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        text += "\""
     }
 
     /// The JSON object in `text`, or `nil` when it is not one.

@@ -34,13 +34,36 @@ enum KerasOptimizerRegistry {
 
 /// Keras' `training_config` JSON: loss, metrics and the optimizer with its settings.
 enum KerasTrainingConfig {
+    /// What a `training_config` describes.
+    struct Training {
+        /// The optimizer with the file's settings (state not yet restored).
+        let optimizer: any Optimizer
+        /// One loss for the model, or one per output name (Keras writes a dict for several outputs).
+        let loss: Loss?
+        let lossPerOutput: [String: Loss]
+        /// Per-output loss weights by output name (empty: all 1).
+        let lossWeights: [String: Double]
+        let metrics: [Metric]
+    }
+
     /// The loss, metrics and optimizer `text` describes; `nil` when it names a loss SwiftLearn lacks
     /// (the model then loads uncompiled). A missing optimizer is Keras' default, Adam.
     /// - Throws: `KerasConfig.Problem` for an optimizer SwiftLearn does not have.
-    static func read(_ text: String) throws -> (optimizer: any Optimizer, loss: Loss, metrics: [Metric])? {
-        guard let config = KerasConfig.jsonObject(text), let lossName = config["loss"] as? String,
-            let loss = Loss(kerasName: lossName)
-        else { return nil }
+    static func read(_ text: String) throws -> Training? {
+        guard let config = KerasConfig.jsonObject(text) else { return nil }
+        var (loss, lossPerOutput): (Loss?, [String: Loss]) = (nil, [:])
+        if let name = config["loss"] as? String {
+            guard let single = Loss(kerasName: name) else { return nil }
+            loss = single
+        } else if let names = config["loss"] as? [String: Any], !names.isEmpty {
+            for (output, name) in names {
+                guard let found = (name as? String).flatMap(Loss.init(kerasName:)) else { return nil }
+                lossPerOutput[output] = found
+            }
+        } else {
+            return nil
+        }
+        let weights = (config["loss_weights"] as? [String: Any] ?? [:]).compactMapValues { $0 as? Double }
         let metrics = ((config["metrics"] as? [Any]) ?? []).compactMap {
             ($0 as? String).flatMap(Metric.init(rawValue:))
         }
@@ -50,7 +73,9 @@ enum KerasTrainingConfig {
         guard let type = KerasOptimizerRegistry.byClassName[className] else {
             throw KerasConfig.Problem(reason: "optimizer \(className) is not supported by SwiftLearn yet")
         }
-        return (type.fromKeras(settings), loss, metrics)
+        return Training(
+            optimizer: type.fromKeras(settings), loss: loss, lossPerOutput: lossPerOutput, lossWeights: weights,
+            metrics: metrics)
     }
 
     /// The `training_config` of a network compiled with `optimizer`, `losses` (Keras writes one name for a
