@@ -24,6 +24,9 @@ cd "$scratch"
 mkdir -p "$corpus"/{fuzz-estimator-load,fuzz-keras-load,fuzz-inspect,fuzz-csv,fuzz-parameters}
 cp lr.h5 linear.h5 mlp.h5 classes/*.h5 "$corpus/fuzz-estimator-load/"
 cp classes/keras-*.h5 "$corpus/fuzz-keras-load/"
+# Keras' own functional files (merge layers, shared layers, nested models), without and with optimizer state.
+cp "$root"/Tests/LearnNeuralTests/Resources/keras_functional/{residual_mlp,shared_layer,nested_sequential,nested_functional}_initial.h5 \
+  "$root"/Tests/LearnNeuralTests/Resources/keras_functional/multi_output.h5 "$corpus/fuzz-keras-load/"
 cp lr.h5 classes/*.h5 "$corpus/fuzz-inspect/"
 cp d.csv "$corpus/fuzz-csv/"
 # One file per estimator's defaults (its parameters as `key=value` lines) and the issue's reproductions.

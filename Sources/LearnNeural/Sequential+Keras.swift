@@ -28,12 +28,8 @@ extension Sequential {
         }
         try HDF5File.writeAtomically(to: path) { file in
             let root = try file.root
-            try root.setAttribute("backend", .string("tensorflow"))
-            try root.setAttribute("keras_version", .string(Self.kerasLayoutVersion))
-            try root.setAttribute("model_config", .string(modelConfig), ascii: true)
-            if let trainingConfig { try root.setAttribute("training_config", .string(trainingConfig), ascii: true) }
-            try root.setAttribute("swiftlearn_class", .string("Sequential"))
-            try root.setAttribute("swiftlearn_version", .string(SwiftLearnVersion.string))
+            try KerasConfig.writeModelAttributes(
+                to: root, modelConfig: modelConfig, trainingConfig: trainingConfig, swiftlearnClass: "Sequential")
             try writeModelWeights(to: try root.createGroup("model_weights"))
             if includeOptimizer, let optimizer, loss != nil, optimizer.iterations > 0 {
                 try writeKerasOptimizerWeights(

@@ -44,12 +44,8 @@ extension Model {
         }
         try HDF5File.writeAtomically(to: path) { file in
             let root = try file.root
-            try root.setAttribute("backend", .string("tensorflow"))
-            try root.setAttribute("keras_version", .string(Sequential.kerasLayoutVersion))
-            try root.setAttribute("model_config", .string(modelConfig), ascii: true)
-            if let trainingConfig { try root.setAttribute("training_config", .string(trainingConfig), ascii: true) }
-            try root.setAttribute("swiftlearn_class", .string("Model"))
-            try root.setAttribute("swiftlearn_version", .string(SwiftLearnVersion.string))
+            try KerasConfig.writeModelAttributes(
+                to: root, modelConfig: modelConfig, trainingConfig: trainingConfig, swiftlearnClass: "Model")
             try writeKerasWeights(to: try root.createGroup("model_weights"), scope: "", inputNames: inputNames)
             if includeOptimizer, trainingConfig != nil, let optimizer, optimizer.iterations > 0 {
                 try writeKerasOptimizerWeights(optimizer, to: try root.createGroup("optimizer_weights"), scope: "")

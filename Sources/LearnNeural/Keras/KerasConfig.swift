@@ -1,4 +1,6 @@
 import Foundation
+import LearnCore
+import LearnHDF5
 
 /// Helpers for the pieces of Keras' `model_config` JSON that layers share.
 enum KerasConfig {
@@ -79,6 +81,18 @@ extension KerasConfig {
             }
         }
         text += "\""
+    }
+
+    /// The root attributes of a Keras legacy `.h5` model file, and SwiftLearn's own class and version.
+    static func writeModelAttributes(
+        to root: HDF5Group, modelConfig: String, trainingConfig: String?, swiftlearnClass: String
+    ) throws {
+        try root.setAttribute("backend", .string("tensorflow"))
+        try root.setAttribute("keras_version", .string(Sequential.kerasLayoutVersion))
+        try root.setAttribute("model_config", .string(modelConfig), ascii: true)
+        if let trainingConfig { try root.setAttribute("training_config", .string(trainingConfig), ascii: true) }
+        try root.setAttribute("swiftlearn_class", .string(swiftlearnClass))
+        try root.setAttribute("swiftlearn_version", .string(SwiftLearnVersion.string))
     }
 
     /// The JSON object in `text`, or `nil` when it is not one.

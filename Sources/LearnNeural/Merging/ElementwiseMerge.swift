@@ -23,6 +23,8 @@ public protocol ElementwiseMergeLayer: MultiInputLayer {
     var operation: MergeOperation { get }
     /// Values per sample, known after `build`.
     var width: Int { get set }
+    /// The layer named `name` (empty: assigned by the model).
+    init(name: String)
 }
 
 extension ElementwiseMergeLayer {
@@ -45,6 +47,9 @@ extension ElementwiseMergeLayer {
 
     /// None.
     public var weights: [LayerWeight] { [] }
+
+    /// The layer a Keras `model_config` entry describes: merges have no settings beyond their name.
+    public static func fromKeras(_ config: KerasLayerConfig) throws -> Self { Self(name: config.name) }
 
     /// Only the name, trainable flag and dtype, which the network writes.
     public var kerasConfig: [String: Any] { [:] }
@@ -110,7 +115,7 @@ extension ElementwiseMergeLayer {
 }
 
 /// The sum of its inputs, Keras' `Add`: `Add()([x, skip])` makes a residual connection.
-public struct Add: ElementwiseMergeLayer, Equatable {
+public struct Add: ElementwiseMergeLayer, KerasLayer, Equatable {
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
     /// Which instance this is (copies share it).
@@ -126,7 +131,7 @@ public struct Add: ElementwiseMergeLayer, Equatable {
 }
 
 /// The first input minus the second, Keras' `Subtract`.
-public struct Subtract: ElementwiseMergeLayer, Equatable {
+public struct Subtract: ElementwiseMergeLayer, KerasLayer, Equatable {
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
     /// Which instance this is (copies share it).
@@ -142,7 +147,7 @@ public struct Subtract: ElementwiseMergeLayer, Equatable {
 }
 
 /// The elementwise product of its inputs, Keras' `Multiply` (gating).
-public struct Multiply: ElementwiseMergeLayer, Equatable {
+public struct Multiply: ElementwiseMergeLayer, KerasLayer, Equatable {
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
     /// Which instance this is (copies share it).
@@ -158,7 +163,7 @@ public struct Multiply: ElementwiseMergeLayer, Equatable {
 }
 
 /// The mean of its inputs, Keras' `Average`.
-public struct Average: ElementwiseMergeLayer, Equatable {
+public struct Average: ElementwiseMergeLayer, KerasLayer, Equatable {
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
     /// Which instance this is (copies share it).
@@ -174,7 +179,7 @@ public struct Average: ElementwiseMergeLayer, Equatable {
 }
 
 /// The elementwise maximum of its inputs, Keras' `Maximum`.
-public struct Maximum: ElementwiseMergeLayer, Equatable {
+public struct Maximum: ElementwiseMergeLayer, KerasLayer, Equatable {
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
     /// Which instance this is (copies share it).
@@ -190,7 +195,7 @@ public struct Maximum: ElementwiseMergeLayer, Equatable {
 }
 
 /// The elementwise minimum of its inputs, Keras' `Minimum`.
-public struct Minimum: ElementwiseMergeLayer, Equatable {
+public struct Minimum: ElementwiseMergeLayer, KerasLayer, Equatable {
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
     /// Which instance this is (copies share it).
@@ -203,34 +208,4 @@ public struct Minimum: ElementwiseMergeLayer, Equatable {
     public static let kerasClass = "Minimum"
     /// ``MergeOperation/minimum``.
     public var operation: MergeOperation { .minimum }
-}
-
-extension Add: KerasLayer {
-    /// The layer a Keras `model_config` entry describes.
-    public static func fromKeras(_ config: KerasLayerConfig) throws -> Add { Add(name: config.name) }
-}
-
-extension Subtract: KerasLayer {
-    /// The layer a Keras `model_config` entry describes.
-    public static func fromKeras(_ config: KerasLayerConfig) throws -> Subtract { Subtract(name: config.name) }
-}
-
-extension Multiply: KerasLayer {
-    /// The layer a Keras `model_config` entry describes.
-    public static func fromKeras(_ config: KerasLayerConfig) throws -> Multiply { Multiply(name: config.name) }
-}
-
-extension Average: KerasLayer {
-    /// The layer a Keras `model_config` entry describes.
-    public static func fromKeras(_ config: KerasLayerConfig) throws -> Average { Average(name: config.name) }
-}
-
-extension Maximum: KerasLayer {
-    /// The layer a Keras `model_config` entry describes.
-    public static func fromKeras(_ config: KerasLayerConfig) throws -> Maximum { Maximum(name: config.name) }
-}
-
-extension Minimum: KerasLayer {
-    /// The layer a Keras `model_config` entry describes.
-    public static func fromKeras(_ config: KerasLayerConfig) throws -> Minimum { Minimum(name: config.name) }
 }
