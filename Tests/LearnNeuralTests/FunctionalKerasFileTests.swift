@@ -287,6 +287,18 @@ import Testing
             return entry
         }
         try expectCorrupt(badShape, "huge input")
+        // 2^26 units of 8 inputs (2 GiB, within the array limit) that the file does not store: refused when the
+        // weights are checked, before anything of that size is allocated.
+        var huge = body
+        huge["layers"] = (body["layers"] as? [[String: Any]] ?? []).map { entry in
+            guard entry["name"] as? String == "dense_2" else { return entry }
+            var entry = entry
+            var settings = entry["config"] as? [String: Any] ?? [:]
+            settings["units"] = 1 << 26
+            entry["config"] = settings
+            return entry
+        }
+        try expectCorrupt(huge, "huge layer the file does not store")
         // Weights of another model: missing weights for a layer.
         let other = Input(shape: [6])
         let smaller = try Model(inputs: other, outputs: Dense(1)(other), randomState: 0)

@@ -80,11 +80,18 @@ extension GraphNetwork {
         }
     }
 
-    /// Checks every weight's shape and storage, then reads them all (nothing changes on a failure).
+    /// Checks every weight's shape and storage, then allocates the buffers if the network has none yet (a
+    /// small file must not make the loader allocate the gigabytes its config declares before its datasets are
+    /// known to hold them) and reads them all; nothing changes on a failure.
     mutating func readKerasWeights(from weights: HDF5Group, _ corrupt: (String) -> LearnError) throws {
         try visitKerasWeights(in: weights, corrupt) { group, name, location in
             try group.validateDataset(Float.self, name, shape: location.weight.shape)
         }
+        let locations = weightLocations()
+        let trainable = locations.filter(\.weight.trainable).reduce(0) { $0 + $1.weight.count }
+        let state = locations.reduce(0) { $0 + $1.weight.count } - trainable
+        if parameters.count != trainable { parameters = [Float](repeating: 0, count: trainable) }
+        if states.count != state { states = [Float](repeating: 0, count: state) }
         var read: [(WeightLocation, [Float])] = [] // set after the walk, which reads `self`
         try visitKerasWeights(in: weights, corrupt) { group, name, location in
             let values = try group.read(Float.self, from: name, shape: location.weight.shape)
