@@ -139,6 +139,19 @@ import Testing
         #expect(fresh.metrics == [.accuracy] && fresh.parameters == model.parameters)
     }
 
+    @Test func aDeepChainRoundTripsInLinearTime() throws {
+        // 3,000 layers: the reader orders calls without recursion and matches weights in one pass per layer.
+        let inputs = Input(shape: [2])
+        var x = inputs
+        for _ in 0..<3_000 { x = Dense(2, activation: .tanh)(x) }
+        let model = try Model(inputs: inputs, outputs: x, randomState: 0)
+        let path = Self.temporaryPath("deep")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try model.save(to: path)
+        let restored = try Model.load(from: path)
+        #expect(restored.parameters == model.parameters && restored.layers.count == 3_000)
+    }
+
     @Test func optimizersLoadWhateverTheyAreCalled() throws {
         // multi_output.h5 with its optimizer renamed in place, as a session's later Adam or a user's name would
         // be (`adam` → `opt9` in the group, the weight names and the training config): the state still loads.

@@ -63,12 +63,14 @@ enum KerasModelConfig {
                 "name": input, "inbound_nodes": [Any]()
             ]
         }
+        var nodes = [[[String: Any]]](repeating: [], count: layers.count) // each layer's calls, in order
+        for step in plan.steps {
+            let arguments: Any = step.multiInput ? step.inputs.map(tensor) : tensor(step.inputs[0])
+            let kwargs: [String: Any] = layers[step.layer] is NestedModel ? ["mask": NSNull()] : nodeKwargs
+            nodes[step.layer].append(["args": [arguments], "kwargs": kwargs])
+        }
         for (index, layer) in layers.enumerated() {
-            let nodes: [[String: Any]] = plan.steps.filter { $0.layer == index }.map { step in
-                let arguments: Any = step.multiInput ? step.inputs.map(tensor) : tensor(step.inputs[0])
-                let kwargs: [String: Any] = layer is NestedModel ? ["mask": NSNull()] : nodeKwargs
-                return ["args": [arguments], "kwargs": kwargs]
-            }
+            let nodes = nodes[index]
             entries.append([
                 "class_name": layer.kerasClassName, "config": KerasConfig.layerSettings(layer), "name": layer.name,
                 "inbound_nodes": nodes
