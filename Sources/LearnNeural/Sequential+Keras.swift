@@ -55,9 +55,9 @@ extension Sequential {
     }
 
     /// Keras' trainable variables with the prefix Keras gives their optimizer slots (`sequential_dense_kernel`).
-    private func trainableVariables() -> [(slotPrefix: String, location: WeightLocation)] {
-        weightLocations().filter(\.weight.trainable).map {
-            ("sequential_\(layers[$0.layer].name)_\($0.weight.name)", $0)
+    private func trainableVariables() -> [(slotPrefix: String, location: WeightLocation, slots: Range<Int>)] {
+        optimizerVariables().map {
+            ("sequential_\(layers[$0.location.layer].name)_\($0.location.weight.name)", $0.0, $0.1)
         }
     }
 
@@ -70,11 +70,11 @@ extension Sequential {
         try inner.write([Float(optimizer.learningRate)], shape: [], to: "learning_rate")
         let variables = trainableVariables()
         for slotGroup in optimizer.slotGroups {
-            for (slotPrefix, location) in variables {
+            for (slotPrefix, location, slots) in variables {
                 for slot in slotGroup {
-                    guard let values = optimizer.slot(slot), values.count == parameters.count else { continue }
+                    guard let values = optimizer.slot(slot), values.count == trainableParameterCount else { continue }
                     let name = "\(slotPrefix)_\(slot)"
-                    try inner.write(Array(values[location.range]), shape: location.weight.shape, to: name)
+                    try inner.write(Array(values[slots]), shape: location.weight.shape, to: name)
                     names.append("\(prefix)/\(name)")
                 }
             }
@@ -99,6 +99,7 @@ extension Sequential {
         }
         var layers: [any Layer] = []
         var inputShape: [Int]?
+        var frozen: Set<String> = []
         do {
             for entry in layerConfigs {
                 let settings = entry["config"] as? [String: Any] ?? [:]
@@ -106,6 +107,7 @@ extension Sequential {
                     inputShape = try kerasInputShape(settings["batch_shape"] ?? settings["batch_input_shape"], corrupt)
                 } else {
                     layers.append(try layer(kerasClass: entry["class_name"] as? String, settings))
+                    if settings["trainable"] as? Bool == false { frozen.insert(layers[layers.count - 1].name) }
                 }
             }
         } catch let problem as KerasConfig.Problem {
@@ -117,6 +119,7 @@ extension Sequential {
         }
         var network = Sequential(randomState: 0) { Dense(1) }
         network.layers = layers
+        network.frozenLayers = frozen
         do {
             try network.layOut(inputShape: shape)
         } catch let limit as LearnError {
@@ -279,10 +282,10 @@ extension Sequential {
     private mutating func readOptimizerWeights(from group: HDF5Group, _ corrupt: (String) -> LearnError) throws {
         guard var optimizer else { return }
         let variables = trainableVariables()
-        var expected: [(slot: String, location: WeightLocation)] = []
+        var expected: [(slot: String, location: WeightLocation, slots: Range<Int>)] = []
         for slotGroup in optimizer.slotGroups {
-            for (_, location) in variables {
-                for slot in slotGroup { expected.append((slot, location)) }
+            for (_, location, slots) in variables {
+                for slot in slotGroup { expected.append((slot, location, slots)) }
             }
         }
         guard case let .strings(names) = try group.attribute("weight_names"), names.count == 2 + expected.count else {
@@ -303,7 +306,8 @@ extension Sequential {
         guard let learningRate = rate.first, learningRate.isFinite, learningRate > 0 else {
             throw corrupt("optimizer learning rate out of range")
         }
-        optimizer.prepare(parameterCount: parameters.count)
+        let count = trainableParameterCount
+        optimizer.prepare(parameterCount: count)
         var slots: [String: [Float]] = [:]
         for (name, entry) in zip(names.dropFirst(2), expected) {
             guard name.hasSuffix("_" + entry.slot) else {
@@ -311,11 +315,10 @@ extension Sequential {
             }
             let part = try read(Float.self, name, in: group, shape: entry.location.weight.shape, corrupt)
             guard part.allSatisfy(\.isFinite) else { throw corrupt("optimizer variable \(name) has non-finite values") }
-            slots[entry.slot, default: [Float](repeating: 0, count: parameters.count)]
-                .replaceSubrange(entry.location.range, with: part)
+            slots[entry.slot, default: [Float](repeating: 0, count: count)].replaceSubrange(entry.slots, with: part)
         }
         for slot in optimizer.slotGroups.joined() {
-            try optimizer.setSlot(slot, to: slots[slot] ?? [Float](repeating: 0, count: parameters.count))
+            try optimizer.setSlot(slot, to: slots[slot] ?? [Float](repeating: 0, count: count))
         }
         optimizer.iterations = Int(steps)
         optimizer.learningRate = Double(learningRate)
@@ -396,7 +399,9 @@ extension Sequential {
         ]
         for layer in layers {
             var settings = layer.kerasConfig
-            settings.merge(["name": layer.name, "trainable": true, "dtype": dtype]) { _, common in common }
+            settings.merge(["name": layer.name, "trainable": isTrainable(layer: layer.name), "dtype": dtype]) {
+                _, common in common
+            }
             entries.append(["class_name": layer.kerasClassName, "config": settings])
         }
         return [

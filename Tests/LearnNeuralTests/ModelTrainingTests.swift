@@ -110,7 +110,10 @@ import Testing
 
     /// Sequential's batch calls run on the same engine: `trainOnBatch` is one `fit` step of that batch.
     @Test func sequentialOnBatchCallsAgreeWithFit() throws {
-        var net = Sequential(randomState: 3) { Dense(4, activation: .tanh); Dense(3, activation: .softmax) }
+        var net = Sequential(randomState: 3) {
+            Dense(4, activation: .tanh)
+            Dense(3, activation: .softmax)
+        }
         net.compile(optimizer: Adam(learningRate: 0.05), loss: .sparseCategoricalCrossentropy, metrics: [.accuracy])
         let x = try Matrix<Double>([[0, 1], [1, 0], [1, 1], [0.5, -1], [-1, 0.2]])
         let y = [0, 1, 2, 1, 0]

@@ -18,6 +18,8 @@ protocol GraphNetwork: Sendable {
     var rng: RandomState { get set }
     /// The optimizer `compile` chose (`nil` before).
     var optimizer: (any Optimizer)? { get set }
+    /// The names of the layers whose weights training leaves alone (Keras' `layer.trainable = False`).
+    var frozenLayers: Set<String> { get set }
     /// The compiled graph; throws `LearnError.notFitted` before the network is built.
     func executionPlan() throws -> ExecutionPlan
 }
@@ -28,6 +30,7 @@ extension GraphNetwork {
         let (layers, offsets, stateOffsets, plan) = (self.layers, self.offsets, self.stateOffsets, workspace.plan)
         let (activationOffsets, scratchOffsets) = (workspace.activationOffsets, workspace.scratchOffsets)
         var rng = self.rng
+        let frozen = frozenLayers
         parameters.withUnsafeBufferPointer { p in
             states.withUnsafeMutableBufferPointer { state in
                 workspace.activations.withUnsafeMutableBufferPointer { a in
@@ -42,6 +45,10 @@ extension GraphNetwork {
                                 parameterBase + offsets[step.layer], stateBase + stateOffsets[step.layer]
                             )
                             let scratch = s.baseAddress! + scratchOffsets[index]
+                            // Keras: a frozen BatchNormalization normalises with its moving statistics.
+                            let training =
+                                training
+                                && (frozen.isEmpty || !layer.infersWhenFrozen || !frozen.contains(layer.name))
                             guard step.multiInput, let merge = layer as? any MultiInputLayer else {
                                 layer.forward(
                                     a.baseAddress! + activationOffsets[step.inputs[0]], output, batch: rows,
