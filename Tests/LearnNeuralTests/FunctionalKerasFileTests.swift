@@ -139,6 +139,23 @@ import Testing
         #expect(fresh.metrics == [.accuracy] && fresh.parameters == model.parameters)
     }
 
+    @Test func frozenLayersAndTheirSlotsRoundTrip() throws {
+        var model = try Model.load(from: try Self.url("residual_mlp").path)
+        let reference = try GraphModelTests.reference("residual_mlp")
+        let x = try GraphModelTests.kerasInputs(model, try reference.member("x"))[0]
+        let y = try GraphModelTests.flat(try reference.member("y")).map { Int($0) }
+        try model.setTrainable(false, layers: ["dense"])
+        try model.compile(optimizer: Adam(learningRate: 0.01), loss: .binaryCrossentropy)
+        try model.fit(x, y, epochs: 1, batchSize: 16, shuffle: false, verbose: 0)
+        let path = Self.temporaryPath("frozen")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try model.save(to: path)
+        let restored = try Model.load(from: path)
+        #expect(!restored.isTrainable(layer: "dense") && restored.isTrainable(layer: "dense_1"))
+        #expect(restored.trainableParameterCount == model.trainableParameterCount)
+        #expect(Self.slots(restored.optimizer) == Self.slots(model.optimizer))
+    }
+
     @Test func aDeepChainRoundTripsInLinearTime() throws {
         // 3,000 layers: the reader orders calls without recursion and matches weights in one pass per layer.
         let inputs = Input(shape: [2])

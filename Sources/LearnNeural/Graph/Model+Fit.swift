@@ -45,7 +45,7 @@ extension Model {
             return Float(weight)
         }
         var prepared = optimizer
-        prepared.prepare(parameterCount: parameters.count)
+        prepared.prepare(parameterCount: trainableParameterCount)
         (self.optimizer, losses, self.lossWeights, self.metrics) = (prepared, chosen, weights, metrics)
     }
 

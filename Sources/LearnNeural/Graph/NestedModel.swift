@@ -227,6 +227,9 @@ public struct NestedModel: Layer {
         ).regularization(gradients: gradients)
     }
 
+    /// Frozen, a nested model with a BatchNormalization runs in inference mode (its whole graph, dropout too).
+    public var infersWhenFrozen: Bool { layers.contains { $0.infersWhenFrozen } }
+
     /// The first inner layer checks the data, as it would at the front of its own network.
     public func checkInput(_ x: Matrix<Double>) throws { try layers.first?.checkInput(x) }
 
