@@ -256,7 +256,7 @@ import Testing
         // residual_mlp's config rewritten in Keras 2's list form [[["dense", 0, 0, {}]]].
         let source = try Model.load(from: try Self.url("residual_mlp").path)
         var body = KerasModelConfig.functional(
-            name: source.name, inputNames: source.inputNames, layers: source.layers, plan: source.plan, nodeKwargs: [:])
+            name: source.name, inputNames: source.inputNames, layers: source.layers, plan: source.plan)
         body["layers"] = (body["layers"] as? [[String: Any]] ?? []).map { entry in
             var entry = entry
             let nodes = entry["inbound_nodes"] as? [[String: Any]] ?? []
@@ -308,7 +308,7 @@ import Testing
     @Test func corruptFunctionalConfigsAreCorruptFiles() throws {
         let source = try Model.load(from: try Self.url("residual_mlp").path)
         let body = KerasModelConfig.functional(
-            name: source.name, inputNames: source.inputNames, layers: source.layers, plan: source.plan, nodeKwargs: [:])
+            name: source.name, inputNames: source.inputNames, layers: source.layers, plan: source.plan)
         func expectCorrupt(_ body: [String: Any], _ what: String, weightsOf model: Model? = nil) throws {
             let path = try Self.write(body, weightsOf: model ?? source)
             defer { try? FileManager.default.removeItem(atPath: path) }

@@ -142,7 +142,7 @@ public struct NestedModel: Layer {
             return KerasModelConfig.sequential(name: name, layers: layers, inputShape: plan.shapes[0])
         case .functional:
             return KerasModelConfig.functional(
-                name: name, inputNames: [inputName], layers: layers, plan: plan, nodeKwargs: [:])
+                name: name, inputNames: [inputName], layers: layers, plan: plan)
         }
     }
 

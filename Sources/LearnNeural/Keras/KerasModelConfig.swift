@@ -41,7 +41,7 @@ enum KerasModelConfig {
     /// A functional model's `config`: its inputs as `InputLayer` entries, then every layer with one
     /// `inbound_nodes` entry per call, as Keras 3 writes them; `input_layers` and `output_layers`.
     static func functional(
-        name: String, inputNames: [String], layers: [any Layer], plan: ExecutionPlan, nodeKwargs: [String: Any],
+        name: String, inputNames: [String], layers: [any Layer], plan: ExecutionPlan,
         frozen: Set<String> = []
     ) -> [String: Any] {
         // Which layer made each tensor, and at which of its calls.
@@ -76,7 +76,7 @@ enum KerasModelConfig {
         var nodes = [[[String: Any]]](repeating: [], count: layers.count) // each layer's calls, in order
         for step in plan.steps {
             let arguments: Any = step.multiInput ? step.inputs.map(tensor) : tensor(step.inputs[0])
-            let kwargs: [String: Any] = layers[step.layer] is NestedModel ? ["mask": NSNull()] : nodeKwargs
+            let kwargs: [String: Any] = layers[step.layer] is NestedModel ? ["mask": NSNull()] : [:]
             nodes[step.layer].append(["args": [arguments], "kwargs": kwargs])
         }
         for (index, layer) in layers.enumerated() {
