@@ -15,16 +15,12 @@ struct Pooling2D: Sendable, Equatable {
     var input = ImageShape(), output = ImageShape(), padBefore = ImageShape()
 
     mutating func build(_ inputShape: [Int], _ operation: String) throws -> [Int] {
-        guard inputShape.count == 3, inputShape.allSatisfy({ $0 >= 1 }) else {
-            throw LearnError.shapeMismatch(
-                operation: "\(operation).build", expected: "images of shape [height, width, channels]",
-                got: "samples of shape \(inputShape)")
-        }
+        let image = try ImageShape(sample: inputShape, operation: operation)
         guard poolSize.height >= 1, poolSize.width >= 1, strides.height >= 1, strides.width >= 1 else {
             throw LearnError.invalidParameter(
                 name: "poolSize/strides", expected: "at least 1", got: "\(poolSize), \(strides)")
         }
-        input = ImageShape(height: inputShape[0], width: inputShape[1], channels: inputShape[2])
+        input = image
         let rows = try padding.layout(input: input.height, window: poolSize.height, stride: strides.height)
         let columns = try padding.layout(input: input.width, window: poolSize.width, stride: strides.width)
         guard rows.output >= 1, columns.output >= 1 else {

@@ -100,7 +100,7 @@ public struct RandomTranslation: RandomAffineLayer, Equatable {
     public var kerasClassName: String { "RandomTranslation" }
     /// Images `[h, w, c]`; unchanged.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
-        image = try GlobalPooling.imageShape(inputShape, "RandomTranslation")
+        image = try ImageShape(sample: inputShape, operation: "RandomTranslation")
         for range in [heightFactor, widthFactor]
         where !(range.lower <= range.upper && range.lower >= -1 && range.upper <= 1) {
             throw LearnError.invalidParameter(
@@ -170,7 +170,7 @@ public struct RandomRotation: RandomAffineLayer, Equatable {
     public var kerasClassName: String { "RandomRotation" }
     /// Images `[h, w, c]`; unchanged.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
-        image = try GlobalPooling.imageShape(inputShape, "RandomRotation")
+        image = try ImageShape(sample: inputShape, operation: "RandomRotation")
         // A fraction of a full turn: ±1 already reaches every angle, and larger factors overflow `factor · 2π`.
         guard factor.lower <= factor.upper, factor.lower >= -1, factor.upper <= 1 else {
             throw LearnError.invalidParameter(
