@@ -149,12 +149,16 @@ struct Pooling2D: Sendable, Equatable {
 }
 
 /// A layer that is a ``Pooling2D`` window engine under a Keras name (`MaxPooling2D`, `AveragePooling2D`,
-/// `MaxPooling1D`): no weights, and the engine's scratch, forward and backward passes.
+/// `MaxPooling1D`): no weights, and the engine's build, Keras keys, scratch, forward and backward passes.
 protocol PoolingLayer: Layer {
-    var engine: Pooling2D { get }
+    var engine: Pooling2D { get set }
 }
 
 extension PoolingLayer {
+    /// `[h, w, c]` → pooled `[h', w', c]`.
+    public mutating func build(inputShape: [Int]) throws -> [Int] { try engine.build(inputShape, kerasClassName) }
+    /// `pool_size`, `strides`, `padding`.
+    public var kerasConfig: [String: Any] { engine.kerasConfig }
     /// None.
     public var weights: [LayerWeight] { [] }
     /// Where each maximum came from (max pooling); none for average pooling.
@@ -193,10 +197,6 @@ public struct MaxPooling2D: PoolingLayer, Equatable {
 
     /// `"MaxPooling2D"`.
     public var kerasClassName: String { "MaxPooling2D" }
-    /// `[h, w, c]` → pooled `[h', w', c]`.
-    public mutating func build(inputShape: [Int]) throws -> [Int] { try engine.build(inputShape, "MaxPooling2D") }
-    /// `pool_size`, `strides`, `padding`.
-    public var kerasConfig: [String: Any] { engine.kerasConfig }
 }
 
 /// The mean over windows of each channel, Keras' `AveragePooling2D`.
@@ -215,8 +215,4 @@ public struct AveragePooling2D: PoolingLayer, Equatable {
 
     /// `"AveragePooling2D"`.
     public var kerasClassName: String { "AveragePooling2D" }
-    /// `[h, w, c]` → pooled `[h', w', c]`.
-    public mutating func build(inputShape: [Int]) throws -> [Int] { try engine.build(inputShape, "AveragePooling2D") }
-    /// `pool_size`, `strides`, `padding`.
-    public var kerasConfig: [String: Any] { engine.kerasConfig }
 }
