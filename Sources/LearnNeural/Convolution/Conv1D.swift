@@ -134,24 +134,24 @@ protocol WrappingLayer: Layer {
 }
 
 extension WrappingLayer {
-    /// Keras' layer name (the engine's); assigned by the network when empty.
+    /// Keras' layer name (the wrapped 2-D layer's); assigned by the network when empty.
     public var name: String {
         get { engine.name }
         set { engine.name = newValue }
     }
-    /// Which instance this is (the engine's identity).
+    /// Which instance this is (the wrapped 2-D layer's identity).
     public var identity: LayerIdentity { engine.identity }
-    /// The engine's weights.
+    /// The wrapped 2-D layer's weights.
     public var weights: [LayerWeight] { engine.weights }
-    /// The engine's scratch.
+    /// The wrapped 2-D layer's scratch.
     public func scratchCount(batch: Int) -> Int { engine.scratchCount(batch: batch) }
-    /// The engine's initial values.
+    /// The wrapped 2-D layer's initial values.
     public func initialize(
         parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState
     ) {
         engine.initialize(parameters: parameters, state: state, using: &rng)
     }
-    /// The engine's forward pass.
+    /// The wrapped 2-D layer's forward pass over the one-row image.
     public func forward(
         _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
         parameters: UnsafePointer<Float>,
@@ -161,7 +161,7 @@ extension WrappingLayer {
             input, output, batch: batch, parameters: parameters, state: state, scratch: scratch, training: training,
             rng: &rng)
     }
-    /// The engine's backward pass.
+    /// The wrapped 2-D layer's backward pass.
     public func backward(
         _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
@@ -171,12 +171,12 @@ extension WrappingLayer {
             input, output, outputGradient: outputGradient, inputGradient: inputGradient, batch: batch,
             parameters: parameters, parameterGradients: parameterGradients, scratch: scratch)
     }
-    /// The engine's penalties.
+    /// The wrapped 2-D layer's penalties.
     public func regularization(parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>?) -> Float {
         engine.regularization(parameters: parameters, gradients: gradients)
     }
-    /// The engine's Keras keys.
+    /// The wrapped 2-D layer's Keras keys.
     public var kerasConfig: [String: Any] { engine.kerasConfig }
-    /// The engine's input check.
+    /// The wrapped 2-D layer's input check.
     public func checkInput(_ x: Matrix<Double>) throws { try engine.checkInput(x) }
 }
