@@ -72,8 +72,8 @@ extension Sequential {
             do { training = try KerasTrainingConfig.read(trainingText) } catch let problem as KerasConfig.Problem {
                 throw corrupt(problem.reason)
             }
-            if let training, let loss = training.loss ?? training.lossPerOutput.values.first,
-                training.lossPerOutput.count <= 1
+            if let training, let loss = training.loss ?? training.lossPerOutput.values.first ?? training.lossList.first,
+                training.lossPerOutput.count <= 1, training.lossList.count <= 1
             {
                 var optimizer = training.optimizer
                 optimizer.prepare(parameterCount: network.trainableParameterCount)

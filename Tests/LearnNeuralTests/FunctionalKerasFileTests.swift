@@ -92,6 +92,34 @@ import Testing
             to: URL(fileURLWithPath: "\(folder)/\(name)_predictions.json"))
     }
 
+    /// `Resources/keras_nested/shared_towers.h5` (Benchmarks/Interop/make_keras_nested_calls.py): a nested
+    /// Sequential and a nested functional model each called twice, the second tower call an output.
+    @Test func nestedModelsCalledTwiceLoadFromKeras() throws {
+        let url = try #require(
+            Bundle.module.url(forResource: "shared_towers", withExtension: "h5", subdirectory: "Resources/keras_nested")
+        )
+        let reference = try JSONValue.load(
+            try #require(
+                Bundle.module.url(
+                    forResource: "shared_towers", withExtension: "json", subdirectory: "Resources/keras_nested")))
+        let model = try Model.load(from: url.path)
+        #expect(
+            model.layers.map(\.name) == ["base", "tower", "add", "dense_2"] && model.outputNames == ["dense_2", "tower"]
+        )
+        #expect(model.optimizer?.iterations == 2 && model.losses.count == 2)
+        let inputs = try GraphModelTests.kerasInputs(model, try reference.member("x"))
+        let predictions = try model.predict(inputs)
+        for (got, want) in zip(predictions, try reference.member("predictions").array()) {
+            expectClose(got.scalars, try GraphModelTests.flat(want), tolerance: 1e-4, "shared_towers")
+        }
+        // Ours, for Keras: the same calls written back.
+        let path = "\(try Self.interopFolder())/functional_shared_towers.h5"
+        try model.save(to: path)
+        try Self.recordForKeras(
+            inputs, predictions, iterations: 2, folder: try Self.interopFolder(), name: "functional_shared_towers")
+        #expect(try Model.load(from: path).parameters == model.parameters)
+    }
+
     @Test func theFileFollowsKerasLayout() throws {
         let model = try Model.load(from: try Self.url("nested_sequential").path)
         let path = Self.temporaryPath("layout")

@@ -101,15 +101,25 @@ extension Model {
             throw corrupt(problem.reason)
         }
         guard let training else { return }
+        // Lists name the outputs in order; they must have one entry per output.
+        for count in [training.lossList.count, training.lossWeightList.count] where count > 0 {
+            guard count == outputNames.count else {
+                throw corrupt("training_config lists \(count) losses or weights for \(outputNames.count) outputs")
+            }
+        }
+        let weights =
+            training.lossWeightList.isEmpty
+            ? training.lossWeights
+            : Dictionary(zip(outputNames, training.lossWeightList)) { first, _ in first }
         do {
             if let loss = training.loss {
-                try compile(
-                    optimizer: training.optimizer, loss: loss, lossWeights: training.lossWeights,
-                    metrics: training.metrics)
+                try compile(optimizer: training.optimizer, loss: loss, lossWeights: weights, metrics: training.metrics)
             } else {
+                let losses =
+                    training.lossList.isEmpty
+                    ? training.lossPerOutput : Dictionary(zip(outputNames, training.lossList)) { first, _ in first }
                 try compile(
-                    optimizer: training.optimizer, loss: training.lossPerOutput, lossWeights: training.lossWeights,
-                    metrics: training.metrics)
+                    optimizer: training.optimizer, loss: losses, lossWeights: weights, metrics: training.metrics)
             }
         } catch let error as LearnError {
             throw corrupt("training_config does not fit the model's outputs \(outputNames): \(error)")

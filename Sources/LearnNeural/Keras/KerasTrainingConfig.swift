@@ -38,11 +38,14 @@ enum KerasTrainingConfig {
     struct Training {
         /// The optimizer with the file's settings (state not yet restored).
         let optimizer: any Optimizer
-        /// One loss for the model, or one per output name (Keras writes a dict for several outputs).
+        /// One loss for the model, or one per output: by name (Keras writes a dict when compiled with one)
+        /// or in output order (a list).
         let loss: Loss?
         let lossPerOutput: [String: Loss]
-        /// Per-output loss weights by output name (empty: all 1).
+        let lossList: [Loss]
+        /// Per-output loss weights by output name, or in output order (empty: all 1).
         let lossWeights: [String: Double]
+        let lossWeightList: [Double]
         let metrics: [Metric]
     }
 
@@ -51,7 +54,7 @@ enum KerasTrainingConfig {
     /// - Throws: `KerasConfig.Problem` for an optimizer SwiftLearn does not have.
     static func read(_ text: String) throws -> Training? {
         guard let config = KerasConfig.jsonObject(text) else { return nil }
-        var (loss, lossPerOutput): (Loss?, [String: Loss]) = (nil, [:])
+        var (loss, lossPerOutput, lossList): (Loss?, [String: Loss], [Loss]) = (nil, [:], [])
         if let name = config["loss"] as? String {
             guard let single = Loss(kerasName: name) else { return nil }
             loss = single
@@ -60,10 +63,16 @@ enum KerasTrainingConfig {
                 guard let found = (name as? String).flatMap(Loss.init(kerasName:)) else { return nil }
                 lossPerOutput[output] = found
             }
+        } else if let names = config["loss"] as? [Any], !names.isEmpty {
+            for name in names {
+                guard let found = (name as? String).flatMap(Loss.init(kerasName:)) else { return nil }
+                lossList.append(found)
+            }
         } else {
             return nil
         }
         let weights = (config["loss_weights"] as? [String: Any] ?? [:]).compactMapValues { $0 as? Double }
+        let weightList = (config["loss_weights"] as? [Any] ?? []).compactMap { $0 as? Double }
         let metrics = ((config["metrics"] as? [Any]) ?? []).compactMap {
             ($0 as? String).flatMap(Metric.init(rawValue:))
         }
@@ -74,8 +83,8 @@ enum KerasTrainingConfig {
             throw KerasConfig.Problem(reason: "optimizer \(className) is not supported by SwiftLearn yet")
         }
         return Training(
-            optimizer: type.fromKeras(settings), loss: loss, lossPerOutput: lossPerOutput, lossWeights: weights,
-            metrics: metrics)
+            optimizer: type.fromKeras(settings), loss: loss, lossPerOutput: lossPerOutput, lossList: lossList,
+            lossWeights: weights, lossWeightList: weightList, metrics: metrics)
     }
 
     /// The `training_config` of a network compiled with `optimizer`, `losses` (Keras writes one name for a
