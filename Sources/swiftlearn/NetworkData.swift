@@ -58,45 +58,33 @@ struct NetworkData {
         let file = try HDF5File.open(path)
         defer { try? file.close() }
         let root = try file.root
-        let signature = network.inputSignature
         guard root.contains("X") else { throw missing("X", path) }
-        let inputs: [Matrix<Double>]
-        if signature.count == 1 {
-            guard !root.isGroup("X") else { throw missing("X", path) }
-            inputs = [try samples(root, "X", shape: signature[0].shape, path)]
-        } else {
-            guard root.isGroup("X") else {
-                throw LearnError.corruptFile(
-                    path: path,
-                    reason: "X must be a group of one dataset per input (\(signature.map(\.name))) for a network "
-                        + "of \(signature.count) inputs")
-            }
-            let group = try root.group("X")
-            inputs = try signature.map { input in
-                guard group.contains(input.name) else { throw missing("X/\(input.name)", path) }
-                return try samples(group, input.name, shape: input.shape, path)
-            }
-        }
+        let inputs = try arrays(root, "X", network.inputSignature.map { ($0.name, $0.shape) }, role: "input", path)
         guard root.contains("y") else { return NetworkData(inputs: inputs, targets: nil) }
-        let outputs = network.outputNames
-        let targets: [Matrix<Double>]
-        if outputs.count == 1 {
-            guard !root.isGroup("y") else { throw missing("y", path) }
-            targets = [try samples(root, "y", shape: nil, path)]
-        } else {
-            guard root.isGroup("y") else {
-                throw LearnError.corruptFile(
-                    path: path,
-                    reason: "y must be a group of one dataset per output (\(outputs)) for a network of "
-                        + "\(outputs.count) outputs")
-            }
-            let group = try root.group("y")
-            targets = try outputs.map { output in
-                guard group.contains(output) else { throw missing("y/\(output)", path) }
-                return try samples(group, output, shape: nil, path)
-            }
-        }
+        let targets = try arrays(root, "y", network.outputNames.map { ($0, nil) }, role: "output", path)
         return try NetworkData(inputs: inputs, targets: targets).checked(path)
+    }
+
+    /// One matrix per member: the dataset `name` itself for a single one, else the datasets of the group
+    /// `name` called after the members (the network's inputs or outputs), each of its shape when it has one.
+    private static func arrays(
+        _ root: HDF5Group, _ name: String, _ members: [(name: String, shape: [Int]?)], role: String, _ path: String
+    ) throws -> [Matrix<Double>] {
+        if members.count == 1 {
+            guard !root.isGroup(name) else { throw missing(name, path) }
+            return [try samples(root, name, shape: members[0].shape, path)]
+        }
+        guard root.isGroup(name) else {
+            throw LearnError.corruptFile(
+                path: path,
+                reason: "\(name) must be a group of one dataset per \(role) (\(members.map(\.name))) for a network "
+                    + "of \(members.count) \(role)s")
+        }
+        let group = try root.group(name)
+        return try members.map { member in
+            guard group.contains(member.name) else { throw missing("\(name)/\(member.name)", path) }
+            return try samples(group, member.name, shape: member.shape, path)
+        }
     }
 
     private static func readCSVFile(_ path: String, _ network: any CommandLineNetwork, _ targetColumn: String) throws

@@ -309,47 +309,15 @@ import Testing
             (["predict", "--model", cnn, "--input", images], ["samples of shape [8, 8, 1]", "[4, 16, 1]"]),
             (["predict", "--model", mlp, "--input", strings], ["holds string"]),
             (["predict", "--model", noX, "--input", train], ["is not a model"]),
+            (trainArguments(estimator, train), ["LogisticRegression is not a network"]),
             (
-                [
-                    "train", "--model", estimator, "--data", train, "--epochs", "1", "--batch-size", "4", "--output",
-                    folder + "/o.h5"
-                ],
-                ["LogisticRegression is not a network"]
+                trainArguments("\(Self.golden)/residual_mlp_initial.h5", nan),
+                ["a compiled network", "training_config"]
             ),
-            (
-                [
-                    "train", "--model", "\(Self.golden)/residual_mlp_initial.h5", "--data", nan, "--epochs", "1",
-                    "--batch-size", "4", "--output", folder + "/o.h5"
-                ], ["a compiled network", "training_config"]
-            ),
-            (
-                [
-                    "train", "--model", start, "--data", wide, "--epochs", "1", "--batch-size", "4", "--output",
-                    folder + "/o.h5"
-                ],
-                ["X samples of shape [6]", "got [7]"]
-            ),
-            (
-                [
-                    "train", "--model", start, "--data", noX, "--epochs", "1", "--batch-size", "4", "--output",
-                    folder + "/o.h5"
-                ],
-                ["no dataset X"]
-            ),
-            (
-                [
-                    "train", "--model", start, "--data", nan, "--epochs", "1", "--batch-size", "4", "--output",
-                    folder + "/o.h5"
-                ],
-                ["no targets", "dataset y"]
-            ),
-            (
-                [
-                    "train", "--model", start, "--data", train, "--epochs", "0", "--batch-size", "4", "--output",
-                    folder + "/o.h5"
-                ],
-                ["6 feature columns"]
-            ),
+            (trainArguments(start, wide), ["X samples of shape [6]", "got [7]"]),
+            (trainArguments(start, noX), ["no dataset X"]),
+            (trainArguments(start, nan), ["no targets", "dataset y"]),
+            (trainArguments(start, train), ["6 feature columns", "got 4"]),
             (trainArguments(start, nanTargets), ["non-finite input in swiftlearn targets"]),
             (trainArguments(start, nanSamples), ["non-finite input in Model.fit"]),
             (trainArguments(start, good, epochs: 0), ["epochs", "at least 1"]),
