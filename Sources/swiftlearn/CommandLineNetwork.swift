@@ -2,7 +2,7 @@ import LearnCore
 import LearnNeural
 
 /// What `swiftlearn predict`, `train` and `inspect` need of a network, whether the file held a
-/// ``Sequential`` or a functional ``Model``: its inputs and outputs, predictions, training and saving.
+/// `Sequential` or a functional `Model`: its inputs and outputs, predictions, training and saving.
 protocol CommandLineNetwork: Network {
     /// Each input's name and per-sample shape, in the order the network takes them.
     var inputSignature: [(name: String, shape: [Int])] { get }
