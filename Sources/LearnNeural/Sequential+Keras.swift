@@ -63,14 +63,8 @@ extension Sequential {
         } catch let problem as KerasConfig.Problem {
             throw corrupt(problem.reason)
         }
-        // Every weight's shape and storage is checked before the weights are allocated: a small file must not
-        // make the loader allocate (and then fail to fill) the gigabytes its config declares.
-        let weights = try root.group("model_weights")
-        try network.visitKerasWeights(in: weights, corrupt) { group, name, location in
-            try group.validateDataset(Float.self, name, shape: location.weight.shape)
-        }
-        network.allocateWeights(initialize: false)
-        try network.readKerasWeights(from: weights, corrupt)
+        // Every weight's shape and storage is checked before the weights are allocated (layOut allocates none).
+        try network.readKerasWeights(from: try root.group("model_weights"), corrupt)
         if case let .string(trainingText)? = try? root.attribute("training_config") {
             let training: KerasTrainingConfig.Training?
             do { training = try KerasTrainingConfig.read(trainingText) } catch let problem as KerasConfig.Problem {

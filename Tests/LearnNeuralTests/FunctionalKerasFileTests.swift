@@ -139,6 +139,39 @@ import Testing
         #expect(fresh.metrics == [.accuracy] && fresh.parameters == model.parameters)
     }
 
+    @Test func aDeepChainRoundTripsInLinearTime() throws {
+        // 3,000 layers: the reader orders calls without recursion and matches weights in one pass per layer.
+        let inputs = Input(shape: [2])
+        var x = inputs
+        for _ in 0..<3_000 { x = Dense(2, activation: .tanh)(x) }
+        let model = try Model(inputs: inputs, outputs: x, randomState: 0)
+        let path = Self.temporaryPath("deep")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try model.save(to: path)
+        let restored = try Model.load(from: path)
+        #expect(restored.parameters == model.parameters && restored.layers.count == 3_000)
+    }
+
+    @Test func optimizersLoadWhateverTheyAreCalled() throws {
+        // multi_output.h5 with its optimizer renamed in place, as a session's later Adam or a user's name would
+        // be (`adam` → `opt9` in the group, the weight names and the training config): the state still loads.
+        let url = try Self.url("multi_output")
+        let copy = Self.temporaryPath("renamed-optimizer")
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        var bytes = try Data(contentsOf: url)
+        var replaced = 0
+        while let range = bytes.range(of: Data("adam".utf8)) {
+            bytes.replaceSubrange(range, with: Data("opt9".utf8))
+            replaced += 1
+        }
+        #expect(replaced > 2)
+        try bytes.write(to: URL(fileURLWithPath: copy))
+        let original = try Model.load(from: url.path)
+        let renamed = try Model.load(from: copy)
+        #expect(renamed.optimizer?.iterations == original.optimizer?.iterations)
+        #expect(Self.slots(renamed.optimizer) == Self.slots(original.optimizer))
+    }
+
     @Test func renamedModelsKeepTheirNames() throws {
         let inputs = Input(shape: [3], name: "features")
         let hidden = Dense(4, activation: .tanh, name: "hidden")(inputs)
@@ -287,6 +320,18 @@ import Testing
             return entry
         }
         try expectCorrupt(badShape, "huge input")
+        // 2^26 units of 8 inputs (2 GiB, within the array limit) that the file does not store: refused when the
+        // weights are checked, before anything of that size is allocated.
+        var huge = body
+        huge["layers"] = (body["layers"] as? [[String: Any]] ?? []).map { entry in
+            guard entry["name"] as? String == "dense_2" else { return entry }
+            var entry = entry
+            var settings = entry["config"] as? [String: Any] ?? [:]
+            settings["units"] = 1 << 26
+            entry["config"] = settings
+            return entry
+        }
+        try expectCorrupt(huge, "huge layer the file does not store")
         // Weights of another model: missing weights for a layer.
         let other = Input(shape: [6])
         let smaller = try Model(inputs: other, outputs: Dense(1)(other), randomState: 0)

@@ -57,6 +57,12 @@ public struct Model: GraphNetwork {
     public init(
         inputs: [SymbolicTensor], outputs: [SymbolicTensor], name: String = "functional", randomState: Int? = nil
     ) throws {
+        try self.init(inputs: inputs, outputs: outputs, name: name, randomState: randomState, allocate: true)
+    }
+
+    /// The model, its weights initialised when `allocate`; otherwise left empty (every size already checked),
+    /// so that a loader checks a file's weights before it allocates what the file's config declares.
+    init(inputs: [SymbolicTensor], outputs: [SymbolicTensor], name: String, randomState: Int?, allocate: Bool) throws {
         guard !inputs.isEmpty, !outputs.isEmpty else {
             throw LearnError.invalidGraph(node: name, reason: "a model needs at least one input and one output")
         }
@@ -71,6 +77,10 @@ public struct Model: GraphNetwork {
             offsets.append(totals.0)
             stateOffsets.append(totals.1)
             totals = try WeightLayout.totals(after: layer, totals, owner: "Model \(name)")
+        }
+        guard allocate else {
+            (parameters, states) = ([], [])
+            return
         }
         (parameters, states) = WeightLayout.initialValues(
             layers, offsets: offsets, stateOffsets: stateOffsets, counts: totals, using: &rng)

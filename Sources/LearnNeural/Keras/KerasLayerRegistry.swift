@@ -21,7 +21,7 @@ public struct KerasLayerConfig {
 
 /// A layer that Keras' `model_config` can describe and SwiftLearn rebuild: it names its Keras class and
 /// reads its own entry (Keras' `get_config` / `from_config` pair; ``Layer/kerasConfig`` is the first half).
-/// ``KerasLayerRegistry`` finds the type by its class name, so the loader has no list of classes of its own.
+/// One registry finds the type by its class name, so the loader has no list of classes of its own.
 public protocol KerasLayer: Layer {
     /// Keras' class name (`Dense`, `Dropout`).
     static var kerasClass: String { get }

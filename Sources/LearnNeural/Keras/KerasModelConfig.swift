@@ -61,12 +61,14 @@ enum KerasModelConfig {
                 "name": input, "inbound_nodes": [Any]()
             ]
         }
+        var nodes = [[[String: Any]]](repeating: [], count: layers.count) // each layer's calls, in order
+        for step in plan.steps {
+            let arguments: Any = step.multiInput ? step.inputs.map(tensor) : tensor(step.inputs[0])
+            let kwargs: [String: Any] = layers[step.layer] is NestedModel ? ["mask": NSNull()] : nodeKwargs
+            nodes[step.layer].append(["args": [arguments], "kwargs": kwargs])
+        }
         for (index, layer) in layers.enumerated() {
-            let nodes: [[String: Any]] = plan.steps.filter { $0.layer == index }.map { step in
-                let arguments: Any = step.multiInput ? step.inputs.map(tensor) : tensor(step.inputs[0])
-                let kwargs: [String: Any] = layer is NestedModel ? ["mask": NSNull()] : nodeKwargs
-                return ["args": [arguments], "kwargs": kwargs]
-            }
+            let nodes = nodes[index]
             entries.append([
                 "class_name": layer.kerasClassName, "config": KerasConfig.layerSettings(layer), "name": layer.name,
                 "inbound_nodes": nodes
@@ -185,8 +187,8 @@ enum KerasModelConfig {
         return (references, references.count > 1)
     }
 
-    /// The functional model a `Functional` `config` describes, with freshly initialised weights (the loader
-    /// reads the file's next). Calls are made in dependency order (Kahn's algorithm, so a long chain costs
+    /// The functional model a `Functional` `config` describes, its weights not yet allocated (the loader
+    /// checks the file's, then reads them). Calls are made in dependency order (Kahn's algorithm, so a long chain costs
     /// linear time and a cycle is found rather than looped on).
     static func functional(_ body: [String: Any], depth: Int) throws -> Model {
         guard let entries = body["layers"] as? [[String: Any]], !entries.isEmpty else {
@@ -274,7 +276,7 @@ enum KerasModelConfig {
         let inputs = try endpoints(body["input_layers"], "input_layers").map(tensor)
         let outputs = try endpoints(body["output_layers"], "output_layers").map(tensor)
         return try buildProblem(modelName) {
-            try Model(inputs: inputs, outputs: outputs, name: modelName, randomState: 0)
+            try Model(inputs: inputs, outputs: outputs, name: modelName, randomState: 0, allocate: false)
         }
     }
 

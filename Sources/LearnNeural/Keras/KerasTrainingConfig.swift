@@ -2,7 +2,7 @@ import Foundation
 import LearnCore
 
 /// An optimizer that Keras' `training_config` can describe and SwiftLearn rebuild: it names its Keras class
-/// and reads its own settings (``Optimizer/kerasConfig`` is the other direction). ``KerasOptimizerRegistry``
+/// and reads its own settings (``Optimizer/kerasConfig`` is the other direction). One registry
 /// finds the type by class name.
 public protocol KerasOptimizer: Optimizer {
     /// Keras' class name (`Adam`, `SGD`).

@@ -12,6 +12,13 @@ extension GraphNetwork {
         weightLocations().map { scope + layers[$0.layer].kerasPath(of: $0.weight) }
     }
 
+    /// ``weightLocations()`` grouped by layer (one pass: a file may describe very many layers).
+    func weightLocationsByLayer() -> [[WeightLocation]] {
+        var result = [[WeightLocation]](repeating: [], count: layers.count)
+        for location in weightLocations() { result[location.layer].append(location) }
+        return result
+    }
+
     /// Writes `layer_names` (`inputNames` first: a functional model's inputs are layers to Keras) and every
     /// layer's group with its `weight_names` and datasets.
     func writeKerasWeights(to group: HDF5Group, scope: String, inputNames: [String] = []) throws {
@@ -20,9 +27,11 @@ extension GraphNetwork {
         try group.setAttribute("layer_names", .strings(inputNames + layers.map(\.name)), ascii: true)
         for name in inputNames { try group.createGroup(name).setAttribute("weight_names", .doubles([])) }
         let (locations, names) = (weightLocations(), kerasWeightNames(scope: scope))
+        var own = [[Int]](repeating: [], count: layers.count) // each layer's indices into `locations`
+        for (k, location) in locations.enumerated() { own[location.layer].append(k) }
         for (index, layer) in layers.enumerated() {
             let layerGroup = try group.createGroup(layer.name)
-            let own = locations.indices.filter { locations[$0].layer == index }
+            let own = own[index]
             guard !own.isEmpty else {
                 try layerGroup.setAttribute("weight_names", .doubles([])) // Keras writes an empty float64 array
                 continue
@@ -51,40 +60,48 @@ extension GraphNetwork {
         guard case let .strings(layerNames) = try weights.attribute("layer_names") else {
             throw corrupt("model_weights does not list its layers")
         }
-        var stored: [(group: HDF5Group, name: String, weights: [String])] = []
-        for name in layerNames {
-            let group = try weights.group(name)
-            if case let .strings(names)? = try? group.attribute("weight_names"), !names.isEmpty {
-                stored.append((group, name, names))
-            }
-        }
-        let locations = weightLocations()
-        let owners = layers.indices.filter { index in locations.contains { $0.layer == index } }
-        guard stored.count == owners.count else {
-            throw corrupt(
-                "the file has weights for \(stored.count) layers (\(stored.map(\.name))), the model for "
+        let byLayer = weightLocationsByLayer()
+        let owners = layers.indices.filter { !byLayer[$0].isEmpty }
+        func mismatch(_ stored: Int) -> LearnError {
+            corrupt(
+                "the file has weights for \(stored)\(stored > owners.count ? " or more" : "") layers, the model for "
                     + "\(owners.count) (\(owners.map { layers[$0].name }))")
         }
-        for (entry, index) in zip(stored, owners) {
-            let own = locations.filter { $0.layer == index }
-            guard entry.weights.count == own.count else {
-                throw corrupt(
-                    "layer \(entry.name) lists \(entry.weights.count) weights, \(layers[index].name) has \(own.count)")
+        // One layer group at a time, each checked before the next is opened (a damaged later group is
+        // reported after the earlier ones' datasets, as they come).
+        var matched = 0
+        for name in layerNames {
+            let group = try weights.group(name)
+            guard case let .strings(names)? = try? group.attribute("weight_names"), !names.isEmpty else { continue }
+            guard matched < owners.count else { throw mismatch(matched + 1) }
+            let index = owners[matched]
+            matched += 1
+            let own = byLayer[index]
+            guard names.count == own.count else {
+                throw corrupt("layer \(name) lists \(names.count) weights, \(layers[index].name) has \(own.count)")
             }
-            for (weightName, location) in zip(entry.weights, own) {
-                guard let (parent, leaf) = try Self.parentAndLeaf(weightName, below: entry.group) else {
-                    throw corrupt("layer \(entry.name) lists an empty weight name \"\(weightName)\"")
+            for (weightName, location) in zip(names, own) {
+                guard let (parent, leaf) = try Self.parentAndLeaf(weightName, below: group) else {
+                    throw corrupt("layer \(name) lists an empty weight name \"\(weightName)\"")
                 }
                 try body(parent, leaf, location)
             }
         }
+        guard matched == owners.count else { throw mismatch(matched) }
     }
 
-    /// Checks every weight's shape and storage, then reads them all (nothing changes on a failure).
+    /// Checks every weight's shape and storage, then allocates the buffers if the network has none yet (a
+    /// small file must not make the loader allocate the gigabytes its config declares before its datasets are
+    /// known to hold them) and reads them all; nothing changes on a failure.
     mutating func readKerasWeights(from weights: HDF5Group, _ corrupt: (String) -> LearnError) throws {
         try visitKerasWeights(in: weights, corrupt) { group, name, location in
             try group.validateDataset(Float.self, name, shape: location.weight.shape)
         }
+        let locations = weightLocations()
+        let trainable = locations.filter(\.weight.trainable).reduce(0) { $0 + $1.weight.count }
+        let state = locations.reduce(0) { $0 + $1.weight.count } - trainable
+        if parameters.count != trainable { parameters = [Float](repeating: 0, count: trainable) }
+        if states.count != state { states = [Float](repeating: 0, count: state) }
         var read: [(WeightLocation, [Float])] = [] // set after the walk, which reads `self`
         try visitKerasWeights(in: weights, corrupt) { group, name, location in
             let values = try group.read(Float.self, from: name, shape: location.weight.shape)
