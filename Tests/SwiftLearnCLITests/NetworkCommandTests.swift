@@ -181,6 +181,88 @@ import Testing
             "residual_mlp from CSV")
     }
 
+    /// A Keras-written Sequential (`keras_model.h5`, compiled with a sparse categorical cross-entropy)
+    /// predicts as Keras did from a CSV, one column per class, and trains from the same CSV with labels.
+    @Test func aKerasSequentialPredictsAndTrains() throws {
+        let folder = try Self.folder("keras-sequential")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let resources = (Self.golden as NSString).deletingLastPathComponent
+        let reference = try JSONValue.load(URL(fileURLWithPath: resources + "/keras_model_predictions.json"))
+        let (shape, x) = try Self.array(try reference.member("input"))
+        let (predictedShape, expected) = try Self.array(try reference.member("predictions"))
+        let csv = folder + "/x.csv"
+        let labels = (0..<shape[0]).map { Double($0 % predictedShape[1]) }
+        try writeCSV(try Matrix(rows: shape[0], columns: shape[1], scalars: x), target: labels, to: csv)
+        let model = resources + "/keras_model.h5"
+        let run = try GeneratorCommandTests.run(["predict", "--model", model, "--input", csv])
+        #expect(run.status == 0, "\(run.stderr)")
+        let table = try readCSV(string: run.stdout)
+        #expect(table.featureNames == (0..<predictedShape[1]).map { "y\($0)" })
+        expectClose(table.data.scalars, expected, tolerance: 1e-5, "Keras Sequential predictions")
+        let trained = folder + "/trained.h5"
+        let train = try GeneratorCommandTests.run([
+            "train", "--model", model, "--data", csv, "--epochs", "2", "--batch-size", "2", "--seed", "0",
+            "--output", trained
+        ])
+        #expect(train.status == 0 && train.stdout.contains("2 epochs"), "\(train.stdout) \(train.stderr)")
+        #expect(try Sequential.load(from: trained).parameters != Sequential.load(from: model).parameters)
+    }
+
+    /// Training resumes where it stopped: two epochs in one run equal one epoch, saved with the optimizer's
+    /// state, then another from that file (no shuffling, no dropout: the same steps in the same order).
+    @Test func trainingResumesFromItsOwnOutput() throws {
+        let folder = try Self.folder("resume")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let train = folder + "/train.csv"
+        #expect(
+            try GeneratorCommandTests.run([
+                "make-regression", "--n-samples", "40", "--n-features", "3", "--random-state", "2", "--output", train
+            ]).status == 0)
+        var net = Sequential(randomState: 3) {
+            Dense(6, activation: .tanh)
+            Dense(1)
+        }
+        net.compile(optimizer: Adam(learningRate: 0.01), loss: .meanSquaredError)
+        try net.build(inputShape: [3])
+        let start = folder + "/start.h5"
+        try net.save(to: start)
+        func trainRun(_ model: String, epochs: Int, to output: String) throws -> Int32 {
+            try GeneratorCommandTests.run([
+                "train", "--model", model, "--data", train, "--epochs", "\(epochs)", "--batch-size", "8",
+                "--no-shuffle", "--output", output
+            ]).status
+        }
+        #expect(try trainRun(start, epochs: 2, to: folder + "/two.h5") == 0)
+        #expect(try trainRun(start, epochs: 1, to: folder + "/one.h5") == 0)
+        #expect(try trainRun(folder + "/one.h5", epochs: 1, to: folder + "/resumed.h5") == 0)
+        let (two, resumed) = (
+            try Sequential.load(from: folder + "/two.h5"), try Sequential.load(from: folder + "/resumed.h5")
+        )
+        expectClose(
+            resumed.parameters.map(Double.init), two.parameters.map(Double.init), tolerance: 1e-6, "resumed training")
+    }
+
+    /// Token ids stored as integers feed an Embedding; a 1-D `X` of int64 is read as one id per sample.
+    @Test func integerTokenIdsFeedAnEmbedding() throws {
+        let folder = try Self.folder("tokens")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var net = Sequential(randomState: 0) {
+            Embedding(inputDim: 10, outputDim: 3)
+            Flatten()
+            Dense(2, activation: .softmax)
+        }
+        try net.build(inputShape: [4])
+        let model = folder + "/tokens.h5"
+        try net.save(to: model)
+        let ids: [Int64] = [1, 2, 3, 4, 9, 8, 7, 0, 5, 5, 5, 5]
+        let data = folder + "/ids.h5"
+        try HDF5File.writeAtomically(to: data) { try $0.root.write(ids, shape: [3, 4], to: "X") }
+        let run = try GeneratorCommandTests.run(["predict", "--model", model, "--input", data])
+        #expect(run.status == 0, "\(run.stderr)")
+        let expected = try net.predict(try Matrix(rows: 3, columns: 4, scalars: ids.map(Double.init)))
+        expectClose(try readCSV(string: run.stdout).data.scalars, expected.scalars, tolerance: 1e-8, "embedding")
+    }
+
     /// A Sequential saved by SwiftLearn trains from a CSV with a validation split and a seed: the same seed
     /// gives the same file, another seed other weights; predict and inspect read it.
     @Test func aSwiftLearnSequentialTrainsFromCSVReproducibly() throws {

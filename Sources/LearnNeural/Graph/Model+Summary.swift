@@ -48,8 +48,10 @@ extension Model {
                 ["\(input) (InputLayer)"], [SummaryTable.shape(plan.shapes[plan.inputs[index]])], ["0"], ["-"]
             ])
         }
+        var callsByLayer = [[ExecutionPlan.Step]](repeating: [], count: layers.count) // one pass, not one per layer
+        for step in plan.steps { callsByLayer[step.layer].append(step) }
         for (index, layer) in layers.enumerated() {
-            let calls = plan.steps.filter { $0.layer == index }
+            let calls = callsByLayer[index]
             let sources = calls.flatMap { $0.inputs.map(source) }
             table.rows.append([
                 ["\(layer.name) (\(layer.kerasClassName))"],
