@@ -104,7 +104,7 @@ struct PredictCommand: ParsableCommand {
         case let .network(load):
             let network = try load(model)
             let outputs = try network.predictions(
-                try NetworkData.read(input, for: network, targetColumn: target).inputs)
+                try NetworkData.read(input, for: network, targetColumn: target, targets: false).inputs)
             let outputNames = network.outputNames
             let columns = zip(outputNames, outputs).flatMap { name, matrix in
                 (0..<matrix.columns).map { outputNames.count == 1 ? "y\($0)" : "\(name)_\($0)" }

@@ -16,15 +16,16 @@ struct NetworkData {
     /// One matrix per output, or `nil` when the file has no targets.
     var targets: [Matrix<Double>]?
 
-    /// The samples in `path` for `network`.
+    /// The samples in `path` for `network`, and with `targets` its targets when it has them (`predict` leaves
+    /// them unread; a CSV's target column is left out of the samples either way).
     /// - Throws: `LearnError` naming the file for a missing `X`, a sample shape the network does not take,
     ///   non-finite values, a dataset of strings, or targets that do not match the samples.
     static func read(
-        _ path: String, for network: any CommandLineNetwork, targetColumn: String
+        _ path: String, for network: any CommandLineNetwork, targetColumn: String, targets: Bool
     ) throws -> NetworkData {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "h5", "hdf5": return try readHDF5(path, network)
-        default: return try readCSVFile(path, network, targetColumn)
+        case "h5", "hdf5": return try readHDF5(path, network, targets: targets)
+        default: return try readCSVFile(path, network, targetColumn, targets: targets)
         }
     }
 
@@ -54,15 +55,17 @@ struct NetworkData {
         LearnError.corruptFile(path: path, reason: "no dataset \(name) (the samples, [samples, …])")
     }
 
-    private static func readHDF5(_ path: String, _ network: any CommandLineNetwork) throws -> NetworkData {
+    private static func readHDF5(_ path: String, _ network: any CommandLineNetwork, targets: Bool) throws
+        -> NetworkData
+    {
         let file = try HDF5File.open(path)
         defer { try? file.close() }
         let root = try file.root
         guard root.contains("X") else { throw missing("X", path) }
         let inputs = try arrays(root, "X", network.inputSignature.map { ($0.name, $0.shape) }, role: "input", path)
-        guard root.contains("y") else { return NetworkData(inputs: inputs, targets: nil) }
-        let targets = try arrays(root, "y", network.outputNames.map { ($0, nil) }, role: "output", path)
-        return try NetworkData(inputs: inputs, targets: targets).checked(path)
+        guard targets, root.contains("y") else { return NetworkData(inputs: inputs, targets: nil) }
+        let values = try arrays(root, "y", network.outputNames.map { ($0, nil) }, role: "output", path)
+        return try NetworkData(inputs: inputs, targets: values).checked(path)
     }
 
     /// One matrix per member: the dataset `name` itself for a single one, else the datasets of the group
@@ -87,9 +90,9 @@ struct NetworkData {
         }
     }
 
-    private static func readCSVFile(_ path: String, _ network: any CommandLineNetwork, _ targetColumn: String) throws
-        -> NetworkData
-    {
+    private static func readCSVFile(
+        _ path: String, _ network: any CommandLineNetwork, _ targetColumn: String, targets: Bool
+    ) throws -> NetworkData {
         let header = try readCSV(from: path)
         let table =
             header.featureNames.contains(targetColumn) ? try readCSV(from: path, targetColumn: targetColumn) : header
@@ -110,7 +113,7 @@ struct NetworkData {
                     scalars: (0..<table.data.rows).flatMap { row in columns.map { table.data[row, $0] } }))
             start += width
         }
-        guard let target = table.target else { return NetworkData(inputs: inputs, targets: nil) }
+        guard targets, let target = table.target else { return NetworkData(inputs: inputs, targets: nil) }
         guard network.outputNames.count == 1 else {
             throw LearnError.shapeMismatch(
                 operation: "swiftlearn (\(path))",

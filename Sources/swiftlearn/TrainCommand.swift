@@ -41,7 +41,7 @@ struct TrainCommand: ParsableCommand {
                     "a compiled network (a training_config with losses SwiftLearn knows: save it after compile())",
                 got: "\(model), which has none")
         }
-        let samples = try NetworkData.read(data, for: network, targetColumn: target)
+        let samples = try NetworkData.read(data, for: network, targetColumn: target, targets: true)
         guard let targets = samples.targets else {
             throw LearnError.corruptFile(
                 path: data, reason: "no targets: an .h5 needs a dataset y, a CSV a column '\(target)'")
@@ -57,7 +57,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// One row per epoch: `epoch` (0-based, as Keras' `CSVLogger`), `loss`, the other training logs
-    /// alphabetically, then `val_loss` and the other validation logs.
+    /// alphabetically, then `val_loss` and the other validation logs; 9 significant digits.
     static func write(_ history: History, to path: String) throws {
         let keys = history.history.keys.sorted { left, right in
             func rank(_ key: String) -> Int {
@@ -75,6 +75,6 @@ struct TrainCommand: ParsableCommand {
         let table = try Matrix(
             rows: rows, columns: keys.count + 1,
             scalars: (0..<rows).flatMap { row in [Double(history.epoch[row])] + columns.map { $0[row] } })
-        try writeCSV(table, to: path, featureNames: ["epoch"] + keys)
+        try writeCSV(table, to: path, featureNames: ["epoch"] + keys, significantDigits: 9)
     }
 }

@@ -179,6 +179,17 @@ import Testing
             try readCSV(string: run.stdout).data.scalars,
             try Self.array(try reference.member("trained_predictions")).values, tolerance: Self.tolerance,
             "residual_mlp from CSV")
+        // predict reads only X: a y it does not need (here of the wrong length) is left alone.
+        let stray = folder + "/stray-y.h5"
+        try HDF5File.writeAtomically(to: stray) { file in
+            try file.root.write(x.map(Float.init), shape: shape, to: "X")
+            try file.root.write([Float(1)], shape: [1], to: "y")
+        }
+        let strayRun = try GeneratorCommandTests.run([
+            "predict", "--model", "\(Self.golden)/residual_mlp.h5", "--input", stray
+        ])
+        #expect(
+            strayRun.status == 0 && strayRun.stdout.split(separator: "\n").count == shape[0] + 1, "\(strayRun.stderr)")
     }
 
     /// A Keras-written Sequential (`keras_model.h5`, compiled with a sparse categorical cross-entropy)
