@@ -74,6 +74,15 @@ import Testing
         return start
     }
 
+    /// A generated dataset (`make-classification` or `make-regression`) at `path`.
+    static func generate(_ command: String, samples: Int, features: Int, seed: Int, to path: String) throws {
+        let run = try GeneratorCommandTests.run([
+            command, "--n-samples", "\(samples)", "--n-features", "\(features)", "--random-state", "\(seed)",
+            "--output", path
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
     static func folder(_ name: String) throws -> String {
         let folder = GeneratorCommandTests.temporaryPath(name)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -225,10 +234,7 @@ import Testing
         let folder = try Self.folder("resume")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let train = folder + "/train.csv"
-        #expect(
-            try GeneratorCommandTests.run([
-                "make-regression", "--n-samples", "40", "--n-features", "3", "--random-state", "2", "--output", train
-            ]).status == 0)
+        try Self.generate("make-regression", samples: 40, features: 3, seed: 2, to: train)
         var net = Sequential(randomState: 3) {
             Dense(6, activation: .tanh)
             Dense(1)
@@ -280,11 +286,7 @@ import Testing
         let folder = try Self.folder("sequential")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let train = folder + "/train.csv"
-        #expect(
-            try GeneratorCommandTests.run([
-                "make-classification", "--n-samples", "120", "--n-features", "5", "--random-state", "4",
-                "--output", train
-            ]).status == 0)
+        try Self.generate("make-classification", samples: 120, features: 5, seed: 4, to: train)
         var net = Sequential(randomState: 1) {
             Dense(8, activation: .relu)
             Dropout(0.25)
@@ -329,6 +331,24 @@ import Testing
                 && inspect.stdout.contains("dense (Dense)")
                 && inspect.stdout.contains("Compiled: loss binary_crossentropy"),
             "\(inspect.stdout)")
+    }
+
+    /// Estimator files predict from an `.h5` input too (its 2-D dataset `X`, as `make-classification` writes
+    /// it), the same labels as from the CSV.
+    @Test func estimatorsPredictFromHDF5Input() throws {
+        let folder = try Self.folder("estimator-h5")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (csv, h5, model) = (folder + "/d.csv", folder + "/d.h5", folder + "/m.h5")
+        for output in [csv, h5] {
+            try Self.generate("make-classification", samples: 40, features: 4, seed: 6, to: output)
+        }
+        #expect(
+            try GeneratorCommandTests.run(["fit", "--model", "logistic-regression", "--train", csv, "--output", model])
+                .status == 0)
+        let fromCSV = try GeneratorCommandTests.run(["predict", "--model", model, "--input", csv])
+        let fromH5 = try GeneratorCommandTests.run(["predict", "--model", model, "--input", h5])
+        #expect(fromH5.status == 0 && fromH5.stdout == fromCSV.stdout, "\(fromH5.stderr)")
+        #expect(fromCSV.stdout.hasPrefix("y\n"))
     }
 
     /// `inspect` prints a functional network's summary, Keras 3's table with its "Connected to" column.
@@ -383,11 +403,7 @@ import Testing
         try Self.writeData(try Self.reference("residual_mlp"), to: good)
         let estimator = folder + "/estimator.h5"
         let train = folder + "/train.csv"
-        #expect(
-            try GeneratorCommandTests.run([
-                "make-classification", "--n-samples", "30", "--n-features", "4", "--random-state", "1", "--output",
-                train
-            ]).status == 0)
+        try Self.generate("make-classification", samples: 30, features: 4, seed: 1, to: train)
         #expect(
             try GeneratorCommandTests.run([
                 "fit", "--model", "logistic-regression", "--train", train, "--output", estimator
