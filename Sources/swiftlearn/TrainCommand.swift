@@ -53,7 +53,8 @@ struct TrainCommand: ParsableCommand {
         try network.save(to: output, includeOptimizer: true)
         if let history { try Self.write(logs, to: history) }
         let last = logs["loss"].last.map { String(format: "loss %.6g", $0) } ?? "no loss logged"
-        print("\(network.parameterCount) parameters, \(logs.epoch.count) epochs, \(last) -> \(output)")
+        let epochs = logs.epoch.count == 1 ? "1 epoch" : "\(logs.epoch.count) epochs"
+        print("\(network.parameterCount) parameters, \(epochs), \(last) -> \(output)")
     }
 
     /// One row per epoch: `epoch` (0-based, as Keras' `CSVLogger`), `loss`, the other training logs
