@@ -144,7 +144,7 @@ import Testing
         let outputs = try reference.member("output_names").strings()
         let expected = try reference.member("trained_predictions")
         let parts = outputs.count == 1 ? [expected] : try expected.array()
-        var column = 0
+        var (column, ours) = (0, [[Double]]())
         for (output, part) in zip(outputs, parts) {
             let (shape, values) = try Self.array(part)
             let width = shape.dropFirst().reduce(1, *)
@@ -152,8 +152,34 @@ import Testing
             #expect(Array(table.featureNames[column..<(column + width)]) == names)
             let got = (0..<table.data.rows).flatMap { row in (column..<(column + width)).map { table.data[row, $0] } }
             expectClose(got, values, tolerance: Self.tolerance, "\(name) \(output) predictions")
+            ours.append(got)
             column += width
         }
+        try Self.leaveForKeras(trained, reference, predictions: ours, name: "cli_train_\(name)")
+    }
+
+    /// Leaves `trained` in the interop folder with our predictions and the optimizer's step count, where
+    /// `make interop-keras` (Benchmarks/Interop/check_keras.py) loads it with Keras and compares.
+    static func leaveForKeras(_ trained: String, _ reference: JSONValue, predictions: [[Double]], name: String) throws {
+        let folder = ProcessInfo.processInfo.environment["SWIFTLEARN_INTEROP_DIR"] ?? "/tmp/swiftlearn-interop"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = "\(folder)/\(name).h5"
+        try? FileManager.default.removeItem(atPath: path)
+        try FileManager.default.copyItem(atPath: trained, toPath: path)
+        let x = try reference.member("x")
+        let parts = try reference.member("input_names").strings().count == 1 ? [x] : try x.array()
+        let inputs = try parts.map { part -> [[Double]] in
+            let (shape, values) = try array(part)
+            let width = shape.dropFirst().reduce(1, *)
+            return (0..<shape[0]).map { Array(values[($0 * width)..<(($0 + 1) * width)]) }
+        }
+        let record: [String: Any] = [
+            "input": inputs.count == 1 ? inputs[0] as Any : inputs as Any,
+            "predictions": predictions.count == 1 ? predictions[0] as Any : predictions as Any,
+            "iterations": try reference.member("steps").int()
+        ]
+        try JSONSerialization.data(withJSONObject: record).write(
+            to: URL(fileURLWithPath: "\(folder)/\(name)_predictions.json"))
     }
 
     /// Keras' own trained files predict as Keras did: a nested Sequential, two inputs through one shared
