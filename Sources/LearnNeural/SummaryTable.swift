@@ -2,7 +2,8 @@ import Foundation
 
 /// Keras 3's `model.summary()` layout, shared by ``Sequential`` and ``Model``: a title, a box-drawn table
 /// whose cells wrap at spaces onto further lines when they do not fit their column (as Keras' rich tables
-/// wrap `input_layer (InputLayer)`), and the parameter totals with their size in float32 bytes.
+/// wrap `input_layer (InputLayer)`, and cut a word too long for its column with `…`), and the parameter
+/// totals with their size in float32 bytes. The widths are those Keras uses on an 80-column console.
 struct SummaryTable {
     /// Each column's width between the borders, padding included.
     let widths: [Int]
@@ -13,28 +14,25 @@ struct SummaryTable {
     /// One row per layer; each cell is its lines (a cell of several lines makes a taller row).
     var rows: [[[String]]] = []
 
-    /// `text` broken at spaces into lines of at most `width` characters (a longer word keeps its own line).
+    /// `text` broken at spaces into lines of at most `width` characters; a longer word is cut short with `…`.
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            var word = word
             if !current.isEmpty, current.count + 1 + word.count > width {
                 lines.append(current)
                 current = ""
             }
+            if word.count > width { word = word.prefix(Swift.max(0, width - 1)) + "…" } // as Keras' rich cuts it
             current = current.isEmpty ? word : current + " " + word
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines
     }
 
-    /// The whole summary: `Model: "<name>"`, the table, and the totals. A column is widened to its longest
-    /// word (`input_layer_1[0][0]`), so that only spaces break a cell.
+    /// The whole summary: `Model: "<name>"`, the table, and the totals.
     func render(name: String, parameters: Int, states: Int) -> String {
-        let widths = self.widths.indices.map { column in
-            let words = ([[headers[column]]] + rows.map { $0[column] }).joined().flatMap { $0.split(separator: " ") }
-            return Swift.max(self.widths[column], (words.map(\.count).max() ?? 0) + 2)
-        }
         func line(_ left: String, _ fill: String, _ join: String, _ right: String) -> String {
             left + widths.map { String(repeating: fill, count: $0) }.joined(separator: join) + right
         }

@@ -2,8 +2,10 @@ import LearnCore
 
 extension Model {
     /// The layer table Keras 3 prints for a functional model's `model.summary()`: one row per input and per
-    /// layer (a shared layer once) with its output shape, parameter count and what it is connected to
-    /// (`layer[node][tensor]`, one line per input tensor, for every call of the layer), then the totals.
+    /// layer (a shared layer once, with its first call's output shape) with its output shape, parameter
+    /// count and what it is connected to (`layer[node][tensor]` for every input of every call of the layer),
+    /// then the totals, as Keras lays them out on an 80-column console. A chain of layers (one input, no
+    /// branch, no shared layer) gets Keras' three-column table, without "Connected to".
     ///
     /// ```swift
     /// let inputs = Input(shape: [6])
@@ -40,25 +42,35 @@ extension Model {
             guard let made = producers[tensor] else { return "\(inputNames[tensor])[0][0]" }
             return "\(layers[made.layer].name)[\(made.call)][0]"
         }
-        var table = SummaryTable(
-            widths: [21, 19, 12, 19], rightAligned: [2],
-            headers: ["Layer (type)", "Output Shape", "Param #", "Connected to"])
+        // Keras drops the "Connected to" column for a chain: one input, each node reading the one before it,
+        // no layer called twice.
+        let chain =
+            plan.inputs.count == 1 && plan.steps.count == layers.count
+            && plan.steps.enumerated().allSatisfy {
+                $1.inputs == [$0 == 0 ? plan.inputs[0] : plan.steps[$0 - 1].output]
+            }
+        var table =
+            chain
+            ? SummaryTable(
+                widths: [33, 24, 15], rightAligned: [2], headers: ["Layer (type)", "Output Shape", "Param #"])
+            : SummaryTable(
+                widths: [21, 19, 12, 19], rightAligned: [2],
+                headers: ["Layer (type)", "Output Shape", "Param #", "Connected to"])
         for (index, input) in inputNames.enumerated() {
-            table.rows.append([
-                ["\(input) (InputLayer)"], [SummaryTable.shape(plan.shapes[plan.inputs[index]])], ["0"], ["-"]
-            ])
+            let row = [["\(input) (InputLayer)"], [SummaryTable.shape(plan.shapes[plan.inputs[index]])], ["0"], ["-"]]
+            table.rows.append(Array(row.prefix(table.headers.count)))
         }
         var callsByLayer = [[ExecutionPlan.Step]](repeating: [], count: layers.count) // one pass, not one per layer
         for step in plan.steps { callsByLayer[step.layer].append(step) }
         for (index, layer) in layers.enumerated() {
             let calls = callsByLayer[index]
-            let sources = calls.flatMap { $0.inputs.map(source) }
-            table.rows.append([
+            let row = [
                 ["\(layer.name) (\(layer.kerasClassName))"],
                 [SummaryTable.shape(calls.first.map { plan.shapes[$0.output] } ?? [])],
                 [SummaryTable.grouped(layer.parameterCount + layer.stateCount)],
-                sources.enumerated().map { $0 < sources.count - 1 ? $1 + "," : $1 }
-            ])
+                [calls.flatMap { $0.inputs.map(source) }.joined(separator: ", ")]
+            ]
+            table.rows.append(Array(row.prefix(table.headers.count)))
         }
         return table.render(name: name, parameters: parameters.count, states: states.count)
     }
