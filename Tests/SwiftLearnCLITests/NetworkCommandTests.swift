@@ -155,28 +155,32 @@ import Testing
             ours.append(got)
             column += width
         }
-        try Self.leaveForKeras(trained, reference, predictions: ours, name: "cli_train_\(name)")
+        let x = try reference.member("x")
+        let inputs = try (try reference.member("input_names").strings().count == 1 ? [x] : try x.array()).map { part in
+            let (shape, values) = try Self.array(part)
+            let width = shape.dropFirst().reduce(1, *)
+            return (0..<shape[0]).map { Array(values[($0 * width)..<(($0 + 1) * width)]) }
+        }
+        try Self.leaveForKeras(
+            trained, inputs: inputs, predictions: ours, iterations: try reference.member("steps").int(),
+            name: "cli_train_\(name)")
     }
 
-    /// Leaves `trained` in the interop folder with our predictions and the optimizer's step count, where
-    /// `make interop-keras` (Benchmarks/Interop/check_keras.py) loads it with Keras and compares.
-    static func leaveForKeras(_ trained: String, _ reference: JSONValue, predictions: [[Double]], name: String) throws {
+    /// Leaves `trained` in the interop folder with its inputs (rows, one list per input), our predictions
+    /// (one list per output) and the optimizer's step count, where `make interop-keras`
+    /// (Benchmarks/Interop/check_keras.py) loads it with Keras and compares.
+    static func leaveForKeras(
+        _ trained: String, inputs: [[[Double]]], predictions: [[Double]], iterations: Int, name: String
+    ) throws {
         let folder = ProcessInfo.processInfo.environment["SWIFTLEARN_INTEROP_DIR"] ?? "/tmp/swiftlearn-interop"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = "\(folder)/\(name).h5"
         try? FileManager.default.removeItem(atPath: path)
         try FileManager.default.copyItem(atPath: trained, toPath: path)
-        let x = try reference.member("x")
-        let parts = try reference.member("input_names").strings().count == 1 ? [x] : try x.array()
-        let inputs = try parts.map { part -> [[Double]] in
-            let (shape, values) = try array(part)
-            let width = shape.dropFirst().reduce(1, *)
-            return (0..<shape[0]).map { Array(values[($0 * width)..<(($0 + 1) * width)]) }
-        }
         let record: [String: Any] = [
             "input": inputs.count == 1 ? inputs[0] as Any : inputs as Any,
             "predictions": predictions.count == 1 ? predictions[0] as Any : predictions as Any,
-            "iterations": try reference.member("steps").int()
+            "iterations": iterations
         ]
         try JSONSerialization.data(withJSONObject: record).write(
             to: URL(fileURLWithPath: "\(folder)/\(name)_predictions.json"))
@@ -251,7 +255,16 @@ import Testing
             "--output", trained
         ])
         #expect(train.status == 0 && train.stdout.contains("2 epochs"), "\(train.stdout) \(train.stderr)")
-        #expect(try Sequential.load(from: trained).parameters != Sequential.load(from: model).parameters)
+        let network = try Sequential.load(from: trained)
+        #expect(try network.parameters != Sequential.load(from: model).parameters)
+        let rows = (0..<shape[0]).map { Array(x[($0 * shape[1])..<(($0 + 1) * shape[1])]) }
+        let ours = try network.predict(try Matrix(rows: shape[0], columns: shape[1], scalars: x)).scalars
+        // Training resumed Keras' own Adam state: its steps, then two epochs of 5 samples in batches of 2.
+        let saved = try HDF5File.open(model).root.group("optimizer_weights")
+        let kerasSteps = try saved.group(try saved.memberNames()[0]).read(Int64.self, from: "iteration").values[0]
+        try Self.leaveForKeras(
+            trained, inputs: [rows], predictions: [ours], iterations: Int(kerasSteps) + 6,
+            name: "cli_train_keras_sequential")
     }
 
     /// Training resumes where it stopped: two epochs in one run equal one epoch, saved with the optimizer's
