@@ -31,6 +31,21 @@ public protocol DenseArray: Sendable, Equatable {
         rethrows -> R
 }
 
+/// A ``DenseArray`` whose elements this module may write in place (``Matrix``, ``Tensor``): the mutable
+/// buffer access both share.
+protocol DenseStorage: DenseArray {
+    var scalars: [Scalar] { get set }
+}
+
+extension DenseStorage {
+    /// Calls `body` with the elements' contiguous mutable buffer (copying first if it is shared).
+    public mutating func withUnsafeMutableBufferPointer<R>(
+        _ body: (inout UnsafeMutableBufferPointer<Scalar>) throws -> R
+    ) rethrows -> R {
+        try scalars.withUnsafeMutableBufferPointer(body)
+    }
+}
+
 extension DenseArray {
     /// The number of elements.
     public var count: Int { scalars.count }

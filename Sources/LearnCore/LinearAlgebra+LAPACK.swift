@@ -70,11 +70,7 @@ public func qr<S: LearnScalar>(_ a: Matrix<S>) throws -> QRDecomposition<S> {
 public func solve<S: LearnScalar>(_ a: Matrix<S>, _ b: Matrix<S>) throws -> Matrix<S> {
     try checkSquare(a, "solve")
     try checkFinite(a, "solve")
-    try checkFinite(b, "solve")
-    guard b.rows == a.rows else {
-        throw LearnError.shapeMismatch(
-            operation: "solve", expected: "b with \(a.rows) rows", got: "\(b.rows) × \(b.columns)")
-    }
+    try checkRightHandSide(b, rows: a.rows, "solve")
     if b.columns == 0 { return b }
     let n = try blasInt(a.rows, "solve")
     var lu = a.scalars // column-major view: aᵀ
@@ -120,11 +116,7 @@ public func cholesky<S: LearnScalar>(_ a: Matrix<S>) throws -> Matrix<S> {
 /// Solves `a · x = b` given the Cholesky factor `L` of `a` from ``cholesky(_:)`` (LAPACK `potrs`).
 public func choleskySolve<S: LearnScalar>(factor: Matrix<S>, _ b: Matrix<S>) throws -> Matrix<S> {
     try checkSquare(factor, "choleskySolve")
-    try checkFinite(b, "choleskySolve")
-    guard b.rows == factor.rows else {
-        throw LearnError.shapeMismatch(
-            operation: "choleskySolve", expected: "b with \(factor.rows) rows", got: "\(b.rows) × \(b.columns)")
-    }
+    try checkRightHandSide(b, rows: factor.rows, "choleskySolve")
     if b.columns == 0 { return b }
     let n = try blasInt(factor.rows, "choleskySolve")
     var x = b.transposed().scalars
@@ -150,11 +142,7 @@ public func leastSquares<S: LearnScalar>(_ a: Matrix<S>, _ b: Matrix<S>, rcond: 
 {
     guard a.rows > 0 && a.columns > 0 else { throw LearnError.emptyInput(operation: "leastSquares") }
     try checkFinite(a, "leastSquares")
-    try checkFinite(b, "leastSquares")
-    guard b.rows == a.rows else {
-        throw LearnError.shapeMismatch(
-            operation: "leastSquares", expected: "b with \(a.rows) rows", got: "\(b.rows) × \(b.columns)")
-    }
+    try checkRightHandSide(b, rows: a.rows, "leastSquares")
     let (m, n, nrhs) = (a.rows, a.columns, b.columns)
     let ldb = max(m, n)
     var columnMajorA = a.transposed().scalars
@@ -303,6 +291,15 @@ private func checkSquare<S: LearnScalar>(_ a: Matrix<S>, _ operation: String) th
 
 private func checkFinite<S: LearnScalar>(_ a: Matrix<S>, _ operation: String) throws {
     guard a.isFinite else { throw LearnError.nonFiniteInput(operation: operation) }
+}
+
+/// A finite right-hand side `b` with one row per row of the system's matrix.
+private func checkRightHandSide<S: LearnScalar>(_ b: Matrix<S>, rows: Int, _ operation: String) throws {
+    try checkFinite(b, operation)
+    guard b.rows == rows else {
+        throw LearnError.shapeMismatch(
+            operation: operation, expected: "b with \(rows) rows", got: "\(b.rows) × \(b.columns)")
+    }
 }
 
 /// Turns a negative LAPACK `info` (an illegal argument: a bug in SwiftLearn, not in the input) into an error.

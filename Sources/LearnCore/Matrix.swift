@@ -9,7 +9,7 @@
 /// let gram = try matmul(X, X, transposeA: true)      // Xᵀ X, 3 × 3, through dgemm
 /// let centred = try X - X.mean(axis: 0)              // row broadcast, as NumPy
 /// ```
-public struct Matrix<Scalar: LearnScalar>: DenseArray {
+public struct Matrix<Scalar: LearnScalar>: DenseArray, DenseStorage {
     /// The number of rows.
     public private(set) var rows: Int
     /// The number of columns.
@@ -148,13 +148,6 @@ public struct Matrix<Scalar: LearnScalar>: DenseArray {
                 "Matrix index (\(i), \(j)) out of range for \(rows) × \(columns)")
             scalars[i &* columns &+ j] = newValue
         }
-    }
-
-    /// Calls `body` with the elements' contiguous mutable buffer (copying first if it is shared).
-    public mutating func withUnsafeMutableBufferPointer<R>(
-        _ body: (inout UnsafeMutableBufferPointer<Scalar>) throws -> R
-    ) rethrows -> R {
-        try scalars.withUnsafeMutableBufferPointer(body)
     }
 }
 

@@ -8,7 +8,7 @@
 /// let images = try Tensor<Float>(shape: [64, 32, 32, 3], repeating: 0)   // NHWC
 /// let flat = try images.reshaped(to: [64, -1])                           // 64 × 3072
 /// ```
-public struct Tensor<Scalar: LearnScalar>: DenseArray {
+public struct Tensor<Scalar: LearnScalar>: DenseArray, DenseStorage {
     /// The extent of each axis, outermost first.
     public private(set) var shape: [Int]
     /// The elements in row-major order (`count == shape.reduce(1, *)`).
@@ -117,13 +117,6 @@ public struct Tensor<Scalar: LearnScalar>: DenseArray {
                 got: "\(newShape) with \(newCount)")
         }
         return Tensor(uncheckedShape: resolved, scalars: scalars)
-    }
-
-    /// Calls `body` with the elements' contiguous mutable buffer (copying first if it is shared).
-    public mutating func withUnsafeMutableBufferPointer<R>(
-        _ body: (inout UnsafeMutableBufferPointer<Scalar>) throws -> R
-    ) rethrows -> R {
-        try scalars.withUnsafeMutableBufferPointer(body)
     }
 }
 

@@ -58,30 +58,42 @@ extension HDF5Group {
         let what = "dataset \(child(name))"
         let dataset = try openDataset(name)
         do {
-            let type = H5Dget_type(dataset), space = H5Dget_space(dataset)
-            defer {
-                H5Tclose(type)
-                H5Sclose(space)
+            return try withTypeAndSpace(of: dataset, what, type: H5Dget_type, space: H5Dget_space) { type, space in
+                let typeName = Self.typeName(type)
+                if let expectedType, typeName != expectedType {
+                    throw corrupt("\(what) holds \(typeName), expected \(expectedType)")
+                }
+                let shape = try extent(of: space, what)
+                if let expected, shape != expected { throw corrupt("\(what) has shape \(shape), expected \(expected)") }
+                let count = try checkedCount(shape, elementSize: elementSize, what)
+                // A variable-length string is stored as a global-heap reference (length, collection address,
+                // index), larger than the pointer it reads into.
+                let storedElement = H5Tis_variable_str(type) > 0 ? 8 + (try file.format.addressSize) : H5Tget_size(type)
+                try checkStorage(dataset, declaredBytes: count.multipliedReportingOverflow(by: storedElement), what)
+                return (dataset, shape, count)
             }
-            guard type >= 0, space >= 0 else {
-                throw corrupt("cannot read the type or shape of \(what) (\(HDF5Library.errorStackMessage()))")
-            }
-            let typeName = Self.typeName(type)
-            if let expectedType, typeName != expectedType {
-                throw corrupt("\(what) holds \(typeName), expected \(expectedType)")
-            }
-            let shape = try extent(of: space, what)
-            if let expected, shape != expected { throw corrupt("\(what) has shape \(shape), expected \(expected)") }
-            let count = try checkedCount(shape, elementSize: elementSize, what)
-            // A variable-length string is stored as a global-heap reference (length, collection address,
-            // index), larger than the pointer it reads into.
-            let storedElement = H5Tis_variable_str(type) > 0 ? 8 + (try file.format.addressSize) : H5Tget_size(type)
-            try checkStorage(dataset, declaredBytes: count.multipliedReportingOverflow(by: storedElement), what)
-            return (dataset, shape, count)
         } catch {
             H5Dclose(dataset)
             throw error
         }
+    }
+
+    /// Calls `body` with the type and dataspace of an open dataset or attribute (read by `typeOf` and
+    /// `spaceOf`: `H5Dget_type`/`H5Dget_space` or the `H5A` pair), closing both afterwards.
+    /// - Throws: `corruptFile` when either cannot be read.
+    func withTypeAndSpace<R>(
+        of object: hid_t, _ what: String, type typeOf: (hid_t) -> hid_t, space spaceOf: (hid_t) -> hid_t,
+        _ body: (_ type: hid_t, _ space: hid_t) throws -> R
+    ) throws -> R {
+        let type = typeOf(object), space = spaceOf(object)
+        defer {
+            H5Tclose(type)
+            H5Sclose(space)
+        }
+        guard type >= 0, space >= 0 else {
+            throw corrupt("cannot read the type or shape of \(what) (\(HDF5Library.errorStackMessage()))")
+        }
+        return try body(type, space)
     }
 
     /// Refuses layouts that read other files and datasets that declare far more than they store

@@ -37,38 +37,32 @@ extension HDF5Group {
             self.corrupt("cannot open attribute \(name) (\($0))")
         }
         defer { H5Aclose(attribute) }
-        let space = H5Aget_space(attribute), type = H5Aget_type(attribute)
-        defer {
-            H5Sclose(space)
-            H5Tclose(type)
-        }
-        guard space >= 0, type >= 0 else {
-            throw corrupt("cannot read the type or shape of \(what) (\(HDF5Library.errorStackMessage()))")
-        }
-        let shape = try extent(of: space, what)
-        guard shape.count <= 1 else { throw corrupt("\(what) is not a scalar or a list") }
-        let count = try checkedCount(shape, elementSize: 8, what)
-        let scalar = shape.isEmpty
-        func read<T: HDF5Scalar>(_: T.Type) throws -> [T] {
-            var values = [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
-            let status = values.withUnsafeMutableBytes { H5Aread(attribute, T.hdf5Type, $0.baseAddress) }
-            try HDF5Library.check(status) { self.corrupt("cannot read attribute \(name) (\($0))") }
-            return values
-        }
-        switch Self.typeName(type) {
-        case "float32", "float64":
-            let values = try read(Double.self)
-            return scalar ? .double(values.first ?? 0) : .doubles(values)
-        case "uint8" where scalar:
-            return .bool((try read(UInt8.self).first ?? 0) != 0)
-        case let integer where integer.hasPrefix("int") || integer.hasPrefix("uint"):
-            let values = try read(Int64.self)
-            return scalar ? .int(values.first ?? 0) : .ints(values)
-        case "string":
-            let values = try readStrings(count: count, storedType: type, what) { H5Aread(attribute, $0, $1) }
-            return scalar ? .string(values.first ?? "") : .strings(values)
-        default:
-            throw corrupt("attribute \(name) on \(path) has an unsupported type")
+        return try withTypeAndSpace(of: attribute, what, type: H5Aget_type, space: H5Aget_space) { type, space in
+            let shape = try extent(of: space, what)
+            guard shape.count <= 1 else { throw corrupt("\(what) is not a scalar or a list") }
+            let count = try checkedCount(shape, elementSize: 8, what)
+            let scalar = shape.isEmpty
+            func read<T: HDF5Scalar>(_: T.Type) throws -> [T] {
+                var values = [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+                let status = values.withUnsafeMutableBytes { H5Aread(attribute, T.hdf5Type, $0.baseAddress) }
+                try HDF5Library.check(status) { self.corrupt("cannot read attribute \(name) (\($0))") }
+                return values
+            }
+            switch Self.typeName(type) {
+            case "float32", "float64":
+                let values = try read(Double.self)
+                return scalar ? .double(values.first ?? 0) : .doubles(values)
+            case "uint8" where scalar:
+                return .bool((try read(UInt8.self).first ?? 0) != 0)
+            case let integer where integer.hasPrefix("int") || integer.hasPrefix("uint"):
+                let values = try read(Int64.self)
+                return scalar ? .int(values.first ?? 0) : .ints(values)
+            case "string":
+                let values = try readStrings(count: count, storedType: type, what) { H5Aread(attribute, $0, $1) }
+                return scalar ? .string(values.first ?? "") : .strings(values)
+            default:
+                throw corrupt("attribute \(name) on \(path) has an unsupported type")
+            }
         }
     }
 

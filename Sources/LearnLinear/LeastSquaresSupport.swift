@@ -55,3 +55,19 @@ enum LeastSquaresInput {
         return try matvec(X, coef).map { $0 + intercept }
     }
 }
+
+/// A linear regressor `X w + b` (``LinearRegression``, ``Ridge``, ``SGDRegressor``): one fitted weight per
+/// feature and an intercept, predicted, saved and loaded the same way.
+protocol LinearRegressor: Regressor {
+    /// The weights (`coef_`), `nil` before `fit`.
+    var coef: [Double]? { get set }
+    /// The intercept (`intercept_`).
+    var intercept: Double { get set }
+}
+
+extension LinearRegressor {
+    /// `X w + b`.
+    public func predict(_ X: Matrix<Double>) throws -> [Double] {
+        try LeastSquaresInput.predict(X, coef: coef, intercept: intercept, Self.estimatorName)
+    }
+}

@@ -39,67 +39,58 @@ extension LogisticRegression: PersistableEstimator {
     }
 }
 
-extension LinearRegression: PersistableEstimator {
+extension LinearRegression: PersistableEstimator, PersistableLinearRegressor {
     /// An unfitted model with an intercept.
     public init() { self.init(fitIntercept: true) }
-
-    /// Whether `fit` has run.
-    public var isFitted: Bool { coef != nil }
-
-    /// Datasets `coef`, `intercept` (scalar).
-    public func writeFitted(to group: HDF5Group) throws {
-        try writeLinear(coef, intercept, to: group, Self.estimatorName)
-    }
-
-    /// Reads `coef` and `intercept`.
-    public mutating func readFitted(from group: HDF5Group) throws { (coef, intercept) = try readLinear(from: group) }
 }
 
-extension Ridge: PersistableEstimator {
+extension Ridge: PersistableEstimator, PersistableLinearRegressor {
     /// An unfitted model with `alpha` 1.
     public init() { self.init(alpha: 1.0) }
-
-    /// Whether `fit` has run.
-    public var isFitted: Bool { coef != nil }
-
-    /// Datasets `coef`, `intercept` (scalar).
-    public func writeFitted(to group: HDF5Group) throws {
-        try writeLinear(coef, intercept, to: group, Self.estimatorName)
-    }
-
-    /// Reads `coef` and `intercept`.
-    public mutating func readFitted(from group: HDF5Group) throws { (coef, intercept) = try readLinear(from: group) }
 }
 
-extension SGDRegressor: PersistableEstimator {
+extension SGDRegressor: PersistableEstimator, PersistableLinearRegressor {
     /// An unfitted model with scikit-learn's defaults.
     public init() { self.init(alpha: 0.0001) }
 
-    /// Whether `fit` has run.
-    public var isFitted: Bool { coef != nil }
-
     /// Datasets `coef`, `intercept` (scalar), `n_iter`.
     public func writeFitted(to group: HDF5Group) throws {
-        try writeLinear(coef, intercept, to: group, Self.estimatorName)
+        try writeCoefficients(to: group)
         try group.write([Int64(nIter)], shape: [], to: "n_iter")
     }
 
     /// Reads `coef`, `intercept`, `n_iter`.
     public mutating func readFitted(from group: HDF5Group) throws {
-        (coef, intercept) = try readLinear(from: group)
+        try readCoefficients(from: group)
         nIter = Int(try group.read(Int64.self, from: "n_iter", shape: []).first ?? 0)
     }
 }
 
-private func writeLinear(_ coef: [Double]?, _ intercept: Double, to group: HDF5Group, _ type: String) throws {
-    guard let coef else { throw LearnError.notFitted(type: type) }
-    try group.write(coef, shape: [coef.count], to: "coef")
-    try group.write([intercept], shape: [], to: "intercept")
-}
+/// A ``LinearRegressor`` whose file holds just `coef` and `intercept` (plus whatever the type adds).
+protocol PersistableLinearRegressor: LinearRegressor, PersistableEstimator {}
 
-private func readLinear(from group: HDF5Group) throws -> (coef: [Double], intercept: Double) {
-    let coef = try group.readFiniteVector("coef")
-    guard !coef.isEmpty else { throw LearnError.corruptFile(path: group.file.path, reason: "coef is empty") }
-    let intercept = try group.readFinite("intercept", shape: [])
-    return (coef, intercept.first ?? 0)
+extension PersistableLinearRegressor {
+    /// Whether `fit` has run.
+    public var isFitted: Bool { coef != nil }
+
+    /// Datasets `coef`, `intercept` (scalar).
+    public func writeFitted(to group: HDF5Group) throws { try writeCoefficients(to: group) }
+
+    /// Reads `coef` and `intercept`.
+    public mutating func readFitted(from group: HDF5Group) throws { try readCoefficients(from: group) }
+
+    /// Writes `coef` (a vector) and `intercept` (a scalar).
+    func writeCoefficients(to group: HDF5Group) throws {
+        guard let coef else { throw LearnError.notFitted(type: Self.estimatorName) }
+        try group.write(coef, shape: [coef.count], to: "coef")
+        try group.write([intercept], shape: [], to: "intercept")
+    }
+
+    /// Reads and checks `coef` (non-empty, finite) and `intercept`.
+    mutating func readCoefficients(from group: HDF5Group) throws {
+        let weights = try group.readFiniteVector("coef")
+        guard !weights.isEmpty else { throw LearnError.corruptFile(path: group.file.path, reason: "coef is empty") }
+        let stored = try group.readFinite("intercept", shape: [])
+        (coef, intercept) = (weights, stored.first ?? 0)
+    }
 }

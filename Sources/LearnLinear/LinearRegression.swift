@@ -2,7 +2,7 @@ import LearnCore
 
 /// Ordinary least squares, as scikit-learn's `LinearRegression`: centre (with an intercept), then the
 /// minimum-norm solution of `min ‖X w − y‖` by LAPACK's SVD-based `gelsd`.
-public struct LinearRegression: Regressor, Equatable {
+public struct LinearRegression: LinearRegressor, Equatable {
     /// `"LinearRegression"`.
     public static let estimatorName = "LinearRegression"
 
@@ -44,10 +44,5 @@ public struct LinearRegression: Regressor, Equatable {
         intercept = fitIntercept ? data.yMean - zip(data.xMean, weights).reduce(0.0) { $0 + $1.0 * $1.1 } : 0
         rank = solution.rank
         singularValues = solution.singularValues
-    }
-
-    /// `X w + b`.
-    public func predict(_ X: Matrix<Double>) throws -> [Double] {
-        try LeastSquaresInput.predict(X, coef: coef, intercept: intercept, Self.estimatorName)
     }
 }

@@ -11,7 +11,7 @@ public enum RidgeSolver: String, Sendable, CaseIterable {
 }
 
 /// Least squares with an L2 penalty `α ‖w‖²`, as scikit-learn's `Ridge`.
-public struct Ridge: Regressor, Equatable {
+public struct Ridge: LinearRegressor, Equatable {
     /// `"Ridge"`.
     public static let estimatorName = "Ridge"
 
@@ -86,10 +86,5 @@ public struct Ridge: Regressor, Equatable {
         let uty = try matvec(decomposition.u, y, transpose: true)
         let scaled = zip(decomposition.s, uty).map { s, value in s > 1e-15 ? s / (s * s + alpha) * value : 0 }
         return try matvec(decomposition.vt, scaled, transpose: true)
-    }
-
-    /// `X w + b`.
-    public func predict(_ X: Matrix<Double>) throws -> [Double] {
-        try LeastSquaresInput.predict(X, coef: coef, intercept: intercept, Self.estimatorName)
     }
 }

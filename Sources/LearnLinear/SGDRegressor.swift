@@ -15,7 +15,7 @@ public enum LearningRateSchedule: String, Sendable, CaseIterable {
 /// article's gradient-descent regression, with scikit-learn's `SGDRegressor` parameters: one update
 /// per sample, samples reshuffled every epoch from `randomState`, an L2 penalty `alpha`, and early
 /// stopping once `nIterNoChange` epochs improve the training loss by less than `tol`.
-public struct SGDRegressor: Regressor, Equatable {
+public struct SGDRegressor: LinearRegressor, Equatable {
     /// `"SGDRegressor"`.
     public static let estimatorName = "SGDRegressor"
 
@@ -166,10 +166,5 @@ public struct SGDRegressor: Regressor, Equatable {
         }
         coef = w
         intercept = b
-    }
-
-    /// `X w + b`.
-    public func predict(_ X: Matrix<Double>) throws -> [Double] {
-        try LeastSquaresInput.predict(X, coef: coef, intercept: intercept, Self.estimatorName)
     }
 }

@@ -8,21 +8,12 @@ import LearnCore
 public func accuracyScore<L: ClassLabel>(
     _ yTrue: [L], _ yPred: [L], normalize: Bool = true, sampleWeight: [Double]? = nil
 ) throws -> Double {
-    try MetricValidation.sameLength(yTrue.count, yPred.count, "accuracyScore")
-    try MetricValidation.discrete(yTrue, "accuracyScore")
-    try MetricValidation.discrete(yPred, "accuracyScore", "yPred")
-    try MetricValidation.notEmpty(yTrue.count, "accuracyScore")
-    try MetricValidation.weights(sampleWeight, count: yTrue.count, "accuracyScore")
+    try MetricValidation.labelPairs(yTrue, yPred, sampleWeight, "accuracyScore")
     var correct = 0.0, total = 0.0
     for i in yTrue.indices {
         let w = sampleWeight?[i] ?? 1
         if yTrue[i] == yPred[i] { correct += w }
         total += w
     }
-    guard normalize else { return correct }
-    guard total > 0 else {
-        throw LearnError.invalidParameter(
-            name: "sampleWeight", expected: "weights that do not all sum to zero", got: "a total of 0")
-    }
-    return correct / total
+    return try MetricValidation.weightedMean(correct, weightTotal: total, normalize: normalize)
 }

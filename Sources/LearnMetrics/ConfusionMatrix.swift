@@ -16,11 +16,7 @@ public func confusionMatrix<L: ClassLabel>(_ yTrue: [L], _ yPred: [L], labels: [
 public func confusionMatrix<L: ClassLabel>(
     _ yTrue: [L], _ yPred: [L], labels: [L]? = nil, sampleWeight: [Double]? = nil, normalize: ConfusionNormalization?
 ) throws -> Matrix<Double> {
-    try MetricValidation.sameLength(yTrue.count, yPred.count, "confusionMatrix")
-    try MetricValidation.discrete(yTrue, "confusionMatrix")
-    try MetricValidation.discrete(yPred, "confusionMatrix", "yPred")
-    try MetricValidation.notEmpty(yTrue.count, "confusionMatrix")
-    try MetricValidation.weights(sampleWeight, count: yTrue.count, "confusionMatrix")
+    try MetricValidation.labelPairs(yTrue, yPred, sampleWeight, "confusionMatrix")
     let order =
         try labels.map { try MetricValidation.distinct($0, "confusionMatrix") }
         ?? MetricValidation.uniqueLabels(yTrue, yPred)

@@ -46,10 +46,5 @@ public func logLoss<L: ClassLabel>(
         total += -log(p) * w
         weightTotal += w
     }
-    guard normalize else { return total }
-    guard weightTotal > 0 else {
-        throw LearnError.invalidParameter(
-            name: "sampleWeight", expected: "weights that do not all sum to zero", got: "a total of 0")
-    }
-    return total / weightTotal
+    return try MetricValidation.weightedMean(total, weightTotal: weightTotal, normalize: normalize)
 }

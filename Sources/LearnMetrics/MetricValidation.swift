@@ -9,6 +9,31 @@ enum MetricValidation {
         }
     }
 
+    /// The checks of a metric over true and predicted class labels: as many predictions as labels, both
+    /// discrete, at least one sample, and valid weights.
+    static func labelPairs<L: ClassLabel>(_ yTrue: [L], _ yPred: [L], _ sampleWeight: [Double]?, _ metric: String)
+        throws
+    {
+        try sameLength(yTrue.count, yPred.count, metric)
+        try discrete(yTrue, metric)
+        try discrete(yPred, metric, "yPred")
+        try notEmpty(yTrue.count, metric)
+        try weights(sampleWeight, count: yTrue.count, metric)
+    }
+
+    /// `total / weightTotal` (scikit-learn's `_average` of per-sample values), or `total` itself without
+    /// `normalize`.
+    /// - Throws: ``zeroWeightTotal`` when normalising by a total of 0.
+    static func weightedMean(_ total: Double, weightTotal: Double, normalize: Bool = true) throws -> Double {
+        guard normalize else { return total }
+        guard weightTotal > 0 else { throw zeroWeightTotal }
+        return total / weightTotal
+    }
+
+    /// Sample weights that sum to zero leave nothing to average over.
+    static let zeroWeightTotal = LearnError.invalidParameter(
+        name: "sampleWeight", expected: "weights that do not all sum to zero", got: "a total of 0")
+
     static func notEmpty(_ count: Int, _ metric: String) throws {
         guard count > 0 else { throw LearnError.emptyInput(operation: metric) }
     }

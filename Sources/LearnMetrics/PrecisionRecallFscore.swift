@@ -108,11 +108,7 @@ struct SetWiseMetric<L: ClassLabel> {
     var counts: LabelCounts<L>
 
     init(_ yTrue: [L], _ yPred: [L], beta: Double, labels: [L]?, sampleWeight: [Double]?, metric: String) throws {
-        try MetricValidation.sameLength(yTrue.count, yPred.count, metric)
-        try MetricValidation.discrete(yTrue, metric)
-        try MetricValidation.discrete(yPred, metric, "yPred")
-        try MetricValidation.notEmpty(yTrue.count, metric)
-        try MetricValidation.weights(sampleWeight, count: yTrue.count, metric)
+        try MetricValidation.labelPairs(yTrue, yPred, sampleWeight, metric)
         guard beta >= 0 && !beta.isNaN else {
             throw LearnError.invalidParameter(name: "beta", expected: "beta >= 0", got: "\(beta)")
         }

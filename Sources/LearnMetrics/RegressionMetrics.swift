@@ -45,10 +45,7 @@ private struct RegressionInputs {
         try MetricValidation.finite(yPred, metric)
         try MetricValidation.weights(weights, count: yTrue.count, metric)
         let total = weights?.reduce(0, +) ?? Double(yTrue.count)
-        guard total > 0 else {
-            throw LearnError.invalidParameter(
-                name: "sampleWeight", expected: "weights that do not all sum to zero", got: "a total of 0")
-        }
+        guard total > 0 else { throw MetricValidation.zeroWeightTotal }
         (self.yTrue, self.yPred, self.weights, self.weightTotal) = (yTrue, yPred, weights, total)
     }
 

@@ -153,6 +153,9 @@ public struct BatchNormalization: Layer, Equatable {
     }
 
     /// Keras' keys for the layer.
+    /// Frozen, it normalises with the moving statistics and leaves them alone (Keras' transfer-learning rule).
+    public var infersWhenFrozen: Bool { true }
+
     public var kerasConfig: [String: Any] {
         [
             "axis": -1, "momentum": momentum, "epsilon": epsilon, "center": center, "scale": scale,

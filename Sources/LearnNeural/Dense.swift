@@ -54,13 +54,16 @@ public struct Dense: Layer, Equatable {
     /// The pre-activations, kept for the backward pass when the activation's derivative needs them (gelu).
     public func scratchCount(batch: Int) -> Int { activation.backwardNeedsInput ? batch * units : 0 }
 
+    /// The kernel-and-bias map this layer is.
+    private var affine: AffineMap {
+        AffineMap(inputs: inputWidth, units: units, useBias: useBias, activation: activation)
+    }
+
     /// Glorot-uniform kernel: `U(−l, l)`, `l = √(6 / (inputs + units))`; zero bias.
     public func initialize(
         parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState
     ) {
-        let limit = (6.0 / Double(inputWidth + units)).squareRoot()
-        for i in 0..<(inputWidth * units) { parameters[i] = Float(-limit + 2 * limit * rng.randomSample()) }
-        if useBias { (parameters + inputWidth * units).update(repeating: 0, count: units) }
+        affine.initialize(parameters, fanIn: inputWidth, fanOut: units, using: &rng)
     }
 
     /// `output = activation(input · kernel + bias)` through the core's sgemm.
@@ -69,14 +72,7 @@ public struct Dense: Layer, Equatable {
         parameters: UnsafePointer<Float>,
         state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
     ) {
-        // The bias first, then the product added onto it (beta 1 spares OpenBLAS a pass zeroing the output).
-        Self.fillRows(output, with: useBias ? parameters + inputWidth * units : nil, rows: batch, width: units)
-        Float.gemm(
-            transposeA: false, transposeB: false, m: batch, n: units, k: inputWidth, alpha: 1,
-            a: input, lda: inputWidth, b: parameters, ldb: units, beta: useBias ? 1 : 0, c: output,
-            ldc: units)
-        if training && activation.backwardNeedsInput { scratch.update(from: output, count: batch * units) }
-        activation.forward(output, rows: batch, width: units)
+        affine.forward(input, output, rows: batch, parameters: parameters, preActivations: scratch, training: training)
     }
 
     /// ∂kernel += inputᵀ · δ, ∂bias += Σ δ, ∂input = δ · kernelᵀ, where δ is ∂L/∂pre-activation.
@@ -85,43 +81,15 @@ public struct Dense: Layer, Equatable {
         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
     ) {
-        if activation != .linear {
-            activation.backward(
-                outputGradient, input: UnsafePointer(scratch), output: output, rows: batch, width: units)
-        }
-        Float.gemm(
-            transposeA: true, transposeB: false, m: inputWidth, n: units, k: batch, alpha: 1,
-            a: input, lda: inputWidth, b: outputGradient, ldb: units, beta: 1, c: parameterGradients,
-            ldc: units)
-        if useBias {
-            Float.columnSums(
-                outputGradient, rows: batch, columns: units, into: parameterGradients + inputWidth * units,
-                accumulate: true)
-        }
-        if let inputGradient {
-            Float.gemm(
-                transposeA: false, transposeB: true, m: batch, n: inputWidth, k: units, alpha: 1,
-                a: outputGradient, lda: units, b: parameters, ldb: units, beta: 0, c: inputGradient,
-                ldc: inputWidth)
-        }
-    }
-
-    /// Copies `bias` into each of `rows` rows of `width` values (nothing without a bias).
-    static func fillRows(_ output: UnsafeMutablePointer<Float>, with bias: UnsafePointer<Float>?, rows: Int, width: Int)
-    {
-        guard let bias else { return }
-        for r in 0..<rows { (output + r &* width).update(from: bias, count: width) }
+        affine.backward(
+            input, output, outputGradient: outputGradient, inputGradient: inputGradient, rows: batch,
+            parameters: parameters, parameterGradients: parameterGradients, preActivations: scratch)
     }
 
     /// The kernel and bias penalties.
     public func regularization(parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>?) -> Float {
-        let kernelCount = inputWidth * units
-        var total: Float = kernelRegularizer?.penalty(parameters, count: kernelCount, gradients: gradients) ?? 0
-        if useBias, let biasRegularizer {
-            total += biasRegularizer.penalty(
-                parameters + kernelCount, count: units, gradients: gradients.map { $0 + kernelCount })
-        }
-        return total
+        affine.regularization(
+            kernel: kernelRegularizer, bias: biasRegularizer, parameters: parameters, gradients: gradients)
     }
 
     /// `units`, `activation`, `use_bias`, initialisers and regularisers in Keras' spelling.

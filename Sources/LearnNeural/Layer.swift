@@ -59,12 +59,18 @@ public protocol Layer: Sendable {
     func regularization(parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>?) -> Float
     /// The layer's own keys in Keras' `model_config` entry (the network adds `name`, `trainable`, `dtype`).
     var kerasConfig: [String: Any] { get }
+    /// Whether the layer runs in inference mode while frozen, even in training (BatchNormalization, as in
+    /// Keras); `false` by default.
+    var infersWhenFrozen: Bool { get }
     /// Checks the network's data when this is the first layer (``Embedding``: token ids in range); most
     /// layers accept any finite values.
     func checkInput(_ x: Matrix<Double>) throws
 }
 
 extension Layer {
+    /// Layers other than BatchNormalization behave the same frozen or not.
+    public var infersWhenFrozen: Bool { false }
+
     /// Trainable values after `build`.
     public var parameterCount: Int { weights.filter(\.trainable).reduce(0) { $0 + $1.count } }
     /// Non-trainable values after `build`.

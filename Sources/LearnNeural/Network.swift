@@ -33,6 +33,20 @@ public protocol Network: Sendable {
     func getWeights() throws -> [Tensor<Float>]
     /// Replaces the weights with tensors shaped as ``getWeights()`` returns them (Keras' `set_weights`).
     mutating func setWeights(_ weights: [Tensor<Float>]) throws
+    /// The layer called `name` (Keras' `get_layer`), or `nil`.
+    func layer(named name: String) -> (any Layer)?
+    /// Every weight's name, `layer/weight`, in the order of ``getWeights()``.
+    func weightNames() -> [String]
+    /// The weight called `name` (`dense/kernel`) in Keras' shape.
+    func weight(named name: String) throws -> Tensor<Float>
+    /// Replaces the weight called `name`.
+    mutating func setWeight(named name: String, to value: Tensor<Float>) throws
+    /// Freezes (`false`) or unfreezes the layers named `names`, or all of them (Keras' `trainable`).
+    mutating func setTrainable(_ trainable: Bool, layers names: [String]?) throws
+    /// Whether training updates layer `name`'s weights.
+    func isTrainable(layer name: String) -> Bool
+    /// The parameters training updates.
+    var trainableParameterCount: Int { get }
 }
 
 /// A network that writes Keras `.h5` files (what ``ModelCheckpoint`` needs).

@@ -3,14 +3,14 @@ import LearnCore
 
 /// Gives each sample a new shape with the same number of values, Keras' `Reshape` (row-major; one
 /// dimension may be `-1`, inferred).
-public struct Reshape: Layer, Equatable {
+public struct Reshape: ReshapingLayer, Equatable {
     /// The target shape per sample.
     public var targetShape: [Int]
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
     /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
     public let identity = LayerIdentity()
-    private var count = 0
+    var valuesPerSample = 0
 
     /// `Reshape([8, 8, 1])`.
     public init(_ targetShape: [Int], name: String = "") { (self.targetShape, self.name) = (targetShape, name) }
@@ -20,7 +20,8 @@ public struct Reshape: Layer, Equatable {
 
     /// The target shape, with `-1` resolved.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
-        count = try Shape.elementCount(inputShape, operation: "Reshape")
+        let count = try Shape.elementCount(inputShape, operation: "Reshape")
+        valuesPerSample = count
         let known = targetShape.filter { $0 != -1 }
         let unknown = targetShape.count - known.count
         guard known.allSatisfy({ $0 >= 1 }) else {
@@ -34,6 +35,18 @@ public struct Reshape: Layer, Equatable {
         }
         return targetShape.map { $0 == -1 ? count / product : $0 }
     }
+    /// `target_shape`.
+    public var kerasConfig: [String: Any] { ["target_shape": targetShape] }
+}
+
+/// A layer that gives each sample a new shape with the same values (``Flatten``, ``Reshape``): row-major
+/// storage does not move, so the forward pass is a copy and the gradient passes through.
+protocol ReshapingLayer: Layer {
+    /// Values per sample, fixed by `build`.
+    var valuesPerSample: Int { get }
+}
+
+extension ReshapingLayer {
     /// None.
     public var weights: [LayerWeight] { [] }
 
@@ -43,20 +56,17 @@ public struct Reshape: Layer, Equatable {
         parameters: UnsafePointer<Float>,
         state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
     ) {
-        output.update(from: input, count: batch * count)
+        output.update(from: input, count: batch * valuesPerSample)
     }
 
-    /// The gradient passes through.
+    /// The gradient passes through unchanged.
     public func backward(
         _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
     ) {
-        inputGradient?.update(from: outputGradient, count: batch * count)
+        inputGradient?.update(from: outputGradient, count: batch * valuesPerSample)
     }
-
-    /// `target_shape`.
-    public var kerasConfig: [String: Any] { ["target_shape": targetShape] }
 }
 
 extension Reshape: KerasLayer {

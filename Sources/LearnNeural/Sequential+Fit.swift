@@ -68,30 +68,11 @@ extension Sequential {
             throw LearnError.invalidParameter(
                 name: "compile", expected: "compile(optimizer:loss:) before fit", got: "an uncompiled network")
         }
-        guard batchSize >= 1 else {
-            throw LearnError.invalidParameter(name: "batchSize", expected: "at least 1", got: "\(batchSize)")
-        }
-        guard epochs >= 1 else {
-            throw LearnError.invalidParameter(name: "epochs", expected: "at least 1", got: "\(epochs)")
-        }
-        guard validationSplit >= 0 && validationSplit < 1 else {
-            throw LearnError.invalidParameter(
-                name: "validationSplit", expected: "a fraction in [0, 1)", got: "\(validationSplit)")
-        }
+        try FitChecks.settings(epochs: epochs, batchSize: batchSize, validationSplit: validationSplit)
         if inputShape == nil { try build(inputShape: sampleShape ?? [x.columns]) }
         try checkSampleShape(sampleShape, "Sequential.fit")
         try checkInput(x, width: inputShape?.reduce(1, *) ?? 0, "Sequential.fit")
-        if let sampleWeight {
-            guard sampleWeight.count == x.rows else {
-                throw LearnError.shapeMismatch(
-                    operation: "Sequential.fit", expected: "\(x.rows) sample weights", got: "\(sampleWeight.count)")
-            }
-            guard sampleWeight.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
-                throw LearnError.invalidParameter(
-                    name: "sampleWeight", expected: "finite, non-negative weights",
-                    got: "a negative or non-finite weight")
-            }
-        }
+        try FitChecks.sampleWeight(sampleWeight, rows: x.rows, "Sequential.fit")
         let width = try activationWidths().last ?? 1
         let targetWidth = loss.targetWidth(predictionWidth: width)
         guard targets.count == x.rows * targetWidth else {
@@ -100,11 +81,7 @@ extension Sequential {
                 got: "\(targets.count / Swift.max(1, x.rows)) per row")
         }
         try loss.checkTargets(targets, width: width, "Sequential.fit")
-        let trainRows = validationSplit > 0 ? Int(Double(x.rows) * (1 - validationSplit)) : x.rows
-        guard trainRows >= 1 else {
-            throw LearnError.invalidParameter(
-                name: "validationSplit", expected: "at least one training row", got: "\(validationSplit)")
-        }
+        let trainRows = try FitChecks.trainRows(x.rows, validationSplit: validationSplit)
         return (loss, trainRows, targetWidth, width)
     }
 

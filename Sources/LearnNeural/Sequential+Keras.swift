@@ -20,7 +20,8 @@ extension Sequential {
         guard let inputShape else { throw LearnError.notFitted(type: "Sequential") }
         let modelConfig = try KerasConfig.jsonText([
             "class_name": "Sequential",
-            "config": KerasModelConfig.sequential(name: "sequential", layers: layers, inputShape: inputShape)
+            "config": KerasModelConfig.sequential(
+                name: "sequential", layers: layers, inputShape: inputShape, frozen: frozenLayers)
         ])
         let trainingConfig = try loss.map { loss in
             try KerasConfig.jsonText(
@@ -57,8 +58,9 @@ extension Sequential {
         }
         var network = Sequential(randomState: 0) { Dense(1) }
         do {
-            let (layers, shape) = try KerasModelConfig.sequentialLayers(body, depth: 0)
+            let (layers, shape, frozen) = try KerasModelConfig.sequentialLayers(body, depth: 0)
             network.layers = layers
+            network.frozenLayers = frozen
             try KerasModelConfig.buildProblem("the model") { try network.layOut(inputShape: shape) }
         } catch let problem as KerasConfig.Problem {
             throw corrupt(problem.reason)
@@ -74,7 +76,7 @@ extension Sequential {
                 training.lossPerOutput.count <= 1
             {
                 var optimizer = training.optimizer
-                optimizer.prepare(parameterCount: network.parameters.count)
+                optimizer.prepare(parameterCount: network.trainableParameterCount)
                 if root.contains("optimizer_weights") {
                     try network.readKerasOptimizerWeights(
                         into: &optimizer, from: try root.group("optimizer_weights"), corrupt)

@@ -73,6 +73,8 @@ public struct Sequential: GraphNetwork {
     public internal(set) var loss: Loss?
     /// The reported metrics.
     public internal(set) var metrics: [Metric] = []
+    /// The layers ``setTrainable(_:layers:)`` froze.
+    var frozenLayers: Set<String> = []
     /// The stream behind weight initialisation, dropout and shuffling.
     var rng: RandomState
     /// Why `randomState` could not seed ``rng`` (a negative seed, or one above 2^32 − 1): the first build
@@ -106,20 +108,24 @@ public struct Sequential: GraphNetwork {
     /// Chooses the optimizer, loss and metrics (Keras' `compile`).
     public mutating func compile(optimizer: some Optimizer, loss: Loss, metrics: [Metric] = []) {
         var prepared = optimizer
-        prepared.prepare(parameterCount: parameters.count)
+        prepared.prepare(parameterCount: trainableParameterCount)
         self.optimizer = prepared
         self.loss = loss
         self.metrics = metrics
     }
 
-    /// Keras' automatic names: `dense`, `dense_1`, `dropout`, … per class, in order.
-    private mutating func nameLayers() {
+    /// Keras' automatic names: `dense`, `dense_1`, `dropout`, … per class, in order, skipping names
+    /// already taken (by a named layer, or the layers before an `add`).
+    mutating func nameLayers() {
+        var taken = Set(layers.map(\.name))
         var counts: [String: Int] = [:]
         for index in layers.indices where layers[index].name.isEmpty {
             let base = Self.snakeCase(layers[index].kerasClassName)
-            let n = counts[base, default: 0]
+            var n = counts[base, default: 0]
+            while taken.contains(n == 0 ? base : "\(base)_\(n)") { n += 1 }
             counts[base] = n + 1
             layers[index].name = n == 0 ? base : "\(base)_\(n)"
+            taken.insert(layers[index].name)
         }
     }
 
@@ -177,7 +183,10 @@ public struct Sequential: GraphNetwork {
     /// Allocates the weights ``layOut(inputShape:)`` placed: initialised as Keras does, or zeros for a
     /// loader that reads them next.
     mutating func allocateWeights(initialize: Bool) {
-        defer { optimizer?.prepare(parameterCount: laidOut.parameters) }
+        defer {
+            let count = trainableParameterCount
+            optimizer?.prepare(parameterCount: count)
+        }
         guard initialize else {
             (parameters, states) = (
                 [Float](repeating: 0, count: laidOut.parameters), [Float](repeating: 0, count: laidOut.states)

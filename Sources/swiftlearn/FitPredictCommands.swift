@@ -31,45 +31,42 @@ struct FitCommand: ParsableCommand {
         let parameters = try param.map(ParameterValue.assignment(parsing:))
         switch model {
         case .logisticRegression:
-            var estimator = LogisticRegression()
-            for (key, value) in parameters { try estimator.setParameter(key, value) }
-            try estimator.fit(table.data, try table.integerTarget())
-            try estimator.save(to: output)
+            let (estimator, accuracy) = try fitAndSave(
+                LogisticRegression.self, parameters, table.data, try table.integerTarget())
             print(
                 "LogisticRegression: \(estimator.classes.count) classes, \(table.data.columns) features, \(estimator.nIter) iterations, "
-                    + String(format: "training accuracy %.4f", try estimator.score(table.data, table.integerTarget()))
-                    + " -> \(output)")
+                    + String(format: "training accuracy %.4f", accuracy) + " -> \(output)")
         case .linearRegression:
-            var estimator = LinearRegression()
-            for (key, value) in parameters { try estimator.setParameter(key, value) }
-            try estimator.fit(table.data, table.target ?? [])
-            try estimator.save(to: output)
+            let (_, r2) = try fitAndSave(LinearRegression.self, parameters, table.data, table.target ?? [])
             print(
-                "LinearRegression: \(table.data.columns) features, "
-                    + String(format: "training R² %.4f", try estimator.score(table.data, table.target ?? []))
+                "LinearRegression: \(table.data.columns) features, " + String(format: "training R² %.4f", r2)
                     + " -> \(output)")
         case .mlp:
             // Whole-number targets are class labels (MLPClassifier); any other target is a regression (MLPRegressor).
             if let labels = try? table.integerTarget() {
-                var estimator = MLPClassifier()
-                for (key, value) in parameters { try estimator.setParameter(key, value) }
-                try estimator.fit(table.data, labels)
-                try estimator.save(to: output)
+                let (estimator, accuracy) = try fitAndSave(MLPClassifier.self, parameters, table.data, labels)
                 print(
                     "MLPClassifier: \(estimator.classes.count) classes, \(table.data.columns) features, \(estimator.nIter) epochs, "
-                        + String(format: "training accuracy %.4f", try estimator.score(table.data, labels))
-                        + " -> \(output)")
+                        + String(format: "training accuracy %.4f", accuracy) + " -> \(output)")
             } else {
-                var estimator = MLPRegressor()
-                for (key, value) in parameters { try estimator.setParameter(key, value) }
-                try estimator.fit(table.data, table.target ?? [])
-                try estimator.save(to: output)
+                let (estimator, r2) = try fitAndSave(MLPRegressor.self, parameters, table.data, table.target ?? [])
                 print(
                     "MLPRegressor: \(table.data.columns) features, \(estimator.nIter) epochs, "
-                        + String(format: "training R² %.4f", try estimator.score(table.data, table.target ?? []))
-                        + " -> \(output)")
+                        + String(format: "training R² %.4f", r2) + " -> \(output)")
             }
         }
+    }
+
+    /// An unfitted `E` with the `--param` hyper-parameters, fitted to `(X, y)` and saved to `--output`, with its
+    /// training score (accuracy or R²).
+    private func fitAndSave<E: SupervisedEstimator & PersistableEstimator>(
+        _: E.Type, _ parameters: [(name: String, value: ParameterValue)], _ X: Matrix<Double>, _ y: [E.Target]
+    ) throws -> (estimator: E, score: Double) {
+        var estimator = E()
+        for (key, value) in parameters { try estimator.setParameter(key, value) }
+        try estimator.fit(X, y)
+        try estimator.save(to: output)
+        return (estimator, try estimator.score(X, y))
     }
 }
 

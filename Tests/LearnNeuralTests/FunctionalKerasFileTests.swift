@@ -139,6 +139,23 @@ import Testing
         #expect(fresh.metrics == [.accuracy] && fresh.parameters == model.parameters)
     }
 
+    @Test func frozenLayersAndTheirSlotsRoundTrip() throws {
+        var model = try Model.load(from: try Self.url("residual_mlp").path)
+        let reference = try GraphModelTests.reference("residual_mlp")
+        let x = try GraphModelTests.kerasInputs(model, try reference.member("x"))[0]
+        let y = try GraphModelTests.flat(try reference.member("y")).map { Int($0) }
+        try model.setTrainable(false, layers: ["dense"])
+        try model.compile(optimizer: Adam(learningRate: 0.01), loss: .binaryCrossentropy)
+        try model.fit(x, y, epochs: 1, batchSize: 16, shuffle: false, verbose: 0)
+        let path = Self.temporaryPath("frozen")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try model.save(to: path)
+        let restored = try Model.load(from: path)
+        #expect(!restored.isTrainable(layer: "dense") && restored.isTrainable(layer: "dense_1"))
+        #expect(restored.trainableParameterCount == model.trainableParameterCount)
+        #expect(Self.slots(restored.optimizer) == Self.slots(model.optimizer))
+    }
+
     @Test func aDeepChainRoundTripsInLinearTime() throws {
         // 3,000 layers: the reader orders calls without recursion and matches weights in one pass per layer.
         let inputs = Input(shape: [2])
@@ -239,7 +256,7 @@ import Testing
         // residual_mlp's config rewritten in Keras 2's list form [[["dense", 0, 0, {}]]].
         let source = try Model.load(from: try Self.url("residual_mlp").path)
         var body = KerasModelConfig.functional(
-            name: source.name, inputNames: source.inputNames, layers: source.layers, plan: source.plan, nodeKwargs: [:])
+            name: source.name, inputNames: source.inputNames, layers: source.layers, plan: source.plan)
         body["layers"] = (body["layers"] as? [[String: Any]] ?? []).map { entry in
             var entry = entry
             let nodes = entry["inbound_nodes"] as? [[String: Any]] ?? []
@@ -291,7 +308,7 @@ import Testing
     @Test func corruptFunctionalConfigsAreCorruptFiles() throws {
         let source = try Model.load(from: try Self.url("residual_mlp").path)
         let body = KerasModelConfig.functional(
-            name: source.name, inputNames: source.inputNames, layers: source.layers, plan: source.plan, nodeKwargs: [:])
+            name: source.name, inputNames: source.inputNames, layers: source.layers, plan: source.plan)
         func expectCorrupt(_ body: [String: Any], _ what: String, weightsOf model: Model? = nil) throws {
             let path = try Self.write(body, weightsOf: model ?? source)
             defer { try? FileManager.default.removeItem(atPath: path) }

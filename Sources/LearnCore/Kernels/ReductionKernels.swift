@@ -173,27 +173,23 @@ func laneSum<T: LearnScalar>(_ p: UnsafePointer<T>, _ n: Int) -> T {
     return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)) + tail
 }
 
+/// The lane's first NaN, else its value that is `better` than every other (`>`: the maximum, `<`: the minimum).
 @inline(__always)
-func laneMax<T: LearnScalar>(_ p: UnsafePointer<T>, _ n: Int) -> T {
+func laneExtreme<T: LearnScalar>(_ p: UnsafePointer<T>, _ n: Int, _ better: (T, T) -> Bool) -> T {
     var best = p[0]
     if best.isNaN { return best }
     for i in 1..<max(n, 1) {
         let v = p[i]
-        if v > best { best = v } else if v.isNaN { return v }
+        if better(v, best) { best = v } else if v.isNaN { return v }
     }
     return best
 }
 
 @inline(__always)
-func laneMin<T: LearnScalar>(_ p: UnsafePointer<T>, _ n: Int) -> T {
-    var best = p[0]
-    if best.isNaN { return best }
-    for i in 1..<max(n, 1) {
-        let v = p[i]
-        if v < best { best = v } else if v.isNaN { return v }
-    }
-    return best
-}
+func laneMax<T: LearnScalar>(_ p: UnsafePointer<T>, _ n: Int) -> T { laneExtreme(p, n, >) }
+
+@inline(__always)
+func laneMin<T: LearnScalar>(_ p: UnsafePointer<T>, _ n: Int) -> T { laneExtreme(p, n, <) }
 
 /// Two-pass variance: the mean first, then the squared deviations (no catastrophic cancellation).
 func varianceLanes<T: LearnScalar>(

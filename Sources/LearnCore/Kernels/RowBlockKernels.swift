@@ -34,23 +34,13 @@ public enum RowBlockKernels {
     /// `c < classes`: the products of a contiguous `rows × columns` block with each of `classes`
     /// weight rows (`weightStride` apart), into `rows × classes` outputs. `next` names values the
     /// caller reads next; they are requested into cache during this call (prefetching never faults,
-    /// so any range is safe).
+    /// so any range is safe). `fused` picks the route: the fused kernels (portable C on CPUs without
+    /// AVX2 + FMA) or BLAS, whatever this CPU has; tests and benchmarks that compare the routes set it,
+    /// everyone else takes ``usesVectorUnits``.
     public static func products(
         _ x: UnsafePointer<Double>, rows: Int, columns: Int, weights w: UnsafePointer<Double>, classes: Int,
-        weightStride: Int, into z: UnsafeMutablePointer<Double>, prefetching next: UnsafeBufferPointer<Double>? = nil
-    ) {
-        products(
-            x, rows: rows, columns: columns, weights: w, classes: classes, weightStride: weightStride, into: z,
-            prefetching: next, fused: usesVectorUnits)
-    }
-
-    /// The block's products as above, through the fused kernels when `fused` (portable C on CPUs
-    /// without AVX2 + FMA) or through BLAS, whatever this CPU has — for tests and benchmarks that
-    /// compare the routes.
-    public static func products(
-        _ x: UnsafePointer<Double>, rows: Int, columns: Int, weights w: UnsafePointer<Double>, classes: Int,
-        weightStride: Int, into z: UnsafeMutablePointer<Double>, prefetching next: UnsafeBufferPointer<Double>?,
-        fused: Bool
+        weightStride: Int, into z: UnsafeMutablePointer<Double>, prefetching next: UnsafeBufferPointer<Double>? = nil,
+        fused: Bool = usesVectorUnits
     ) {
         guard !fused, let (m, n, k) = blasSizes(rows, columns, classes) else {
             learn_row_products(x, rows, columns, w, classes, weightStride, z, next?.baseAddress, next?.count ?? 0)
@@ -65,22 +55,11 @@ public enum RowBlockKernels {
 
     /// `g[c · gradientStride + j] += Σᵢ z[i · classes + c] · x[i · columns + j]`: adds the block's
     /// transposed product with `z` (`rows × classes`) to `classes` gradient rows; `next` is
-    /// prefetched as by the products.
+    /// prefetched, and the route chosen by `fused`, as for the products.
     public static func accumulateProducts(
         _ x: UnsafePointer<Double>, rows: Int, columns: Int, coefficients z: UnsafePointer<Double>, classes: Int,
-        into g: UnsafeMutablePointer<Double>, gradientStride: Int, prefetching next: UnsafeBufferPointer<Double>? = nil
-    ) {
-        accumulateProducts(
-            x, rows: rows, columns: columns, coefficients: z, classes: classes, into: g, gradientStride: gradientStride,
-            prefetching: next, fused: usesVectorUnits)
-    }
-
-    /// The block's transposed product as above, through the route chosen by `fused` as for the
-    /// products.
-    public static func accumulateProducts(
-        _ x: UnsafePointer<Double>, rows: Int, columns: Int, coefficients z: UnsafePointer<Double>, classes: Int,
-        into g: UnsafeMutablePointer<Double>, gradientStride: Int, prefetching next: UnsafeBufferPointer<Double>?,
-        fused: Bool
+        into g: UnsafeMutablePointer<Double>, gradientStride: Int, prefetching next: UnsafeBufferPointer<Double>? = nil,
+        fused: Bool = usesVectorUnits
     ) {
         guard !fused, let (m, n, k) = blasSizes(rows, columns, classes) else {
             learn_accumulate_rows(x, rows, columns, z, classes, g, gradientStride, next?.baseAddress, next?.count ?? 0)

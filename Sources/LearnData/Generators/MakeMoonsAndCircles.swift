@@ -10,10 +10,7 @@ import LearnCore
 public func makeMoons(nSamples: Int = 100, shuffle: Bool = true, noise: Double? = nil, randomState: Int? = nil) throws
     -> (X: Matrix<Double>, y: [Int])
 {
-    try GeneratorValidation.atLeast(1, nSamples, "nSamples")
-    return try makeMoons(
-        nSamples: (outer: nSamples / 2, inner: nSamples - nSamples / 2), shuffle: shuffle, noise: noise,
-        randomState: randomState)
+    try makeMoons(nSamples: try halves(nSamples), shuffle: shuffle, noise: noise, randomState: randomState)
 }
 
 /// ``makeMoons(nSamples:shuffle:noise:randomState:)`` with the two moons' sizes given separately
@@ -22,12 +19,7 @@ public func makeMoons(
     nSamples: (outer: Int, inner: Int), shuffle: Bool = true, noise: Double? = nil,
     randomState: Int? = nil
 ) throws -> (X: Matrix<Double>, y: [Int]) {
-    let (outer, inner) = nSamples
-    try GeneratorValidation.atLeast(0, outer, "nSamples.outer")
-    try GeneratorValidation.atLeast(0, inner, "nSamples.inner")
-    let total = try Shape.sum(outer, inner, operation: "makeMoons")
-    try GeneratorValidation.atLeast(1, total, "nSamples.outer + nSamples.inner")
-    try Shape.checkArray([total, 2], scalarSize: 8, operation: "makeMoons")
+    let (outer, inner) = try checkedCurveSizes(nSamples, "makeMoons")
     if let noise { try GeneratorValidation.nonNegative(noise, "noise") }
     var g = try RandomState.from(randomState)
     let tOuter = linspace(0, .pi, count: outer, endpoint: true)
@@ -46,10 +38,8 @@ public func makeMoons(
 public func makeCircles(
     nSamples: Int = 100, shuffle: Bool = true, noise: Double? = nil, randomState: Int? = nil, factor: Double = 0.8
 ) throws -> (X: Matrix<Double>, y: [Int]) {
-    try GeneratorValidation.atLeast(1, nSamples, "nSamples")
-    return try makeCircles(
-        nSamples: (outer: nSamples / 2, inner: nSamples - nSamples / 2), shuffle: shuffle, noise: noise,
-        randomState: randomState, factor: factor)
+    try makeCircles(
+        nSamples: try halves(nSamples), shuffle: shuffle, noise: noise, randomState: randomState, factor: factor)
 }
 
 /// ``makeCircles(nSamples:shuffle:noise:randomState:factor:)`` with the two circles' sizes given
@@ -58,12 +48,7 @@ public func makeCircles(
     nSamples: (outer: Int, inner: Int), shuffle: Bool = true, noise: Double? = nil, randomState: Int? = nil,
     factor: Double = 0.8
 ) throws -> (X: Matrix<Double>, y: [Int]) {
-    let (outer, inner) = nSamples
-    try GeneratorValidation.atLeast(0, outer, "nSamples.outer")
-    try GeneratorValidation.atLeast(0, inner, "nSamples.inner")
-    let total = try Shape.sum(outer, inner, operation: "makeCircles")
-    try GeneratorValidation.atLeast(1, total, "nSamples.outer + nSamples.inner")
-    try Shape.checkArray([total, 2], scalarSize: 8, operation: "makeCircles")
+    let (outer, inner) = try checkedCurveSizes(nSamples, "makeCircles")
     guard factor >= 0 && factor < 1 else {
         throw LearnError.invalidParameter(name: "factor", expected: "a number in [0, 1)", got: "\(factor)")
     }
@@ -72,6 +57,26 @@ public func makeCircles(
     var points = linspace(0, 2 * .pi, count: outer, endpoint: false).map { (cos($0), sin($0)) }
     points += linspace(0, 2 * .pi, count: inner, endpoint: false).map { (cos($0) * factor, sin($0) * factor) }
     return try finishTwoClassCurves(points, outer: outer, shuffle: shuffle, noise: noise, using: &g)
+}
+
+/// `nSamples` (at least 1) split as scikit-learn does: the outer curve gets the smaller half.
+private func halves(_ nSamples: Int) throws -> (outer: Int, inner: Int) {
+    try GeneratorValidation.atLeast(1, nSamples, "nSamples")
+    return (outer: nSamples / 2, inner: nSamples - nSamples / 2)
+}
+
+/// The two curves' sizes after checking them: none negative, at least one point, and an `X` of
+/// `[total, 2]` within the resource limits.
+private func checkedCurveSizes(_ nSamples: (outer: Int, inner: Int), _ operation: String) throws
+    -> (outer: Int, inner: Int)
+{
+    let (outer, inner) = nSamples
+    try GeneratorValidation.atLeast(0, outer, "nSamples.outer")
+    try GeneratorValidation.atLeast(0, inner, "nSamples.inner")
+    let total = try Shape.sum(outer, inner, operation: operation)
+    try GeneratorValidation.atLeast(1, total, "nSamples.outer + nSamples.inner")
+    try Shape.checkArray([total, 2], scalarSize: 8, operation: operation)
+    return nSamples
 }
 
 /// Labels (outer 0, inner 1), shuffle, then noise — the order scikit-learn draws in.

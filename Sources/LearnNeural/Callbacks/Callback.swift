@@ -11,8 +11,8 @@ public enum CallbackAction: Sendable, Equatable {
 /// A hook into `fit(…)` of a ``Sequential`` or a ``Model``, Keras' `Callback`: subclass it and override the
 /// methods you need.
 /// A class, so it can keep state across epochs that the caller reads afterwards. Every method does nothing
-/// by default; the network is passed `inout`, so a callback can read or change its weights, optimizer
-/// (``Network/learningRate``) or save it. Because each method is an `override`, the compiler rejects
+/// by default; the network is passed as `inout some Network` — one callback serves both kinds — so a
+/// callback can read or change its weights, optimizer (``Network/learningRate``) or layers. Because each method is an `override`, the compiler rejects
 /// one whose signature does not match — a misspelt hook is an error, not a method that is never called.
 ///
 /// ```swift

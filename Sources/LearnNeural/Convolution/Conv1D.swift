@@ -3,16 +3,9 @@ import LearnCore
 
 /// A 1-D convolution over sequences `[steps, channels]`, Keras' `Conv1D`: kernel `[kernelSize, channels,
 /// filters]`. It runs as a ``Conv2D`` over a one-row image, so it shares its im2col lowering and sgemm.
-public struct Conv1D: Layer, Equatable {
+public struct Conv1D: WrappingLayer, Equatable {
     var engine: Conv2D
 
-    /// Keras' layer name; assigned by the network when empty.
-    public var name: String {
-        get { engine.name }
-        set { engine.name = newValue }
-    }
-    /// Which instance this is (the wrapped layer's identity).
-    public var identity: LayerIdentity { engine.identity }
     /// Output channels.
     public var filters: Int { engine.filters }
     /// Window length.
@@ -39,12 +32,7 @@ public struct Conv1D: Layer, Equatable {
 
     /// `[steps, channels]` → `[outSteps, filters]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
-        guard inputShape.count == 2 else {
-            throw LearnError.shapeMismatch(
-                operation: "Conv1D.build", expected: "sequences of shape [steps, channels] (3-D batches)",
-                got: "samples of shape \(inputShape)")
-        }
-        return Array(try engine.build(inputShape: [1] + inputShape).dropFirst())
+        Array(try engine.build(inputShape: try oneRowImage(inputShape, "Conv1D")).dropFirst())
     }
 
     /// `kernel` `[kernelSize, channels, filters]`, then `bias`.
@@ -52,40 +40,6 @@ public struct Conv1D: Layer, Equatable {
         engine.weights.map { weight in
             weight.name == "kernel" ? LayerWeight("kernel", shape: Array(weight.shape.dropFirst())) : weight
         }
-    }
-
-    /// As ``Conv2D``.
-    public func scratchCount(batch: Int) -> Int { engine.scratchCount(batch: batch) }
-    /// Glorot-uniform kernel (fans `k · channels`, `k · filters`), zero bias.
-    public func initialize(
-        parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState
-    ) {
-        engine.initialize(parameters: parameters, state: state, using: &rng)
-    }
-    /// As ``Conv2D``.
-    public func forward(
-        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
-        parameters: UnsafePointer<Float>,
-        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
-    ) {
-        engine.forward(
-            input, output, batch: batch, parameters: parameters, state: state, scratch: scratch, training: training,
-            rng: &rng)
-    }
-    /// As ``Conv2D``.
-    public func backward(
-        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
-    ) {
-        engine.backward(
-            input, output, outputGradient: outputGradient, inputGradient: inputGradient, batch: batch,
-            parameters: parameters,
-            parameterGradients: parameterGradients, scratch: scratch)
-    }
-    /// As ``Conv2D``.
-    public func regularization(parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>?) -> Float {
-        engine.regularization(parameters: parameters, gradients: gradients)
     }
 
     /// Keras' keys, with 1-D sizes.
@@ -134,12 +88,7 @@ public struct MaxPooling1D: PoolingLayer, Equatable {
     public static let kerasClass = "MaxPooling1D"
     /// `[steps, channels]` → `[pooled steps, channels]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
-        guard inputShape.count == 2 else {
-            throw LearnError.shapeMismatch(
-                operation: "MaxPooling1D.build", expected: "sequences of shape [steps, channels]",
-                got: "samples of shape \(inputShape)")
-        }
-        return Array(try engine.build([1] + inputShape, "MaxPooling1D").dropFirst())
+        Array(try engine.build(try oneRowImage(inputShape, "MaxPooling1D"), "MaxPooling1D").dropFirst())
     }
     /// `pool_size`, `strides`, `padding` as 1-D sizes.
     public var kerasConfig: [String: Any] {
@@ -151,15 +100,8 @@ public struct MaxPooling1D: PoolingLayer, Equatable {
 }
 
 /// The maximum of each channel over the whole sequence, Keras' `GlobalMaxPooling1D`: `[steps, c]` → `[c]`.
-public struct GlobalMaxPooling1D: Layer, Equatable {
+public struct GlobalMaxPooling1D: WrappingLayer, Equatable {
     var engine: GlobalMaxPooling2D
-    /// Keras' layer name; assigned by the network when empty.
-    public var name: String {
-        get { engine.name }
-        set { engine.name = newValue }
-    }
-    /// Which instance this is (the wrapped layer's identity).
-    public var identity: LayerIdentity { engine.identity }
 
     /// `GlobalMaxPooling1D()`.
     public init(name: String = "") { engine = GlobalMaxPooling2D(name: name) }
@@ -168,18 +110,48 @@ public struct GlobalMaxPooling1D: Layer, Equatable {
     public static let kerasClass = "GlobalMaxPooling1D"
     /// `[steps, c]` → `[c]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
-        guard inputShape.count == 2 else {
-            throw LearnError.shapeMismatch(
-                operation: "GlobalMaxPooling1D.build", expected: "sequences of shape [steps, channels]",
-                got: "samples of shape \(inputShape)")
-        }
-        return try engine.build(inputShape: [1] + inputShape)
+        try engine.build(inputShape: try oneRowImage(inputShape, "GlobalMaxPooling1D"))
     }
-    /// None.
-    public var weights: [LayerWeight] { [] }
-    /// As ``GlobalMaxPooling2D``.
+}
+
+/// A sequence's sample shape `[steps, channels]` as the one-row image `[1, steps, channels]` the 2-D engines of
+/// the 1-D layers take.
+private func oneRowImage(_ inputShape: [Int], _ operation: String) throws -> [Int] {
+    guard inputShape.count == 2 else {
+        throw LearnError.shapeMismatch(
+            operation: "\(operation).build", expected: "sequences of shape [steps, channels] (3-D batches)",
+            got: "samples of shape \(inputShape)")
+    }
+    return [1] + inputShape
+}
+
+/// A layer that runs as another layer (its engine) on a reshaped input: ``Conv1D`` as a ``Conv2D``,
+/// ``GlobalMaxPooling1D`` as a ``GlobalMaxPooling2D`` over a one-row image. The name, identity, weights,
+/// scratch, initialisation, passes, penalties and Keras keys are the engine's unless the layer says otherwise.
+protocol WrappingLayer: Layer {
+    associatedtype Engine: Layer
+    var engine: Engine { get set }
+}
+
+extension WrappingLayer {
+    /// Keras' layer name (the wrapped 2-D layer's); assigned by the network when empty.
+    public var name: String {
+        get { engine.name }
+        set { engine.name = newValue }
+    }
+    /// Which instance this is (the wrapped 2-D layer's identity).
+    public var identity: LayerIdentity { engine.identity }
+    /// The wrapped 2-D layer's weights.
+    public var weights: [LayerWeight] { engine.weights }
+    /// The wrapped 2-D layer's scratch.
     public func scratchCount(batch: Int) -> Int { engine.scratchCount(batch: batch) }
-    /// Channel maxima.
+    /// The wrapped 2-D layer's initial values.
+    public func initialize(
+        parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState
+    ) {
+        engine.initialize(parameters: parameters, state: state, using: &rng)
+    }
+    /// The wrapped 2-D layer's forward pass over the one-row image.
     public func forward(
         _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
         parameters: UnsafePointer<Float>,
@@ -189,7 +161,7 @@ public struct GlobalMaxPooling1D: Layer, Equatable {
             input, output, batch: batch, parameters: parameters, state: state, scratch: scratch, training: training,
             rng: &rng)
     }
-    /// The gradient goes to each channel's maximum.
+    /// The wrapped 2-D layer's backward pass.
     public func backward(
         _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
         inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
@@ -197,11 +169,16 @@ public struct GlobalMaxPooling1D: Layer, Equatable {
     ) {
         engine.backward(
             input, output, outputGradient: outputGradient, inputGradient: inputGradient, batch: batch,
-            parameters: parameters,
-            parameterGradients: parameterGradients, scratch: scratch)
+            parameters: parameters, parameterGradients: parameterGradients, scratch: scratch)
     }
-    /// `data_format`, `keepdims`.
+    /// The wrapped 2-D layer's penalties.
+    public func regularization(parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>?) -> Float {
+        engine.regularization(parameters: parameters, gradients: gradients)
+    }
+    /// The wrapped 2-D layer's Keras keys.
     public var kerasConfig: [String: Any] { engine.kerasConfig }
+    /// The wrapped 2-D layer's input check.
+    public func checkInput(_ x: Matrix<Double>) throws { try engine.checkInput(x) }
 }
 
 extension Conv1D: KerasLayer {

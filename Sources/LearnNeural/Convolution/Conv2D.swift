@@ -95,14 +95,17 @@ public struct Conv2D: Layer, Equatable {
         2 * batch * positions * patch + (activation.backwardNeedsInput ? batch * positions * filters : 0)
     }
 
+    /// The kernel-and-bias map applied to the unrolled fields.
+    private var affine: AffineMap {
+        AffineMap(inputs: patch, units: filters, useBias: useBias, activation: activation)
+    }
+
     /// Glorot-uniform kernel with Keras' fans (`kh · kw · channels`, `kh · kw · filters`); zero bias.
     public func initialize(
         parameters: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, using rng: inout RandomState
     ) {
         let receptive = kernelSize.height * kernelSize.width
-        let limit = (6.0 / Double(receptive * input.channels + receptive * filters)).squareRoot()
-        for i in 0..<(patch * filters) { parameters[i] = Float(-limit + 2 * limit * rng.randomSample()) }
-        if useBias { (parameters + patch * filters).update(repeating: 0, count: filters) }
+        affine.initialize(parameters, fanIn: receptive * input.channels, fanOut: receptive * filters, using: &rng)
     }
 
     /// Unrolls every receptive field of the batch into the rows of `columns` (zeros where the window hangs
@@ -186,15 +189,9 @@ public struct Conv2D: Layer, Equatable {
     ) {
         let rows = batch * positions
         im2col(input, batch: batch, into: scratch)
-        Dense.fillRows(output, with: useBias ? parameters + patch * filters : nil, rows: rows, width: filters)
-        Float.gemm(
-            transposeA: false, transposeB: false, m: rows, n: filters, k: patch, alpha: 1,
-            a: scratch, lda: patch, b: parameters, ldb: filters, beta: useBias ? 1 : 0, c: output,
-            ldc: filters)
-        if training && activation.backwardNeedsInput {
-            (scratch + 2 * rows * patch).update(from: output, count: rows * filters)
-        }
-        activation.forward(output, rows: rows, width: filters)
+        affine.forward(
+            scratch, output, rows: rows, parameters: parameters, preActivations: scratch + 2 * rows * patch,
+            training: training)
     }
 
     /// ∂kernel += colsᵀ · δ, ∂bias += Σ δ, ∂input = col2im(δ · kernelᵀ).
@@ -204,37 +201,18 @@ public struct Conv2D: Layer, Equatable {
         parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
     ) {
         let rows = batch * positions
-        if activation != .linear {
-            activation.backward(
-                outputGradient, input: UnsafePointer(scratch + 2 * rows * patch), output: output, rows: rows,
-                width: filters)
-        }
-        Float.gemm(
-            transposeA: true, transposeB: false, m: patch, n: filters, k: rows, alpha: 1,
-            a: scratch, lda: patch, b: outputGradient, ldb: filters, beta: 1, c: parameterGradients,
-            ldc: filters)
-        if useBias {
-            Float.columnSums(
-                outputGradient, rows: rows, columns: filters, into: parameterGradients + patch * filters,
-                accumulate: true)
-        }
-        guard let inputGradient else { return }
         let columnGradient = scratch + rows * patch
-        Float.gemm(
-            transposeA: false, transposeB: true, m: rows, n: patch, k: filters, alpha: 1,
-            a: outputGradient, lda: filters, b: parameters, ldb: filters, beta: 0, c: columnGradient,
-            ldc: patch)
-        col2im(columnGradient, batch: batch, into: inputGradient)
+        affine.backward(
+            scratch, output, outputGradient: outputGradient, inputGradient: inputGradient.map { _ in columnGradient },
+            rows: rows, parameters: parameters, parameterGradients: parameterGradients,
+            preActivations: scratch + 2 * rows * patch)
+        if let inputGradient { col2im(columnGradient, batch: batch, into: inputGradient) }
     }
 
     /// The kernel and bias penalties.
     public func regularization(parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>?) -> Float {
-        var total: Float = kernelRegularizer?.penalty(parameters, count: patch * filters, gradients: gradients) ?? 0
-        if useBias, let biasRegularizer {
-            total += biasRegularizer.penalty(
-                parameters + patch * filters, count: filters, gradients: gradients.map { $0 + patch * filters })
-        }
-        return total
+        affine.regularization(
+            kernel: kernelRegularizer, bias: biasRegularizer, parameters: parameters, gradients: gradients)
     }
 
     /// Keras' keys.

@@ -2,25 +2,18 @@ import Foundation
 import LearnCore
 
 /// The mean of each channel over the whole image, Keras' `GlobalAveragePooling2D`: `[h, w, c]` → `[c]`.
-public struct GlobalAveragePooling2D: Layer, Equatable {
+public struct GlobalAveragePooling2D: GlobalPoolingLayer, Equatable {
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
     /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
     public let identity = LayerIdentity()
-    private var input = ImageShape()
+    var input = ImageShape()
 
     /// `GlobalAveragePooling2D()`.
     public init(name: String = "") { self.name = name }
 
     /// `"GlobalAveragePooling2D"`.
     public static let kerasClass = "GlobalAveragePooling2D"
-    /// `[h, w, c]` → `[c]`.
-    public mutating func build(inputShape: [Int]) throws -> [Int] {
-        input = try GlobalPooling.imageShape(inputShape, "GlobalAveragePooling2D")
-        return [input.channels]
-    }
-    /// None.
-    public var weights: [LayerWeight] { [] }
 
     /// Channel means.
     public func forward(
@@ -47,31 +40,21 @@ public struct GlobalAveragePooling2D: Layer, Equatable {
             for p in 0..<pixels { for k in 0..<c { image[p * c + k] = gradient[k] / Float(pixels) } }
         }
     }
-
-    /// `data_format`, `keepdims`.
-    public var kerasConfig: [String: Any] { ["data_format": "channels_last", "keepdims": false] }
 }
 
 /// The maximum of each channel over the whole image, Keras' `GlobalMaxPooling2D`: `[h, w, c]` → `[c]`.
-public struct GlobalMaxPooling2D: Layer, Equatable {
+public struct GlobalMaxPooling2D: GlobalPoolingLayer, Equatable {
     /// Keras' layer name; assigned by the network when empty.
     public var name: String
     /// Which instance this is (copies share it): a layer called at several graph nodes shares its weights.
     public let identity = LayerIdentity()
-    private var input = ImageShape()
+    var input = ImageShape()
 
     /// `GlobalMaxPooling2D()`.
     public init(name: String = "") { self.name = name }
 
     /// `"GlobalMaxPooling2D"`.
     public static let kerasClass = "GlobalMaxPooling2D"
-    /// `[h, w, c]` → `[c]`.
-    public mutating func build(inputShape: [Int]) throws -> [Int] {
-        input = try GlobalPooling.imageShape(inputShape, "GlobalMaxPooling2D")
-        return [input.channels]
-    }
-    /// None.
-    public var weights: [LayerWeight] { [] }
     /// The pixel holding each maximum.
     public func scratchCount(batch: Int) -> Int { batch * input.channels }
 
@@ -106,20 +89,25 @@ public struct GlobalMaxPooling2D: Layer, Equatable {
             }
         }
     }
-
-    /// `data_format`, `keepdims`.
-    public var kerasConfig: [String: Any] { ["data_format": "channels_last", "keepdims": false] }
 }
 
-enum GlobalPooling {
-    static func imageShape(_ shape: [Int], _ operation: String) throws -> ImageShape {
-        guard shape.count == 3, shape.allSatisfy({ $0 >= 1 }) else {
-            throw LearnError.shapeMismatch(
-                operation: "\(operation).build", expected: "images of shape [height, width, channels]",
-                got: "samples of shape \(shape)")
-        }
-        return ImageShape(height: shape[0], width: shape[1], channels: shape[2])
+/// A layer that reduces each channel over the whole image (``GlobalAveragePooling2D``,
+/// ``GlobalMaxPooling2D``): `[h, w, c]` → `[c]`, no weights, Keras' `channels_last` without `keepdims`.
+protocol GlobalPoolingLayer: Layer {
+    /// The image shape fixed by `build`.
+    var input: ImageShape { get set }
+}
+
+extension GlobalPoolingLayer {
+    /// `[h, w, c]` → `[c]`.
+    public mutating func build(inputShape: [Int]) throws -> [Int] {
+        input = try ImageShape(sample: inputShape, operation: kerasClassName)
+        return [input.channels]
     }
+    /// None.
+    public var weights: [LayerWeight] { [] }
+    /// `data_format`, `keepdims`.
+    public var kerasConfig: [String: Any] { ["data_format": "channels_last", "keepdims": false] }
 }
 
 extension GlobalAveragePooling2D: KerasLayer {

@@ -15,16 +15,12 @@ struct Pooling2D: Sendable, Equatable {
     var input = ImageShape(), output = ImageShape(), padBefore = ImageShape()
 
     mutating func build(_ inputShape: [Int], _ operation: String) throws -> [Int] {
-        guard inputShape.count == 3, inputShape.allSatisfy({ $0 >= 1 }) else {
-            throw LearnError.shapeMismatch(
-                operation: "\(operation).build", expected: "images of shape [height, width, channels]",
-                got: "samples of shape \(inputShape)")
-        }
+        let image = try ImageShape(sample: inputShape, operation: operation)
         guard poolSize.height >= 1, poolSize.width >= 1, strides.height >= 1, strides.width >= 1 else {
             throw LearnError.invalidParameter(
                 name: "poolSize/strides", expected: "at least 1", got: "\(poolSize), \(strides)")
         }
-        input = ImageShape(height: inputShape[0], width: inputShape[1], channels: inputShape[2])
+        input = image
         let rows = try padding.layout(input: input.height, window: poolSize.height, stride: strides.height)
         let columns = try padding.layout(input: input.width, window: poolSize.width, stride: strides.width)
         guard rows.output >= 1, columns.output >= 1 else {
@@ -153,12 +149,16 @@ struct Pooling2D: Sendable, Equatable {
 }
 
 /// A layer that is a ``Pooling2D`` window engine under a Keras name (`MaxPooling2D`, `AveragePooling2D`,
-/// `MaxPooling1D`): no weights, and the engine's scratch, forward and backward passes.
+/// `MaxPooling1D`): no weights, and the engine's build, Keras keys, scratch, forward and backward passes.
 protocol PoolingLayer: Layer {
-    var engine: Pooling2D { get }
+    var engine: Pooling2D { get set }
 }
 
 extension PoolingLayer {
+    /// `[h, w, c]` → pooled `[h', w', c]`.
+    public mutating func build(inputShape: [Int]) throws -> [Int] { try engine.build(inputShape, kerasClassName) }
+    /// `pool_size`, `strides`, `padding`.
+    public var kerasConfig: [String: Any] { engine.kerasConfig }
     /// None.
     public var weights: [LayerWeight] { [] }
     /// Where each maximum came from (max pooling); none for average pooling.
@@ -197,10 +197,6 @@ public struct MaxPooling2D: PoolingLayer, Equatable {
 
     /// `"MaxPooling2D"`.
     public static let kerasClass = "MaxPooling2D"
-    /// `[h, w, c]` → pooled `[h', w', c]`.
-    public mutating func build(inputShape: [Int]) throws -> [Int] { try engine.build(inputShape, "MaxPooling2D") }
-    /// `pool_size`, `strides`, `padding`.
-    public var kerasConfig: [String: Any] { engine.kerasConfig }
 }
 
 /// The mean over windows of each channel, Keras' `AveragePooling2D`.
@@ -219,10 +215,6 @@ public struct AveragePooling2D: PoolingLayer, Equatable {
 
     /// `"AveragePooling2D"`.
     public static let kerasClass = "AveragePooling2D"
-    /// `[h, w, c]` → pooled `[h', w', c]`.
-    public mutating func build(inputShape: [Int]) throws -> [Int] { try engine.build(inputShape, "AveragePooling2D") }
-    /// `pool_size`, `strides`, `padding`.
-    public var kerasConfig: [String: Any] { engine.kerasConfig }
 }
 
 extension MaxPooling2D: KerasLayer {

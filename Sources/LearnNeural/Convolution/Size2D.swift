@@ -60,3 +60,16 @@ public enum Padding: String, Sendable, CaseIterable {
 struct ImageShape: Sendable, Equatable {
     var height = 0, width = 0, channels = 0
 }
+
+extension ImageShape {
+    /// The image shape of a layer's sample shape `[height, width, channels]`, or the error `operation.build`
+    /// throws for any other shape.
+    init(sample shape: [Int], operation: String) throws {
+        guard shape.count == 3, shape.allSatisfy({ $0 >= 1 }) else {
+            throw LearnError.shapeMismatch(
+                operation: "\(operation).build", expected: "images of shape [height, width, channels]",
+                got: "samples of shape \(shape)")
+        }
+        self.init(height: shape[0], width: shape[1], channels: shape[2])
+    }
+}

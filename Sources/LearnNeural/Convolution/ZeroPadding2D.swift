@@ -32,7 +32,7 @@ public struct ZeroPadding2D: Layer, Equatable {
 
     /// The padded shape.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
-        input = try GlobalPooling.imageShape(inputShape, "ZeroPadding2D")
+        input = try ImageShape(sample: inputShape, operation: "ZeroPadding2D")
         guard [top, bottom, left, right].allSatisfy({ $0 >= 0 }) else {
             throw LearnError.invalidParameter(
                 name: "padding", expected: "non-negative sizes", got: "\([top, bottom, left, right])")

@@ -18,6 +18,8 @@ protocol GraphNetwork: Sendable {
     var rng: RandomState { get set }
     /// The optimizer `compile` chose (`nil` before).
     var optimizer: (any Optimizer)? { get set }
+    /// The names of the layers whose weights training leaves alone (Keras' `layer.trainable = False`).
+    var frozenLayers: Set<String> { get set }
     /// The compiled graph; throws `LearnError.notFitted` before the network is built.
     func executionPlan() throws -> ExecutionPlan
 }
@@ -28,6 +30,7 @@ extension GraphNetwork {
         let (layers, offsets, stateOffsets, plan) = (self.layers, self.offsets, self.stateOffsets, workspace.plan)
         let (activationOffsets, scratchOffsets) = (workspace.activationOffsets, workspace.scratchOffsets)
         var rng = self.rng
+        let frozen = frozenLayers
         parameters.withUnsafeBufferPointer { p in
             states.withUnsafeMutableBufferPointer { state in
                 workspace.activations.withUnsafeMutableBufferPointer { a in
@@ -36,7 +39,7 @@ extension GraphNetwork {
                         let graph = GraphPointers(
                             layers: layers, offsets: offsets, stateOffsets: stateOffsets, plan: plan,
                             parameters: p.baseAddress ?? UnsafePointer(a.baseAddress!),
-                            states: state.baseAddress ?? a.baseAddress!)
+                            states: state.baseAddress ?? a.baseAddress!, frozen: frozen)
                         graph.forward(
                             rows: rows, training: training, rng: &rng,
                             activation: { a.baseAddress! + activationOffsets[$0] },
@@ -104,6 +107,8 @@ struct GraphPointers {
     let plan: ExecutionPlan
     let parameters: UnsafePointer<Float>
     let states: UnsafeMutablePointer<Float>
+    /// The frozen layers' names: a frozen layer that ``Layer/infersWhenFrozen`` runs in inference mode.
+    var frozen: Set<String> = []
 
     /// Runs every step; `activation(t)` is tensor `t`'s buffer, `scratch(k)` step `k`'s.
     func forward(
@@ -114,6 +119,8 @@ struct GraphPointers {
             let layer = layers[step.layer]
             let output = activation(step.output)
             let (weights, layerState) = (parameters + offsets[step.layer], states + stateOffsets[step.layer])
+            // Keras: a frozen BatchNormalization normalises with its moving statistics.
+            let training = training && (frozen.isEmpty || !layer.infersWhenFrozen || !frozen.contains(layer.name))
             guard step.multiInput, let merge = layer as? any MultiInputLayer else {
                 layer.forward(
                     activation(step.inputs[0]), output, batch: rows, parameters: weights, state: layerState,

@@ -45,7 +45,7 @@ extension Model {
             return Float(weight)
         }
         var prepared = optimizer
-        prepared.prepare(parameterCount: parameters.count)
+        prepared.prepare(parameterCount: trainableParameterCount)
         (self.optimizer, losses, self.lossWeights, self.metrics) = (prepared, chosen, weights, metrics)
     }
 
@@ -85,22 +85,9 @@ extension Model {
         validationSplit: Double = 0, validationData: (x: [Matrix<Double>], y: [Matrix<Double>])? = nil,
         shuffle: Bool = true, sampleWeight: [Double]? = nil, callbacks: [Callback] = [], verbose: Int = 1
     ) throws -> History {
-        guard epochs >= 1 else {
-            throw LearnError.invalidParameter(name: "epochs", expected: "at least 1", got: "\(epochs)")
-        }
-        guard batchSize >= 1 else {
-            throw LearnError.invalidParameter(name: "batchSize", expected: "at least 1", got: "\(batchSize)")
-        }
-        guard validationSplit >= 0 && validationSplit < 1 else {
-            throw LearnError.invalidParameter(
-                name: "validationSplit", expected: "a fraction in [0, 1)", got: "\(validationSplit)")
-        }
+        try FitChecks.settings(epochs: epochs, batchSize: batchSize, validationSplit: validationSplit)
         let all = try trainingData(x, y, sampleWeight: sampleWeight, "Model.fit")
-        let trainRows = validationSplit > 0 ? Int(Double(all.rows) * (1 - validationSplit)) : all.rows
-        guard trainRows >= 1 else {
-            throw LearnError.invalidParameter(
-                name: "validationSplit", expected: "at least one training row", got: "\(validationSplit)")
-        }
+        let trainRows = try FitChecks.trainRows(all.rows, validationSplit: validationSplit)
         var validation = try validationData.map {
             try trainingData($0.x, $0.y, sampleWeight: nil, "Model.fit validation data")
         }
@@ -220,17 +207,7 @@ extension Model {
             try losses[k].checkTargets(values, width: widths[k], operation)
             targets.append(values)
         }
-        if let sampleWeight {
-            guard sampleWeight.count == rows else {
-                throw LearnError.shapeMismatch(
-                    operation: operation, expected: "\(rows) sample weights", got: "\(sampleWeight.count)")
-            }
-            guard sampleWeight.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
-                throw LearnError.invalidParameter(
-                    name: "sampleWeight", expected: "finite, non-negative weights",
-                    got: "a negative or non-finite weight")
-            }
-        }
+        try FitChecks.sampleWeight(sampleWeight, rows: rows, operation)
         return TrainingData(x, targets: targets, targetWidths: targetWidths, sampleWeight: sampleWeight)
     }
 }

@@ -28,7 +28,7 @@ extension Model {
         let modelConfig = try KerasConfig.jsonText([
             "class_name": "Functional",
             "config": KerasModelConfig.functional(
-                name: name, inputNames: inputNames, layers: layers, plan: plan, nodeKwargs: [:])
+                name: name, inputNames: inputNames, layers: layers, plan: plan, frozen: frozenLayers)
         ])
         let trainingConfig = try optimizer.flatMap { optimizer -> String? in
             guard losses.count == outputNames.count, !losses.isEmpty else { return nil }

@@ -47,6 +47,8 @@ public struct Model: GraphNetwork {
     public internal(set) var lossWeights: [Float] = []
     /// The metrics reported for every output.
     public internal(set) var metrics: [Metric] = []
+    /// The layers ``setTrainable(_:layers:)`` froze.
+    var frozenLayers: Set<String> = []
 
     /// The model whose `outputs` are computed from `inputs` through the layer calls that made them; weights
     /// are initialised now as Keras does, from `randomState` (`nil` = system entropy).

@@ -142,7 +142,7 @@ public struct NestedModel: Layer {
             return KerasModelConfig.sequential(name: name, layers: layers, inputShape: plan.shapes[0])
         case .functional:
             return KerasModelConfig.functional(
-                name: name, inputNames: [inputName], layers: layers, plan: plan, nodeKwargs: [:])
+                name: name, inputNames: [inputName], layers: layers, plan: plan)
         }
     }
 
@@ -226,6 +226,9 @@ public struct NestedModel: Layer {
             states: UnsafeMutablePointer(mutating: parameters)
         ).regularization(gradients: gradients)
     }
+
+    /// Frozen, a nested model with a BatchNormalization runs in inference mode (its whole graph, dropout too).
+    public var infersWhenFrozen: Bool { layers.contains { $0.infersWhenFrozen } }
 
     /// The first inner layer checks the data, as it would at the front of its own network.
     public func checkInput(_ x: Matrix<Double>) throws { try layers.first?.checkInput(x) }

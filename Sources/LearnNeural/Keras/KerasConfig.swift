@@ -112,9 +112,9 @@ extension KerasConfig {
     }
 
     /// A layer's `model_config` entry: its own settings with the name, trainable flag and dtype every layer has.
-    static func layerSettings(_ layer: any Layer) -> [String: Any] {
+    static func layerSettings(_ layer: any Layer, trainable: Bool = true) -> [String: Any] {
         var settings = layer.kerasConfig
-        settings.merge(["name": layer.name, "trainable": true]) { _, common in common }
+        settings.merge(["name": layer.name, "trainable": trainable]) { _, common in common }
         if !(layer is NestedModel) { settings["dtype"] = dtypePolicy }
         return settings
     }

@@ -14,15 +14,24 @@ enum KerasModelConfig {
 
     // MARK: Writing
 
-    /// A Sequential's `config`: its layers after an `InputLayer` of `inputShape`.
-    static func sequential(name: String, layers: [any Layer], inputShape: [Int]) -> [String: Any] {
+    /// A Sequential's `config`: its layers after an `InputLayer` of `inputShape`, those named in `frozen`
+    /// marked `"trainable": false`.
+    static func sequential(name: String, layers: [any Layer], inputShape: [Int], frozen: Set<String> = []) -> [String:
+        Any]
+    {
         let batchShape = [NSNull()] + inputShape.map { $0 as Any }
         let input: [String: Any] = [
             "class_name": "InputLayer",
             "config": inputLayerConfig(name: "input_layer", batchShape: batchShape)
         ]
         let entries =
-            [input] + layers.map { ["class_name": $0.kerasClassName, "config": KerasConfig.layerSettings($0)] }
+            [input]
+            + layers.map {
+                [
+                    "class_name": $0.kerasClassName,
+                    "config": KerasConfig.layerSettings($0, trainable: !frozen.contains($0.name))
+                ]
+            }
         return [
             "name": name, "trainable": true, "dtype": KerasConfig.dtypePolicy, "layers": entries,
             "build_input_shape": batchShape
@@ -32,7 +41,8 @@ enum KerasModelConfig {
     /// A functional model's `config`: its inputs as `InputLayer` entries, then every layer with one
     /// `inbound_nodes` entry per call, as Keras 3 writes them; `input_layers` and `output_layers`.
     static func functional(
-        name: String, inputNames: [String], layers: [any Layer], plan: ExecutionPlan, nodeKwargs: [String: Any]
+        name: String, inputNames: [String], layers: [any Layer], plan: ExecutionPlan,
+        frozen: Set<String> = []
     ) -> [String: Any] {
         // Which layer made each tensor, and at which of its calls.
         let producer: [(name: String, node: Int, nested: Bool)] = plan.producers().enumerated().map { index, made in
@@ -64,13 +74,14 @@ enum KerasModelConfig {
         var nodes = [[[String: Any]]](repeating: [], count: layers.count) // each layer's calls, in order
         for step in plan.steps {
             let arguments: Any = step.multiInput ? step.inputs.map(tensor) : tensor(step.inputs[0])
-            let kwargs: [String: Any] = layers[step.layer] is NestedModel ? ["mask": NSNull()] : nodeKwargs
+            let kwargs: [String: Any] = layers[step.layer] is NestedModel ? ["mask": NSNull()] : [:]
             nodes[step.layer].append(["args": [arguments], "kwargs": kwargs])
         }
         for (index, layer) in layers.enumerated() {
             let nodes = nodes[index]
             entries.append([
-                "class_name": layer.kerasClassName, "config": KerasConfig.layerSettings(layer), "name": layer.name,
+                "class_name": layer.kerasClassName,
+                "config": KerasConfig.layerSettings(layer, trainable: !frozen.contains(layer.name)), "name": layer.name,
                 "inbound_nodes": nodes
             ])
         }
@@ -90,26 +101,31 @@ enum KerasModelConfig {
 
     // MARK: Reading
 
-    /// The layers of a Sequential `config` and its input shape (from its `InputLayer` or `build_input_shape`).
-    static func sequentialLayers(_ body: [String: Any], depth: Int) throws -> (layers: [any Layer], inputShape: [Int]) {
+    /// The layers of a Sequential `config`, its input shape (from its `InputLayer` or `build_input_shape`) and
+    /// the layers its entries mark `"trainable": false`.
+    static func sequentialLayers(
+        _ body: [String: Any], depth: Int
+    ) throws -> (layers: [any Layer], inputShape: [Int], frozen: Set<String>) {
         guard let entries = body["layers"] as? [[String: Any]] else {
             throw KerasConfig.Problem(reason: "a Sequential model_config has no layer list")
         }
         var layers: [any Layer] = []
         var inputShape: [Int]?
+        var frozen: Set<String> = []
         for entry in entries {
             let settings = entry["config"] as? [String: Any] ?? [:]
             if entry["class_name"] as? String == "InputLayer" {
                 inputShape = try KerasConfig.inputShape(settings["batch_shape"] ?? settings["batch_input_shape"])
             } else {
                 layers.append(try layer(entry, depth: depth))
+                if settings["trainable"] as? Bool == false { frozen.insert(layers[layers.count - 1].name) }
             }
         }
         if inputShape == nil { inputShape = try KerasConfig.inputShape(body["build_input_shape"]) }
         guard let shape = inputShape, !shape.isEmpty, !layers.isEmpty else {
             throw KerasConfig.Problem(reason: "model_config has no input shape or no layers")
         }
-        return (layers, shape)
+        return (layers, shape, frozen)
     }
 
     /// The layer one `layers` entry describes: a registered class, or a nested `Sequential` / `Functional`.
@@ -123,7 +139,7 @@ enum KerasModelConfig {
                 throw KerasConfig.Problem(reason: "models are nested more than \(maximumDepth) deep")
             }
             if className == "Sequential" {
-                let (layers, shape) = try sequentialLayers(settings, depth: depth + 1)
+                let (layers, shape, _) = try sequentialLayers(settings, depth: depth + 1)
                 var nested = NestedModel(Sequential(randomState: 0, layers: layers), name: name)
                 _ = try buildProblem(name) { try nested.build(inputShape: shape) }
                 return nested
@@ -275,9 +291,15 @@ enum KerasModelConfig {
         }
         let inputs = try endpoints(body["input_layers"], "input_layers").map(tensor)
         let outputs = try endpoints(body["output_layers"], "output_layers").map(tensor)
-        return try buildProblem(modelName) {
+        var model = try buildProblem(modelName) {
             try Model(inputs: inputs, outputs: outputs, name: modelName, randomState: 0, allocate: false)
         }
+        model.frozenLayers = Set(
+            entries.compactMap { entry in
+                (entry["config"] as? [String: Any])?["trainable"] as? Bool == false ? entry["name"] as? String : nil
+            }
+        ).intersection(model.layers.map(\.name))
+        return model
     }
 
     /// `body`'s result; a build error becomes a config problem (a resource limit stays one: the caller may

@@ -6,10 +6,12 @@ import LearnHDF5
 /// then every slot of every trainable variable, named `<optimizer>/<variable path with _>_<slot>`
 /// (`adam/sequential_dense_kernel_momentum`, `adam/dense_kernel_momentum` in a functional model).
 extension GraphNetwork {
-    /// The trainable weights with the prefix Keras gives their optimizer slots (the variable path, `/` → `_`).
-    private func slotVariables(scope: String) -> [(slotPrefix: String, location: WeightLocation)] {
-        zip(weightLocations(), kerasWeightNames(scope: scope)).filter(\.0.weight.trainable).map {
-            ($1.replacingOccurrences(of: "/", with: "_"), $0)
+    /// Keras' optimizer variables (the trainable weights of layers not frozen), each with the prefix Keras
+    /// gives its slots (the variable path, `/` → `_`) and where its values lie in the optimizer's slots.
+    private func slotVariables(scope: String) -> [(slotPrefix: String, location: WeightLocation, slots: Range<Int>)] {
+        optimizerVariables().map { location, slots in
+            let path = scope + layers[location.layer].kerasPath(of: location.weight)
+            return (path.replacingOccurrences(of: "/", with: "_"), location, slots)
         }
     }
 
@@ -22,11 +24,11 @@ extension GraphNetwork {
         try inner.write([Float(optimizer.learningRate)], shape: [], to: "learning_rate")
         let variables = slotVariables(scope: scope)
         for slotGroup in optimizer.slotGroups {
-            for (slotPrefix, location) in variables {
+            for (slotPrefix, location, slots) in variables {
                 for slot in slotGroup {
-                    guard let values = optimizer.slot(slot), values.count == parameters.count else { continue }
+                    guard let values = optimizer.slot(slot), values.count == trainableParameterCount else { continue }
                     let name = "\(slotPrefix)_\(slot)"
-                    try inner.write(Array(values[location.range]), shape: location.weight.shape, to: name)
+                    try inner.write(Array(values[slots]), shape: location.weight.shape, to: name)
                     names.append("\(prefix)/\(name)")
                 }
             }
@@ -44,10 +46,10 @@ extension GraphNetwork {
     ) throws {
         var restored = optimizer
         let variables = slotVariables(scope: "")
-        var expected: [(slot: String, location: WeightLocation)] = []
+        var expected: [(slot: String, location: WeightLocation, slots: Range<Int>)] = []
         for slotGroup in restored.slotGroups {
-            for (_, location) in variables {
-                for slot in slotGroup { expected.append((slot, location)) }
+            for (_, location, slots) in variables {
+                for slot in slotGroup { expected.append((slot, location, slots)) }
             }
         }
         guard case let .strings(names) = try group.attribute("weight_names"), names.count == 2 + expected.count else {
@@ -74,7 +76,8 @@ extension GraphNetwork {
         guard let learningRate = rate.first, learningRate.isFinite, learningRate > 0 else {
             throw corrupt("optimizer learning rate out of range")
         }
-        restored.prepare(parameterCount: parameters.count)
+        let count = trainableParameterCount
+        restored.prepare(parameterCount: count)
         var slots: [String: [Float]] = [:]
         for (name, entry) in zip(names.dropFirst(2), expected) {
             guard name.hasSuffix("_" + entry.slot) else {
@@ -82,11 +85,10 @@ extension GraphNetwork {
             }
             let part = try read(Float.self, name, shape: entry.location.weight.shape)
             guard part.allSatisfy(\.isFinite) else { throw corrupt("optimizer variable \(name) has non-finite values") }
-            slots[entry.slot, default: [Float](repeating: 0, count: parameters.count)]
-                .replaceSubrange(entry.location.range, with: part)
+            slots[entry.slot, default: [Float](repeating: 0, count: count)].replaceSubrange(entry.slots, with: part)
         }
         for slot in restored.slotGroups.joined() {
-            try restored.setSlot(slot, to: slots[slot] ?? [Float](repeating: 0, count: parameters.count))
+            try restored.setSlot(slot, to: slots[slot] ?? [Float](repeating: 0, count: count))
         }
         restored.iterations = Int(steps)
         restored.learningRate = Double(learningRate)

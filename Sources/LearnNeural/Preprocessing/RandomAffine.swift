@@ -11,13 +11,25 @@ protocol RandomAffineLayer: Layer {
 }
 
 extension RandomAffineLayer {
+    /// The Keras keys both layers share: fill, interpolation, seed and data format.
+    var samplerConfig: [String: Any] {
+        [
+            "fill_mode": sampler.fillMode.rawValue, "interpolation": sampler.interpolation.rawValue,
+            "fill_value": Double(sampler.fillValue), "seed": NSNull(), "data_format": "channels_last"
+        ]
+    }
+
     /// Six coefficients per image.
     public func scratchCount(batch: Int) -> Int { 6 * batch }
 
-    func affineForward(
+    /// None.
+    public var weights: [LayerWeight] { [] }
+
+    /// Resampled copies in training, each image under its own random map; plain copies in inference.
+    public func forward(
         _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
-        scratch: UnsafeMutablePointer<Float>,
-        training: Bool, rng: inout RandomState
+        parameters: UnsafePointer<Float>,
+        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
     ) {
         let size = image.height * image.width * image.channels
         guard training else { return output.update(from: input, count: batch * size) }
@@ -31,9 +43,11 @@ extension RandomAffineLayer {
         }
     }
 
-    func affineBackward(
-        _ outputGradient: UnsafePointer<Float>, _ inputGradient: UnsafeMutablePointer<Float>?, batch: Int,
-        scratch: UnsafePointer<Float>
+    /// The resampling's adjoint under each image's map.
+    public func backward(
+        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
+        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
     ) {
         guard let inputGradient else { return }
         let size = image.height * image.width * image.channels
@@ -100,7 +114,7 @@ public struct RandomTranslation: RandomAffineLayer, Equatable {
     public static let kerasClass = "RandomTranslation"
     /// Images `[h, w, c]`; unchanged.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
-        image = try GlobalPooling.imageShape(inputShape, "RandomTranslation")
+        image = try ImageShape(sample: inputShape, operation: "RandomTranslation")
         for range in [heightFactor, widthFactor]
         where !(range.lower <= range.upper && range.lower >= -1 && range.upper <= 1) {
             throw LearnError.invalidParameter(
@@ -109,8 +123,6 @@ public struct RandomTranslation: RandomAffineLayer, Equatable {
         }
         return inputShape
     }
-    /// None.
-    public var weights: [LayerWeight] { [] }
 
     func drawTransform(_ rng: inout RandomState) -> ImageSampler.Transform {
         let dy = Float(heightFactor.draw(&rng) * Double(image.height)),
@@ -118,30 +130,9 @@ public struct RandomTranslation: RandomAffineLayer, Equatable {
         return ImageSampler.Transform(a0: 1, a1: 0, a2: -dx, b0: 0, b1: 1, b2: -dy)
     }
 
-    /// Shifted copies in training.
-    public func forward(
-        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
-        parameters: UnsafePointer<Float>,
-        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
-    ) {
-        affineForward(input, output, batch: batch, scratch: scratch, training: training, rng: &rng)
-    }
-    /// The resampling's adjoint.
-    public func backward(
-        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
-    ) {
-        affineBackward(outputGradient, inputGradient, batch: batch, scratch: scratch)
-    }
     /// Keras' keys.
     public var kerasConfig: [String: Any] {
-        [
-            "height_factor": heightFactor.keras, "width_factor": widthFactor.keras,
-            "fill_mode": sampler.fillMode.rawValue,
-            "interpolation": sampler.interpolation.rawValue, "fill_value": Double(sampler.fillValue), "seed": NSNull(),
-            "data_format": "channels_last"
-        ]
+        samplerConfig.merging(["height_factor": heightFactor.keras, "width_factor": widthFactor.keras]) { $1 }
     }
 }
 
@@ -170,7 +161,7 @@ public struct RandomRotation: RandomAffineLayer, Equatable {
     public static let kerasClass = "RandomRotation"
     /// Images `[h, w, c]`; unchanged.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
-        image = try GlobalPooling.imageShape(inputShape, "RandomRotation")
+        image = try ImageShape(sample: inputShape, operation: "RandomRotation")
         // A fraction of a full turn: ±1 already reaches every angle, and larger factors overflow `factor · 2π`.
         guard factor.lower <= factor.upper, factor.lower >= -1, factor.upper <= 1 else {
             throw LearnError.invalidParameter(
@@ -179,8 +170,6 @@ public struct RandomRotation: RandomAffineLayer, Equatable {
         }
         return inputShape
     }
-    /// None.
-    public var weights: [LayerWeight] { [] }
 
     /// Keras' map from output to input pixels for angle `θ` about the centre.
     func drawTransform(_ rng: inout RandomState) -> ImageSampler.Transform {
@@ -193,30 +182,8 @@ public struct RandomRotation: RandomAffineLayer, Equatable {
             b2: Float(yOffset))
     }
 
-    /// Rotated copies in training.
-    public func forward(
-        _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, batch: Int,
-        parameters: UnsafePointer<Float>,
-        state: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, training: Bool, rng: inout RandomState
-    ) {
-        affineForward(input, output, batch: batch, scratch: scratch, training: training, rng: &rng)
-    }
-    /// The resampling's adjoint.
-    public func backward(
-        _ input: UnsafePointer<Float>, _ output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-        inputGradient: UnsafeMutablePointer<Float>?, batch: Int, parameters: UnsafePointer<Float>,
-        parameterGradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
-    ) {
-        affineBackward(outputGradient, inputGradient, batch: batch, scratch: scratch)
-    }
     /// Keras' keys.
-    public var kerasConfig: [String: Any] {
-        [
-            "factor": factor.keras, "fill_mode": sampler.fillMode.rawValue,
-            "interpolation": sampler.interpolation.rawValue,
-            "fill_value": Double(sampler.fillValue), "seed": NSNull(), "data_format": "channels_last"
-        ]
-    }
+    public var kerasConfig: [String: Any] { samplerConfig.merging(["factor": factor.keras]) { $1 } }
 }
 
 extension RandomAffineLayer {

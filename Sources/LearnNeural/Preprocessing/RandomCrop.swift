@@ -25,7 +25,7 @@ public struct RandomCrop: Layer, Equatable {
 
     /// `[h, w, c]` → `[height, width, c]`.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
-        image = try GlobalPooling.imageShape(inputShape, "RandomCrop")
+        image = try ImageShape(sample: inputShape, operation: "RandomCrop")
         guard height >= 1, width >= 1, height <= image.height, width <= image.width else {
             throw LearnError.shapeMismatch(
                 operation: "RandomCrop.build", expected: "a crop of at most the \(image.height) × \(image.width) input",

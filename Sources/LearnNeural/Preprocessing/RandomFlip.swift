@@ -29,7 +29,7 @@ public struct RandomFlip: Layer, Equatable {
     public static let kerasClass = "RandomFlip"
     /// Images `[h, w, c]`; unchanged.
     public mutating func build(inputShape: [Int]) throws -> [Int] {
-        image = try GlobalPooling.imageShape(inputShape, "RandomFlip")
+        image = try ImageShape(sample: inputShape, operation: "RandomFlip")
         return inputShape
     }
     /// None.

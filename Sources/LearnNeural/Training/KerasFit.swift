@@ -39,6 +39,47 @@ struct TrainingObjective {
     }
 }
 
+/// The checks every network's `fit` makes on its settings and sample weights, and the training rows that
+/// `validationSplit` leaves.
+enum FitChecks {
+    /// At least one epoch, batches of at least one row, a split in [0, 1).
+    static func settings(epochs: Int, batchSize: Int, validationSplit: Double) throws {
+        guard batchSize >= 1 else {
+            throw LearnError.invalidParameter(name: "batchSize", expected: "at least 1", got: "\(batchSize)")
+        }
+        guard epochs >= 1 else {
+            throw LearnError.invalidParameter(name: "epochs", expected: "at least 1", got: "\(epochs)")
+        }
+        guard validationSplit >= 0 && validationSplit < 1 else {
+            throw LearnError.invalidParameter(
+                name: "validationSplit", expected: "a fraction in [0, 1)", got: "\(validationSplit)")
+        }
+    }
+
+    /// One finite, non-negative weight per row, or none.
+    static func sampleWeight(_ sampleWeight: [Double]?, rows: Int, _ operation: String) throws {
+        guard let sampleWeight else { return }
+        guard sampleWeight.count == rows else {
+            throw LearnError.shapeMismatch(
+                operation: operation, expected: "\(rows) sample weights", got: "\(sampleWeight.count)")
+        }
+        guard sampleWeight.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+            throw LearnError.invalidParameter(
+                name: "sampleWeight", expected: "finite, non-negative weights", got: "a negative or non-finite weight")
+        }
+    }
+
+    /// The rows before Keras' validation split (the last `validationSplit` of them are held out).
+    static func trainRows(_ rows: Int, validationSplit: Double) throws -> Int {
+        let trainRows = validationSplit > 0 ? Int(Double(rows) * (1 - validationSplit)) : rows
+        guard trainRows >= 1 else {
+            throw LearnError.invalidParameter(
+                name: "validationSplit", expected: "at least one training row", got: "\(validationSplit)")
+        }
+        return trainRows
+    }
+}
+
 /// The checks every `fit`, `evaluate` and `*OnBatch` makes on targets.
 extension Loss {
     /// Labels must fit the output: 0/1 for a binary cross-entropy, `0..<width` for sparse labels; every

@@ -32,6 +32,10 @@ struct Trainer {
     var gradientHook: GradientHook?
     private var batchTargets: [[Float]]
     private var batchWeights: [Float]
+    /// The trainable parameter ranges when some layers are frozen (`nil`: all of them, no copies).
+    private let trainable: [Range<Int>]?
+    /// The trainable parameters and gradients laid end to end, for an optimizer step around frozen layers.
+    private var packed: (parameters: [Float], gradients: [Float])
 
     /// A trainer for batches of up to `batch` rows of `network`, one loss and weight per output.
     init(network: some GraphNetwork, batch: Int, losses: [Loss], lossWeights: [Float]) throws {
@@ -43,6 +47,10 @@ struct Trainer {
         targetWidths = zip(losses, widths).map { $0.targetWidth(predictionWidth: $1) }
         batchTargets = targetWidths.map { [Float](repeating: 0, count: batch * $0) }
         batchWeights = [Float](repeating: 1, count: batch)
+        let ranges = network.trainableRanges()
+        trainable = ranges == [0..<network.parameters.count] ? nil : ranges
+        let count = trainable == nil ? 0 : network.trainableParameterCount
+        packed = ([Float](repeating: 0, count: count), [Float](repeating: 0, count: count))
     }
 
     /// Copies rows `order` of every input, target and sample weight of `data` into the batch buffers.
@@ -78,10 +86,40 @@ struct Trainer {
         network.parameters.withUnsafeMutableBufferPointer { p in
             workspace.parameterGradients.withUnsafeMutableBufferPointer { g in
                 if let hook { hookPenalty = hook(UnsafeBufferPointer(p), g, rows) }
-                if let base = p.baseAddress { optimizer.step(base, gradients: g.baseAddress!, count: p.count) }
+                guard let trainable else {
+                    if let base = p.baseAddress { optimizer.step(base, gradients: g.baseAddress!, count: p.count) }
+                    return
+                }
+                Self.step(&optimizer, p, g, ranges: trainable, packed: &packed)
             }
         }
         return BatchLoss(total: Double(dataLoss + penalty) + hookPenalty, outputs: outputLosses)
+    }
+
+    /// One optimizer step over the trainable `ranges` only: packed end to end, stepped, unpacked — so the
+    /// optimizer's slots cover the trainable weights alone, in order.
+    private static func step(
+        _ optimizer: inout any Optimizer, _ p: UnsafeMutableBufferPointer<Float>,
+        _ g: UnsafeMutableBufferPointer<Float>, ranges: [Range<Int>],
+        packed: inout (parameters: [Float], gradients: [Float])
+    ) {
+        packed.parameters.withUnsafeMutableBufferPointer { tp in
+            packed.gradients.withUnsafeMutableBufferPointer { tg in
+                guard let pBase = tp.baseAddress, let gBase = tg.baseAddress else { return }
+                var at = 0
+                for range in ranges {
+                    (pBase + at).update(from: p.baseAddress! + range.lowerBound, count: range.count)
+                    (gBase + at).update(from: g.baseAddress! + range.lowerBound, count: range.count)
+                    at += range.count
+                }
+                optimizer.step(pBase, gradients: gBase, count: at)
+                at = 0
+                for range in ranges {
+                    (p.baseAddress! + range.lowerBound).update(from: pBase + at, count: range.count)
+                    at += range.count
+                }
+            }
+        }
     }
 
     /// The losses of the `rows` samples loaded, without training (Keras' `test_on_batch`): forward in
