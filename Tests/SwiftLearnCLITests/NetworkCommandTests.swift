@@ -83,6 +83,19 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
     }
 
+    /// `net` compiled with Adam(0.01) and `loss`, built for rows of `inputWidth` features, saved in `folder`
+    /// as a start file for `swiftlearn train`.
+    static func startFile(
+        _ net: Sequential, loss: Loss, metrics: [Metric] = [], inputWidth: Int, in folder: String
+    ) throws -> String {
+        var net = net
+        net.compile(optimizer: Adam(learningRate: 0.01), loss: loss, metrics: metrics)
+        try net.build(inputShape: [inputWidth])
+        let path = folder + "/start.h5"
+        try net.save(to: path)
+        return path
+    }
+
     static func folder(_ name: String) throws -> String {
         let folder = GeneratorCommandTests.temporaryPath(name)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -274,14 +287,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let train = folder + "/train.csv"
         try Self.generate("make-regression", samples: 40, features: 3, seed: 2, to: train)
-        var net = Sequential(randomState: 3) {
-            Dense(6, activation: .tanh)
-            Dense(1)
-        }
-        net.compile(optimizer: Adam(learningRate: 0.01), loss: .meanSquaredError)
-        try net.build(inputShape: [3])
-        let start = folder + "/start.h5"
-        try net.save(to: start)
+        let start = try Self.startFile(
+            Sequential(randomState: 3) {
+                Dense(6, activation: .tanh)
+                Dense(1)
+            }, loss: .meanSquaredError, inputWidth: 3, in: folder)
         func trainRun(_ model: String, epochs: Int, to output: String) throws -> Int32 {
             try GeneratorCommandTests.run([
                 "train", "--model", model, "--data", train, "--epochs", "\(epochs)", "--batch-size", "8",
@@ -298,7 +308,7 @@ import Testing
             resumed.parameters.map(Double.init), two.parameters.map(Double.init), tolerance: 1e-6, "resumed training")
     }
 
-    /// Token ids stored as integers feed an Embedding; a 1-D `X` of int64 is read as one id per sample.
+    /// Token ids stored as integers (an int64 `X` of `[samples, 4]`) feed an Embedding.
     @Test func integerTokenIdsFeedAnEmbedding() throws {
         let folder = try Self.folder("tokens")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -326,15 +336,13 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let train = folder + "/train.csv"
         try Self.generate("make-classification", samples: 120, features: 5, seed: 4, to: train)
-        var net = Sequential(randomState: 1) {
-            Dense(8, activation: .relu)
-            Dropout(0.25)
-            Dense(1, activation: .sigmoid)
-        }
-        net.compile(optimizer: Adam(learningRate: 0.01), loss: .binaryCrossentropy, metrics: [.accuracy])
-        try net.build(inputShape: [5])
-        let start = folder + "/start.h5"
-        try net.save(to: start)
+        let start = try Self.startFile(
+            Sequential(randomState: 1) {
+                Dense(8, activation: .relu)
+                Dropout(0.25)
+                Dense(1, activation: .sigmoid)
+            }, loss: .binaryCrossentropy, metrics: [.accuracy], inputWidth: 5, in: folder)
+        let net = try Sequential.load(from: start)
         func trainRun(seed: Int, to output: String) throws -> (status: Int32, stderr: String, stdout: String) {
             try GeneratorCommandTests.run([
                 "train", "--model", start, "--data", train, "--epochs", "3", "--batch-size", "16",
