@@ -45,6 +45,17 @@ def check_model(f, problems):
                 if f["model_weights"][name][weight].dtype != np.float32:
                     problems.append(f"{name}/{weight} is not float32")
         return cls
+    if cls == "Model":   # a functional model in Keras' legacy layout (shared/spec/keras-functional-h5.md)
+        import json
+        config = json.loads(f.attrs["model_config"])
+        names = [n.decode() if isinstance(n, bytes) else n for n in f["model_weights"].attrs["layer_names"]]
+        if config.get("class_name") != "Functional" or [l["name"] for l in config["config"]["layers"]] != names:
+            problems.append("model_config and model_weights/layer_names disagree")
+        def visit(name, item):
+            if isinstance(item, h5py.Dataset) and item.dtype != np.float32:
+                problems.append(f"model_weights/{name} is not float32")
+        f["model_weights"].visititems(visit)
+        return cls
     if int(f.attrs.get("swiftlearn_format_version", -1)) < 1:
         problems.append("swiftlearn_format_version missing")
     if not isinstance(f.attrs.get("swiftlearn_version"), (str, bytes)):

@@ -27,6 +27,8 @@ public protocol Network: Sendable {
     /// The optimizer's learning rate, `nil` before `compile`; setting it changes the rate of the next step
     /// (``ReduceLROnPlateau`` does).
     var learningRate: Double? { get set }
+    /// Restarts the stream behind batch shuffling and dropout from `seed` (NumPy's `RandomState(seed)`).
+    mutating func reseed(_ seed: Int) throws
     /// Each layer's weights as Keras' `get_weights()` lists them.
     func getWeights() throws -> [Tensor<Float>]
     /// Replaces the weights with tensors shaped as ``getWeights()`` returns them (Keras' `set_weights`).
@@ -61,6 +63,12 @@ extension GraphNetwork {
 
     /// The layer called `name` (Keras' `get_layer`), or `nil`.
     public func layer(named name: String) -> (any Layer)? { layers.first { $0.name == name } }
+
+    /// Restarts the random stream behind batch shuffling and dropout from `seed` (NumPy's
+    /// `RandomState(seed)`), as a network built with `randomState: seed` starts: a network loaded from a
+    /// file trains reproducibly with the seed the caller chooses (`swiftlearn train --seed`).
+    /// - Throws: `LearnError.invalidParameter` for a seed outside 0 ..< 2^32.
+    public mutating func reseed(_ seed: Int) throws { rng = try RandomState.from(seed) }
 
     /// The optimizer's learning rate (`nil` before `compile`); callbacks such as ``ReduceLROnPlateau``
     /// change it between epochs.

@@ -70,44 +70,49 @@ struct FitCommand: ParsableCommand {
     }
 }
 
-/// `swiftlearn predict --model MODEL.h5 --input FILE.csv [--output PRED.csv]` (DESIGN §6).
+/// `swiftlearn predict --model M.h5 --input X.csv|X.h5 [--output P.csv]` (DESIGN §6): an estimator's file
+/// writes one column `y`; a network's (SwiftLearn's or Keras', Sequential or functional) its raw outputs,
+/// columns `y0, y1, …` with 9 significant digits — for several outputs `<output>_0, <output>_1, …`, each
+/// output's columns in the model's output order.
 struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "predict", abstract: "Predict with a saved model; writes a CSV with one column y.")
+        commandName: "predict",
+        abstract: "Predict with a saved model or network; writes a CSV (y, or a network's outputs y0, y1, …).")
 
-    @Option(help: "A model saved by `swiftlearn fit` or `save(to:)`.") var model: String
-    @Option(help: "CSV with the training features (a column named --target is ignored).") var input: String
+    @Option(help: "A model saved by `swiftlearn fit` or `save(to:)`, or a Keras .h5 network.") var model: String
+    @Option(
+        help:
+            "CSV with the features (a column named --target is ignored), or .h5 with a dataset X (any rank; a group X of one dataset per input for several inputs)."
+    )
+    var input: String
     @Option(help: "A target column to ignore if the input has one.") var target = "y"
     @Option(help: "Where to write the predictions (default: standard output).") var output: String?
 
     func run() throws {
-        let file = try HDF5File.open(model)
-        let className = try file.root.attribute("swiftlearn_class")
-        try file.close()
-        let header = try readCSV(from: input)
-        let table = header.featureNames.contains(target) ? try readCSV(from: input, targetColumn: target) : header
-        let predictions: [Double]
-        switch className {
-        case .string("LogisticRegression"):
-            predictions = try LogisticRegression.load(from: model).predict(table.data).map(Double.init)
-        case .string("LinearRegression"): predictions = try LinearRegression.load(from: model).predict(table.data)
-        case .string("Ridge"): predictions = try Ridge.load(from: model).predict(table.data)
-        case .string("SGDRegressor"): predictions = try SGDRegressor.load(from: model).predict(table.data)
-        case .string("MLPClassifier"):
-            predictions = try MLPClassifier.load(from: model).predict(table.data).map(Double.init)
-        case .string("MLPRegressor"): predictions = try MLPRegressor.load(from: model).predict(table.data)
-        default:
-            throw LearnError.corruptFile(
-                path: model, reason: "\(className) is not a model `swiftlearn predict` can run")
+        guard let found = try SavedModel.kind(ofFileAt: model) else {
+            let name = try SavedModel.className(ofFileAt: model) ?? "a file without swiftlearn_class or model_config"
+            throw LearnError.corruptFile(path: model, reason: "\(name) is not a model `swiftlearn predict` can run")
+        }
+        let data: Matrix<Double>, values: [Double]?, names: [String]?, digits: Int
+        switch found.kind {
+        case let .estimator(predict):
+            let x = try NetworkData.estimatorInput(input, targetColumn: target)
+            (data, values, names, digits) = (try Matrix<Double>.zeros(x.rows, 0), try predict(model, x), nil, 17)
+        case let .network(load):
+            let network = try load(model)
+            let outputs = try network.predictions(
+                try NetworkData.read(input, for: network, targetColumn: target, targets: false).inputs)
+            let outputNames = network.outputNames
+            let columns = zip(outputNames, outputs).flatMap { name, matrix in
+                (0..<matrix.columns).map { outputNames.count == 1 ? "y\($0)" : "\(name)_\($0)" }
+            }
+            (data, values, names, digits) = (try Matrix.concatenate(outputs, axis: 1), nil, columns, 9)
         }
         if let output {
-            try writeCSV(try Matrix<Double>.zeros(predictions.count, 0), target: predictions, to: output)
+            try writeCSV(data, target: values, to: output, featureNames: names, significantDigits: digits)
         } else {
-            print("y")
-            for value in predictions {
-                print(
-                    value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.17g", value))
-            }
+            FileHandle.standardOutput.write(
+                try csvData(data, target: values, featureNames: names, significantDigits: digits))
         }
     }
 }

@@ -9,7 +9,8 @@ struct SwiftLearnCommand: ParsableCommand {
         version: SwiftLearnVersion.string,
         subcommands: [
             MakeClassificationCommand.self, MakeBlobsCommand.self, MakeMoonsCommand.self, MakeCirclesCommand.self,
-            MakeRegressionCommand.self, DatasetCommand.self, FitCommand.self, PredictCommand.self, InspectCommand.self,
+            MakeRegressionCommand.self, DatasetCommand.self, FitCommand.self, PredictCommand.self, TrainCommand.self,
+            InspectCommand.self,
             BenchCommand.self
         ]
     )

@@ -2,7 +2,8 @@ import Foundation
 import LearnCore
 
 /// Writes `data` (and optionally a target column, last) as CSV with a header line. Floats get 17
-/// significant digits so they read back bit for bit; whole-number targets are written as integers.
+/// significant digits so they read back bit for bit (or `significantDigits`, 1 to 17: 9 are enough for
+/// a `Float`'s value); whole numbers are written as integers.
 ///
 /// The file is written beside `path` and renamed over it only when complete, so a failed write
 /// leaves any previous file intact.
@@ -11,13 +12,31 @@ import LearnCore
 ///   - `featureNames`: the header names; `nil` gives `x0, x1, …` (the `swiftlearn` tools' format).
 ///   - `target`: the target column's values, or `nil` for none.
 ///   - `targetName`: the target column's header name.
+///   - `significantDigits`: the digits of each float (`%.17g` by default).
 /// - Throws: `LearnError/shapeMismatch(operation:expected:got:)` when the names or target do not
 ///   match the data; `LearnError/invalidParameter(name:expected:got:)` for names containing commas
 ///   or line breaks; `LearnError/io(path:reason:)` when the file cannot be written.
 public func writeCSV(
     _ data: Matrix<Double>, target: [Double]? = nil, to path: String,
-    featureNames: [String]? = nil, targetName: String = "y"
+    featureNames: [String]? = nil, targetName: String = "y", significantDigits: Int = 17
 ) throws {
+    let text = try csvData(
+        data, target: target, featureNames: featureNames, targetName: targetName,
+        significantDigits: significantDigits)
+    try writeAtomically(text, to: path)
+}
+
+/// The bytes ``writeCSV(_:target:to:featureNames:targetName:significantDigits:)`` writes, for a caller that
+/// sends them elsewhere (`swiftlearn predict` prints them when given no `--output`).
+/// - Throws: as ``writeCSV(_:target:to:featureNames:targetName:significantDigits:)``, but no I/O error.
+public func csvData(
+    _ data: Matrix<Double>, target: [Double]? = nil, featureNames: [String]? = nil, targetName: String = "y",
+    significantDigits: Int = 17
+) throws -> Data {
+    guard (1...17).contains(significantDigits) else {
+        throw LearnError.invalidParameter(name: "significantDigits", expected: "1 to 17", got: "\(significantDigits)")
+    }
+    let format = "%.\(significantDigits)g"
     let names = featureNames ?? (0..<data.columns).map { "x\($0)" }
     guard names.count == data.columns else {
         throw LearnError.shapeMismatch(
@@ -41,19 +60,19 @@ public func writeCSV(
         for r in 0..<data.rows {
             for c in 0..<data.columns {
                 if c > 0 { text.append(44) }
-                appendNumber(values[r * data.columns + c], to: &text, scratch: &scratch)
+                appendNumber(values[r * data.columns + c], format, to: &text, scratch: &scratch)
             }
             if let target {
                 if data.columns > 0 { text.append(44) }
-                appendNumber(target[r], to: &text, scratch: &scratch)
+                appendNumber(target[r], format, to: &text, scratch: &scratch)
             }
             text.append(10)
         }
     }
-    try writeAtomically(Data(text), to: path)
+    return Data(text)
 }
 
-/// ``writeCSV(_:target:to:featureNames:targetName:)`` with class labels as the target.
+/// ``writeCSV(_:target:to:featureNames:targetName:significantDigits:)`` with class labels as the target.
 public func writeCSV(
     _ data: Matrix<Double>, labels: [Int], to path: String,
     featureNames: [String]? = nil, targetName: String = "y"
@@ -61,15 +80,15 @@ public func writeCSV(
     try writeCSV(data, target: labels.map(Double.init), to: path, featureNames: featureNames, targetName: targetName)
 }
 
-/// `%.17g`, or a plain integer for whole numbers below 2^53 (labels stay `1`, not `1.0`).
-private func appendNumber(_ value: Double, to text: inout [UInt8], scratch: inout [CChar]) {
+/// `format` (`%.17g`), or a plain integer for whole numbers below 2^53 (labels stay `1`, not `1.0`).
+private func appendNumber(_ value: Double, _ format: String, to text: inout [UInt8], scratch: inout [CChar]) {
     if value.rounded() == value && Swift.abs(value) < 9_007_199_254_740_992 {
         text.append(contentsOf: String(Int64(value)).utf8)
         if value == 0 && value.sign == .minus { text.insert(45, at: text.count - 1) } // keep -0
         return
     }
     let length = scratch.withUnsafeMutableBufferPointer { buffer in
-        withVaList([value]) { vsnprintf(buffer.baseAddress, buffer.count, "%.17g", $0) }
+        withVaList([value]) { vsnprintf(buffer.baseAddress, buffer.count, format, $0) }
     }
     scratch.withUnsafeBufferPointer { buffer in
         buffer.baseAddress?.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {

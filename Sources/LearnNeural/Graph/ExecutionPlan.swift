@@ -79,6 +79,18 @@ struct ExecutionPlan: Sendable {
         (inputs, self.outputs, self.shapes, spareCount) = (Array(0..<inputCount), outputs, shapes, spares)
     }
 
+    /// Which node wrote each tensor: `nil` for a network input, else the layer and which of that layer's
+    /// calls it was (Keras' node index, as in `keras_history` and the summary's `dense[0][0]`).
+    func producers() -> [(layer: Int, call: Int)?] {
+        var calls: [Int: Int] = [:]
+        var producers = [(layer: Int, call: Int)?](repeating: nil, count: inputs.count)
+        for step in steps {
+            producers.append((step.layer, calls[step.layer, default: 0]))
+            calls[step.layer, default: 0] += 1
+        }
+        return producers
+    }
+
     /// The same graph with gradients for the inputs too (see `init`'s `inputGradients`).
     func withInputGradients() -> ExecutionPlan {
         ExecutionPlan(

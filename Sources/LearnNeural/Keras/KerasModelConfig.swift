@@ -45,12 +45,10 @@ enum KerasModelConfig {
         frozen: Set<String> = []
     ) -> [String: Any] {
         // Which layer made each tensor, and at which of its calls.
-        var producer: [(name: String, node: Int, nested: Bool)] = inputNames.map { ($0, 0, false) }
-        var calls = [Int](repeating: 0, count: layers.count)
-        for step in plan.steps {
-            let layer = layers[step.layer]
-            producer.append((layer.name, calls[step.layer], (layer as? NestedModel)?.kind == .functional))
-            calls[step.layer] += 1
+        let producer: [(name: String, node: Int, nested: Bool)] = plan.producers().enumerated().map { index, made in
+            guard let made else { return (inputNames[index], 0, false) }
+            let layer = layers[made.layer]
+            return (layer.name, made.call, (layer as? NestedModel)?.kind == .functional)
         }
         func tensor(_ index: Int) -> [String: Any] {
             let shape = [NSNull()] + plan.shapes[index].map { $0 as Any }
