@@ -93,6 +93,41 @@ import Testing
         #expect(try model.weight(named: "conv2d_1/kernel") != before[2])
     }
 
+    /// `excludeFromWeightDecay(varNames:)`: excluded weights step as without decay, the others as with it
+    /// (one step from the same weights, so the comparisons are exact); with a frozen layer too.
+    @Test(arguments: [false, true])
+    func weightDecayExclusionsSkipNamedWeights(freezeFirst: Bool) throws {
+        let x = try Matrix<Double>([[0.2, -1, 0.5], [1, 0.3, -0.2], [-0.7, 0.1, 0.9], [0.4, 0.4, -1]])
+        let y = [0, 1, 1, 0]
+        func stepped(decay: Double?, excluding names: [String]) throws -> Sequential {
+            var net = Sequential(randomState: 4) {
+                Dense(4, activation: .tanh)
+                Dense(1, activation: .sigmoid)
+            }
+            try net.build(inputShape: [3])
+            // Non-zero biases, so that decaying them would show.
+            try net.setWeight(named: "dense/bias", to: try Tensor(shape: [4], scalars: [0.3, -0.2, 0.1, 0.4]))
+            try net.setWeight(named: "dense_1/bias", to: try Tensor(shape: [1], scalars: [0.5]))
+            if freezeFirst { try net.setTrainable(false, layers: ["dense"]) }
+            var adam = Adam(learningRate: 0.1, weightDecay: decay)
+            adam.excludeFromWeightDecay(varNames: names)
+            net.compile(optimizer: adam, loss: .binaryCrossentropy)
+            try net.trainOnBatch(x, y)
+            return net
+        }
+        let (excluded, decayed, plain) = (
+            try stepped(decay: 0.5, excluding: ["bias"]), try stepped(decay: 0.5, excluding: []),
+            try stepped(decay: nil, excluding: [])
+        )
+        for name in excluded.weightNames() {
+            let value = try excluded.weight(named: name)
+            let reference = name.hasSuffix("bias") ? plain : decayed
+            #expect(value == (try reference.weight(named: name)), "\(name)")
+        }
+        #expect(try decayed.weight(named: "dense_1/kernel") != plain.weight(named: "dense_1/kernel"))
+        #expect(try decayed.weight(named: "dense_1/bias") != plain.weight(named: "dense_1/bias"))
+    }
+
     @Test func namedWeightErrors() throws {
         var net = Sequential(randomState: 0) { Dense(2) }
         #expect(throws: LearnError.self) { try net.weight(named: "dense/kernel") } // not built

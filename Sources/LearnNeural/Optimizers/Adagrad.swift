@@ -12,6 +12,8 @@ public struct Adagrad: Optimizer, Equatable {
     public var epsilon: Double
     /// Decoupled weight decay (`nil` = none).
     public var weightDecay: Double?
+    /// Parts of weight names weight decay skips (``excludeFromWeightDecay(varNames:)``).
+    public var weightDecayExclusions: [String] = []
     /// Steps taken.
     public var iterations = 0
     private var accumulator: [Float] = []

@@ -16,6 +16,8 @@ public struct Adam: Optimizer, Equatable {
     public var amsgrad: Bool
     /// Decoupled weight decay (`nil` = none).
     public var weightDecay: Double?
+    /// Parts of weight names weight decay skips (``excludeFromWeightDecay(varNames:)``).
+    public var weightDecayExclusions: [String] = []
     /// Steps taken.
     public var iterations = 0
     private var m: [Float] = [], v: [Float] = [], vMax: [Float] = []

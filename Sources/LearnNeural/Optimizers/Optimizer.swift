@@ -11,6 +11,9 @@ public protocol Optimizer: Sendable {
     var learningRate: Double { get set }
     /// Decoupled weight decay applied before each update (`nil` = none), as Keras' `weight_decay`.
     var weightDecay: Double? { get set }
+    /// Parts of weight names (`bias`, `dense_1/kernel`) that weight decay skips; see
+    /// ``excludeFromWeightDecay(varNames:)``.
+    var weightDecayExclusions: [String] { get set }
     /// Updates applied so far (Keras' `iterations`).
     var iterations: Int { get set }
     /// Keras' class name (`Adam`, `SGD`, `RMSprop`, `Adagrad`).
@@ -35,11 +38,31 @@ public protocol Optimizer: Sendable {
 }
 
 extension Optimizer {
-    /// One update of all `count` parameters from their gradients: weight decay, then the rule.
-    public mutating func step(_ parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int) {
+    /// Keras' `exclude_from_weight_decay(var_names=…)`: weights whose name (`layer/weight`, as
+    /// `weightNames()` lists them) contains one of `varNames` are not decayed.
+    ///
+    /// ```swift
+    /// var adam = Adam(learningRate: 0.01, weightDecay: 0.004)
+    /// adam.excludeFromWeightDecay(varNames: ["bias", "batch_normalization"])
+    /// print(adam.weightDecayExclusions)
+    /// ```
+    /// <!-- doctest: output -->
+    /// ```text
+    /// ["bias", "batch_normalization"]
+    /// ```
+    public mutating func excludeFromWeightDecay(varNames: [String]) { weightDecayExclusions += varNames }
+
+    /// One update of all `count` parameters from their gradients: weight decay (over `decayed`, ranges of
+    /// the buffer, or all of it), then the rule.
+    public mutating func step(
+        _ parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int,
+        decayed: [Range<Int>]? = nil
+    ) {
         if let weightDecay, weightDecay != 0 {
             let factor = Float(weightDecay) * Float(learningRate)
-            Float.scal(n: count, alpha: 1 - factor, x: parameters) // w − w·factor
+            for range in decayed ?? [0..<count] {
+                Float.scal(n: range.count, alpha: 1 - factor, x: parameters + range.lowerBound) // w − w·factor
+            }
         }
         update(parameters, gradients: gradients, count: count, step: iterations + 1)
         iterations += 1

@@ -17,6 +17,8 @@ public struct RMSprop: Optimizer, Equatable {
     public var centered: Bool
     /// Decoupled weight decay (`nil` = none).
     public var weightDecay: Double?
+    /// Parts of weight names weight decay skips (``excludeFromWeightDecay(varNames:)``).
+    public var weightDecayExclusions: [String] = []
     /// Steps taken.
     public var iterations = 0
     private var velocity: [Float] = [], moment: [Float] = [], averageGradient: [Float] = []

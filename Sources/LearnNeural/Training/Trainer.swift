@@ -36,6 +36,9 @@ struct Trainer {
     private let trainable: [Range<Int>]?
     /// The trainable parameters and gradients laid end to end, for an optimizer step around frozen layers.
     private var packed: (parameters: [Float], gradients: [Float])
+    /// The ranges of the stepped buffer that weight decay covers when the optimizer excludes some weights
+    /// (`nil`: all of it).
+    private let decayed: [Range<Int>]?
 
     /// A trainer for batches of up to `batch` rows of `network`, one loss and weight per output.
     init(network: some GraphNetwork, batch: Int, losses: [Loss], lossWeights: [Float]) throws {
@@ -51,6 +54,17 @@ struct Trainer {
         trainable = ranges == [0..<network.parameters.count] ? nil : ranges
         let count = trainable == nil ? 0 : network.trainableParameterCount
         packed = ([Float](repeating: 0, count: count), [Float](repeating: 0, count: count))
+        decayed = Self.decayedRanges(network)
+    }
+
+    /// The stepped buffer's ranges (packed when layers are frozen) of the weights whose names contain none
+    /// of the optimizer's exclusions, or `nil` when it excludes nothing.
+    private static func decayedRanges(_ network: some GraphNetwork) -> [Range<Int>]? {
+        guard let exclusions = network.optimizer?.weightDecayExclusions, !exclusions.isEmpty else { return nil }
+        return network.optimizerVariables().compactMap { location, slots in
+            let name = "\(network.layers[location.layer].name)/\(location.weight.name)"
+            return exclusions.contains { name.contains($0) } ? nil : slots
+        }
     }
 
     /// Copies rows `order` of every input, target and sample weight of `data` into the batch buffers.
@@ -87,10 +101,12 @@ struct Trainer {
             workspace.parameterGradients.withUnsafeMutableBufferPointer { g in
                 if let hook { hookPenalty = hook(UnsafeBufferPointer(p), g, rows) }
                 guard let trainable else {
-                    if let base = p.baseAddress { optimizer.step(base, gradients: g.baseAddress!, count: p.count) }
+                    if let base = p.baseAddress {
+                        optimizer.step(base, gradients: g.baseAddress!, count: p.count, decayed: decayed)
+                    }
                     return
                 }
-                Self.step(&optimizer, p, g, ranges: trainable, packed: &packed)
+                Self.step(&optimizer, p, g, ranges: trainable, packed: &packed, decayed: decayed)
             }
         }
         return BatchLoss(total: Double(dataLoss + penalty) + hookPenalty, outputs: outputLosses)
@@ -101,7 +117,7 @@ struct Trainer {
     private static func step(
         _ optimizer: inout any Optimizer, _ p: UnsafeMutableBufferPointer<Float>,
         _ g: UnsafeMutableBufferPointer<Float>, ranges: [Range<Int>],
-        packed: inout (parameters: [Float], gradients: [Float])
+        packed: inout (parameters: [Float], gradients: [Float]), decayed: [Range<Int>]?
     ) {
         packed.parameters.withUnsafeMutableBufferPointer { tp in
             packed.gradients.withUnsafeMutableBufferPointer { tg in
@@ -112,7 +128,7 @@ struct Trainer {
                     (gBase + at).update(from: g.baseAddress! + range.lowerBound, count: range.count)
                     at += range.count
                 }
-                optimizer.step(pBase, gradients: gBase, count: at)
+                optimizer.step(pBase, gradients: gBase, count: at, decayed: decayed)
                 at = 0
                 for range in ranges {
                     (p.baseAddress! + range.lowerBound).update(from: pBase + at, count: range.count)
