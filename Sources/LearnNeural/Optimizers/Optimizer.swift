@@ -4,7 +4,7 @@ import LearnCore
 /// A gradient-descent rule that updates a network's contiguous parameter buffer in one pass, with
 /// Keras' names, defaults and per-variable state ("slots": Adam's `momentum` and `velocity`, …).
 ///
-/// Call ``step(_:gradients:count:)``: it applies decoupled weight decay first (Keras:
+/// Call ``step(_:gradients:count:decayed:)``: it applies decoupled weight decay first (Keras:
 /// `w −= w · weightDecay · learningRate`), then the rule's ``update(_:gradients:count:step:)``.
 public protocol Optimizer: Sendable {
     /// The step size.
