@@ -47,10 +47,6 @@ public protocol Network: Sendable {
     func isTrainable(layer name: String) -> Bool
     /// The parameters training updates.
     var trainableParameterCount: Int { get }
-}
-
-/// A network that writes Keras `.h5` files (what ``ModelCheckpoint`` needs).
-protocol KerasFileWriting {
     /// Saves the network as a Keras legacy `.h5` file (with the optimizer's state when `includeOptimizer`).
     func save(to path: String, includeOptimizer: Bool) throws
     /// Saves only the weights, as Keras' `save_weights` writes them to `.h5`.
@@ -77,4 +73,4 @@ extension GraphNetwork {
         set { if let newValue { optimizer?.learningRate = newValue } }
     }
 }
-extension Sequential: Network, KerasFileWriting {}
+extension Sequential: Network {}

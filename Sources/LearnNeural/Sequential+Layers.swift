@@ -44,7 +44,7 @@ extension Sequential {
     private mutating func rebuildKeepingWeights(of old: Sequential) throws {
         guard let shape = inputShape else { return }
         try layOut(inputShape: shape)
-        allocateWeights(initialize: true)
+        allocateWeights()
         let kept = Swift.min(layers.count, old.layers.count)
         let parameterEnd = kept < old.layers.count ? old.offsets[kept] : old.parameters.count
         let stateEnd = kept < old.layers.count ? old.stateOffsets[kept] : old.states.count

@@ -152,7 +152,7 @@ public struct Sequential: GraphNetwork {
     ///   network's `randomState` is not a valid seed.
     public mutating func build(inputShape shape: [Int]) throws {
         try layOut(inputShape: shape)
-        allocateWeights(initialize: true)
+        allocateWeights()
     }
 
     /// Builds every layer for samples of `shape` and places its weights in the flat buffers, every size
@@ -180,21 +180,12 @@ public struct Sequential: GraphNetwork {
         inputShape = shape
     }
 
-    /// Allocates the weights ``layOut(inputShape:)`` placed: initialised as Keras does, or zeros for a
-    /// loader that reads them next.
-    mutating func allocateWeights(initialize: Bool) {
-        defer {
-            let count = trainableParameterCount
-            optimizer?.prepare(parameterCount: count)
-        }
-        guard initialize else {
-            (parameters, states) = (
-                [Float](repeating: 0, count: laidOut.parameters), [Float](repeating: 0, count: laidOut.states)
-            )
-            return
-        }
+    /// Allocates the weights ``layOut(inputShape:)`` placed, initialised as Keras does.
+    mutating func allocateWeights() {
         (parameters, states) = WeightLayout.initialValues(
             layers, offsets: offsets, stateOffsets: stateOffsets, counts: laidOut, using: &rng)
+        let count = trainableParameterCount
+        optimizer?.prepare(parameterCount: count)
     }
 
     /// Shapes of the activations (per sample): the input, then each layer's output.

@@ -145,7 +145,7 @@ struct NetworkData {
         let (stored, values) = try readDataset(group, name, path)
         guard let rows = stored.first, rows > 0 else { throw LearnError.emptyInput(operation: "swiftlearn (\(path))") }
         let sample = Array(stored.dropFirst())
-        let width = sample.reduce(1, *)
+        let width = try Shape.elementCount(sample, operation: "swiftlearn \(name) samples (\(path))")
         if let shape, sample != shape, !(sample.count <= 1 && width == shape.reduce(1, *)) {
             throw LearnError.shapeMismatch(
                 operation: "swiftlearn (\(path))", expected: "\(name) samples of shape \(shape)",

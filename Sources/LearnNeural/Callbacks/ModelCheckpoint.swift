@@ -51,14 +51,10 @@ public final class ModelCheckpoint: Callback {
             guard tracker.record(current) else { return .proceed }
         }
         let path = try Self.format(filepath, epoch: epoch + 1, logs: logs)
-        guard let writer = model as? any KerasFileWriting else {
-            throw LearnError.invalidParameter(
-                name: "ModelCheckpoint", expected: "a network that writes Keras files", got: "\(type(of: model))")
-        }
         if saveWeightsOnly {
-            try writer.saveWeights(to: path)
+            try model.saveWeights(to: path)
         } else {
-            try writer.save(to: path, includeOptimizer: true)
+            try model.save(to: path, includeOptimizer: true)
         }
         savedPaths.append(path)
         return .proceed

@@ -129,5 +129,3 @@ extension Model {
         self.optimizer = optimizer
     }
 }
-
-extension Model: KerasFileWriting {}

@@ -45,7 +45,11 @@ struct Trainer {
         let workspace = try Workspace(network: network, batch: batch)
         let widths = workspace.plan.outputs.map { workspace.widths[$0] }
         self.workspace = workspace
-        precondition(losses.count == widths.count && lossWeights.count == widths.count, "one loss per output")
+        guard losses.count == widths.count && lossWeights.count == widths.count else {
+            throw LearnError.shapeMismatch(
+                operation: "training", expected: "one loss and one loss weight per output (\(widths.count))",
+                got: "\(losses.count) losses, \(lossWeights.count) weights")
+        }
         (self.losses, self.lossWeights, outputWidths) = (losses, lossWeights, widths)
         targetWidths = zip(losses, widths).map { $0.targetWidth(predictionWidth: $1) }
         batchTargets = targetWidths.map { [Float](repeating: 0, count: batch * $0) }
